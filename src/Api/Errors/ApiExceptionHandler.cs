@@ -1,0 +1,74 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+using Ticketing.Application.Errors;
+using Ticketing.Domain;
+
+namespace Ticketing.Api.Errors;
+
+/// <summary>
+/// The one place where exceptions become RFC 9457 problem details. Every problem carries a <c>type</c>
+/// URI and a stable <c>code</c> extension; unexpected exceptions are logged and answered 500 without details.
+/// </summary>
+public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = Map(exception);
+        if (problem.Status >= 500)
+        {
+            logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+        }
+
+        httpContext.Response.StatusCode = problem.Status ?? 500;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static ProblemDetails Map(Exception exception) => exception switch
+    {
+        ValidationException validation => Validation(validation),
+        DomainRuleViolation rule => Problem(RuleStatus.For(rule.Code), rule.Code, "The request breaks a business rule.", rule.Message),
+        NotFoundException notFound => Problem(404, notFound.Code, "Not found.", notFound.Message),
+        ForbiddenException forbidden => Problem(403, forbidden.Code, "Forbidden.", forbidden.Message),
+        UnprocessableException unprocessable => Problem(422, unprocessable.Code, "The request cannot be processed.", unprocessable.Message),
+        PreconditionFailedException stale => Problem(412, "concurrency.precondition_failed", "The resource has changed.", stale.Message),
+        BadHttpRequestException bad => Problem(bad.StatusCode, "request.malformed", "The request is malformed.", bad.Message),
+        NpgsqlException or TimeoutException when IsUnavailable(exception) =>
+            Problem(503, "service.database_unavailable", "The database is unavailable.", "Try again shortly."),
+        _ => Problem(500, "server.error", "An unexpected error occurred.", null),
+    };
+
+    private static bool IsUnavailable(Exception exception) =>
+        exception is TimeoutException || exception is NpgsqlException { IsTransient: true };
+
+    private static ValidationProblemDetails Validation(ValidationException validation)
+    {
+        var errors = validation.Errors
+            .GroupBy(e => string.IsNullOrEmpty(e.PropertyName) ? "request" : JsonName(e.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
+        var problem = new ValidationProblemDetails(errors)
+        {
+            Status = 400,
+            Title = "The request is invalid.",
+            Type = ProblemTypes.For("request.invalid"),
+        };
+        problem.Extensions["code"] = "request.invalid";
+        return problem;
+    }
+
+    private static string JsonName(string property) =>
+        string.Join('.', property.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));
+
+    private static ProblemDetails Problem(int status, string code, string title, string? detail)
+    {
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail, Type = ProblemTypes.For(code) };
+        problem.Extensions["code"] = code;
+        return problem;
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+namespace Ticketing.Api.Hosting;
+
+/// <summary>Middleware and endpoint mapping of the HTTP host, kept out of Program.cs.</summary>
+public static class ApiPipeline
+{
+    public static WebApplication UseTicketingApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseSwagger();
+        app.UseSwaggerUI();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        return app;
+    }
+}

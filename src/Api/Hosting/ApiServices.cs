@@ -1,0 +1,38 @@
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
+using Ticketing.Api.Errors;
+
+namespace Ticketing.Api.Hosting;
+
+/// <summary>Service registration of the HTTP host, kept out of Program.cs.</summary>
+public static class ApiServices
+{
+    public static WebApplicationBuilder AddTicketingApi(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TicketingDatabase>();
+        services.AddSingleton<NpgsqlDataSource>(sp => sp.GetRequiredService<TicketingDatabase>().DataSource);
+
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
+            if (!context.ProblemDetails.Extensions.ContainsKey("code"))
+            {
+                var code = $"http.{context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode}";
+                context.ProblemDetails.Extensions["code"] = code;
+                context.ProblemDetails.Type = ProblemTypes.For(code);
+            }
+        });
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", HealthStatus.Unhealthy, ["ready"], TimeSpan.FromSeconds(3));
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen();
+        return builder;
+    }
+}

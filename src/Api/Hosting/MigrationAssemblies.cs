@@ -1,0 +1,13 @@
+using System.Reflection;
+
+namespace Ticketing.Api.Hosting;
+
+/// <summary>Every assembly that carries numbered SQL migrations, in one place for the API and the tests.</summary>
+public static class MigrationAssemblies
+{
+    public static IReadOnlyList<Assembly> All { get; } =
+    [
+        typeof(Ticketing.EventStore.Database.DatabaseMigrator).Assembly,
+        typeof(MigrationAssemblies).Assembly,
+    ];
+}

@@ -1,0 +1,61 @@
+using Npgsql;
+using Ticketing.EventStore.Database;
+
+namespace Ticketing.Api.Hosting;
+
+/// <summary>
+/// The one PostgreSQL database of a node. With <c>ConnectionStrings:Ticketing</c> it uses that server and
+/// starts nothing; without it, it runs the embedded cluster in <c>Ticketing:DataFolder</c>/postgres
+/// (durable: that is the user's data). Resolved after the host is built so test hosts can override it.
+/// </summary>
+public sealed class TicketingDatabase(IConfiguration configuration, ILogger<TicketingDatabase> logger) : IAsyncDisposable
+{
+    public const string DatabaseName = "ticketing";
+    private EmbeddedPostgres? _embedded;
+    private NpgsqlDataSource? _dataSource;
+
+    public NpgsqlDataSource DataSource =>
+        _dataSource ?? throw new InvalidOperationException("The database is not initialised yet; call InitialiseAsync at start-up.");
+
+    public bool IsEmbedded => _embedded is not null;
+
+    public async Task InitialiseAsync(CancellationToken ct = default)
+    {
+        var connectionString = configuration.GetConnectionString("Ticketing");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            var root = Path.GetFullPath(Path.Combine(configuration["Ticketing:DataFolder"] ?? ".data", "postgres"));
+            logger.LogInformation("No ConnectionStrings:Ticketing configured; starting the embedded PostgreSQL cluster in {Folder}", root);
+            _embedded = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions
+            {
+                RootFolder = root,
+                BinDirectory = configuration["Ticketing:Postgres:BinDirectory"],
+            }, ct);
+            await _embedded.EnsureDatabaseAsync(DatabaseName, ct);
+            connectionString = _embedded.ConnectionString(DatabaseName);
+            logger.LogInformation("Embedded PostgreSQL is listening on 127.0.0.1:{Port}", _embedded.Port);
+        }
+
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        builder.ConnectionStringBuilder.ApplicationName ??= "ticketing-api";
+        _dataSource = builder.Build();
+        var applied = await DatabaseMigrator.MigrateAsync(_dataSource, MigrationAssemblies.All, ct);
+        if (applied.Count > 0)
+        {
+            logger.LogInformation("Applied migrations: {Migrations}", string.Join(", ", applied));
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_dataSource is not null)
+        {
+            await _dataSource.DisposeAsync();
+        }
+
+        if (_embedded is not null)
+        {
+            await _embedded.DisposeAsync();
+        }
+    }
+}
