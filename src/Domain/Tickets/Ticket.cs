@@ -1,0 +1,78 @@
+namespace Ticketing.Domain.Tickets;
+
+/// <summary>
+/// A ticket's state folded from its stream. It holds what decisions need and what a point-in-time view shows
+/// (T11); the reply timeline lives in read models, not here.
+/// </summary>
+public sealed record Ticket(
+    Guid Id,
+    bool Exists,
+    string Number,
+    TicketFields Fields,
+    string StatusId,
+    StatusCategory StatusCategory,
+    TicketSource Source,
+    Guid CustomerId,
+    Guid? ContactId,
+    Guid? AssignedTechnicianId,
+    Guid? SeriesId,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? ResolvedAt,
+    bool IsBilled,
+    bool IsDeleted,
+    TaskfireLink? Taskfire)
+{
+    /// <summary>The state of a stream with no events yet.</summary>
+    public static readonly Ticket Initial = new(
+        Guid.Empty, false, "", TicketFields.Titled(""), "", StatusCategory.Open, TicketSource.Technician,
+        Guid.Empty, null, null, null, default, default, null, false, false, null);
+
+    public bool IsTaskfireCopy => Taskfire?.Side == TicketSide.TaskfireCopy;
+
+    public bool IsResolvedOrClosed => StatusCategory is StatusCategory.Resolved or StatusCategory.Closed;
+
+    public static Ticket Fold(IEnumerable<TicketEvent> events) => events.Aggregate(Initial, Evolve);
+
+    public static Ticket Evolve(Ticket state, TicketEvent e) => (e switch
+    {
+        TicketCreated c => state with
+        {
+            Id = c.TicketId, Exists = true, Number = c.Number, Fields = c.Fields, StatusId = c.StatusId,
+            StatusCategory = c.StatusCategory, Source = c.Source, CustomerId = c.CustomerId, ContactId = c.ContactId,
+            AssignedTechnicianId = c.AssignedTechnicianId, SeriesId = c.SeriesId, CreatedAt = c.At,
+            ResolvedAt = IsFinished(c.StatusCategory) ? c.At : null,
+        },
+        TaskfireCopyCreated c => state with
+        {
+            Id = c.TicketId, Exists = true, Number = c.Number, Fields = c.Fields, StatusId = c.StatusId,
+            StatusCategory = c.StatusCategory, Source = TicketSource.Taskfire, CustomerId = c.CustomerId,
+            ContactId = c.ContactId, CreatedAt = c.At,
+            Taskfire = new TaskfireLink(c.MspTicketId, TicketSide.TaskfireCopy, c.TaskfireQueue, c.TaskfireResourceId),
+        },
+        TicketStatusChanged s => WithStatus(state, s.ToStatusId, s.Category, s.At),
+        TaskfireWorkCompleted w => WithStatus(state, w.StatusId, w.Category, w.At),
+        TicketFieldsChanged f => state with { Fields = f.Changes.ApplyTo(state.Fields) },
+        TechnicianAssigned a => state with { AssignedTechnicianId = a.TechnicianId },
+        TicketBilled => state with { IsBilled = true },
+        TicketAssignedToTaskfire t => state with
+        {
+            Taskfire = new TaskfireLink(t.CopyId, TicketSide.Msp, t.TaskfireQueue, t.TaskfireResourceId),
+        },
+        TicketDeleted or SharedCopyDeleted => state with { IsDeleted = true },
+        ReplyPosted or TaskfireQuestionAsked => state,
+        _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown ticket event."),
+    }) with { UpdatedAt = e.At };
+
+    // Resolved time is the first move into a finished category: Resolved -> Closed keeps it, a reopen clears it.
+    private static Ticket WithStatus(Ticket state, string statusId, StatusCategory category, DateTimeOffset at) =>
+        state with
+        {
+            StatusId = statusId,
+            StatusCategory = category,
+            ResolvedAt = IsFinished(category) ? state.ResolvedAt ?? at : null,
+        };
+
+    private static bool IsFinished(StatusCategory category) =>
+        category is StatusCategory.Resolved or StatusCategory.Closed;
+}
