@@ -1,0 +1,28 @@
+using Npgsql;
+using Ticketing.Application.EventSourcing;
+
+namespace Ticketing.EventStore.Projections;
+
+/// <summary>The projections run inside every append's transaction.</summary>
+internal sealed class InlineProjectionSet(IReadOnlyList<IProjection> projections)
+{
+    public int Count => projections.Count;
+
+    public void Apply(RecordedEvent @event, NpgsqlBatch batch)
+    {
+        foreach (var projection in projections)
+        {
+            projection.Apply(@event, batch);
+        }
+    }
+}
+
+/// <summary>The projections followed in the background, by name.</summary>
+internal sealed class AsyncProjectionSet(IReadOnlyList<IProjection> projections)
+{
+    public IReadOnlyList<IProjection> All => projections;
+
+    public IProjection Get(string name) =>
+        projections.FirstOrDefault(p => p.Name == name)
+        ?? throw new ArgumentException($"No async projection is named '{name}'.", nameof(name));
+}
