@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Ticketing.Api.Errors;
+using Ticketing.Application.Errors;
+
+namespace Ticketing.Api.Identity.Auth;
+
+/// <summary>
+/// Failures of the anonymous auth endpoints. A failed login has one answer whatever the cause (unknown
+/// account, wrong password, locked account), so an anonymous caller learns nothing about which accounts exist.
+/// </summary>
+public static class AuthProblems
+{
+    public const string InvalidCredentials = "auth.invalid_credentials";
+    public const string ResetCodeInvalid = "auth.reset_code_invalid";
+    public const string CurrentPasswordIncorrect = "auth.current_password_incorrect";
+    public const string RateLimited = "auth.rate_limited";
+
+    public static ProblemHttpResult InvalidCredentialsResult() => TypedResults.Problem(
+        statusCode: StatusCodes.Status401Unauthorized,
+        title: "Sign-in failed.",
+        detail: "The username or password is wrong, or the account is locked for a while after repeated failures.",
+        type: ProblemTypes.For(InvalidCredentials),
+        extensions: new Dictionary<string, object?> { ["code"] = InvalidCredentials });
+
+    public static UnprocessableException ResetCodeInvalidError() =>
+        new(ResetCodeInvalid, "The reset code is wrong, expired, already used, or was tried too often. Request a new one.");
+
+    public static UnprocessableException CurrentPasswordIncorrectError() =>
+        new(CurrentPasswordIncorrect, "The current password is wrong.");
+}

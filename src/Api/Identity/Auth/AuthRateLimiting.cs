@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using Ticketing.Api.Errors;
+
+namespace Ticketing.Api.Identity.Auth;
+
+/// <summary>
+/// A fixed window per client IP on the credential endpoints, against password guessing across accounts
+/// (the per-account lockout cannot see that) and against reset-mail flooding. Rejections are 429 problems.
+/// </summary>
+public static class AuthRateLimiting
+{
+    public const string Policy = "auth";
+
+    public static IServiceCollection AddAuthRateLimiting(this IServiceCollection services) => services.AddRateLimiter(options =>
+    {
+        options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        options.AddPolicy(Policy, http =>
+        {
+            var settings = http.RequestServices.GetRequiredService<IOptions<AuthSettings>>().Value;
+            return RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.RateLimitPermits, Window = settings.RateLimitWindow, QueueLimit = 0 });
+        });
+        options.OnRejected = async (context, ct) =>
+        {
+            var http = context.HttpContext;
+            http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+            {
+                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            }
+
+            var problem = new ProblemDetails
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = "Too many requests.",
+                Detail = "Too many sign-in or password requests from this address; try again later.",
+                Type = ProblemTypes.For(AuthProblems.RateLimited),
+                Extensions = { ["code"] = AuthProblems.RateLimited },
+            };
+            await http.RequestServices.GetRequiredService<IProblemDetailsService>()
+                .WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });
+        };
+    });
+}

@@ -1,0 +1,23 @@
+namespace Ticketing.Api.Identity;
+
+/// <summary>Authentication settings, section <c>Ticketing:Auth</c>; the defaults are the product's policy.</summary>
+public sealed class AuthSettings
+{
+    public const string Section = "Ticketing:Auth";
+
+    /// <summary>Lifetime of an access token and of its session row.</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    public int MaxFailedLogins { get; set; } = 5;
+
+    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+
+    public TimeSpan ResetCodeLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    public int ResetCodeMaxAttempts { get; set; } = 5;
+
+    /// <summary>Requests per client IP and window on the anonymous auth endpoints and the password change.</summary>
+    public int RateLimitPermits { get; set; } = 20;
+
+    public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
+}

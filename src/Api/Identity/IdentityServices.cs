@@ -1,0 +1,55 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Ticketing.Api.Identity.Accounts;
+using Ticketing.Api.Identity.Auth;
+using Ticketing.Api.Identity.Mail;
+using Ticketing.Api.Identity.Persistence;
+using Ticketing.Api.Identity.Seeding;
+using Ticketing.Application.Identity;
+
+namespace Ticketing.Api.Identity;
+
+/// <summary>Service registration of identity: bearer tokens with live sessions, policies, rate limiting, key ring, seeding.</summary>
+public static class IdentityServices
+{
+    public const string ApplicationName = "Ticketing";
+
+    public static WebApplicationBuilder AddTicketingIdentity(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<AuthSettings>().BindConfiguration(AuthSettings.Section);
+
+        services.AddSingleton<PostgresXmlRepository>();
+        services.AddDataProtection().SetApplicationName(ApplicationName);
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<PostgresXmlRepository>((options, repository) => options.XmlRepository = repository);
+
+        services.AddAuthentication(BearerTokenDefaults.AuthenticationScheme)
+            .AddBearerToken(BearerTokenDefaults.AuthenticationScheme, options =>
+            {
+                options.Events.OnMessageReceived = SessionValidation.OnMessageReceivedAsync;
+            });
+        services.AddOptions<BearerTokenOptions>(BearerTokenDefaults.AuthenticationScheme)
+            .Configure<Microsoft.Extensions.Options.IOptions<AuthSettings>>((options, settings) =>
+            {
+                options.BearerTokenExpiration = settings.Value.TokenLifetime;
+                options.RefreshTokenExpiration = settings.Value.TokenLifetime;
+            });
+        Policies.Register(services.AddAuthorizationBuilder());
+        services.AddAuthRateLimiting();
+
+        services.AddSingleton<SecretHasher>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<MailOutbox>();
+        services.AddScoped<Sessions>();
+        services.AddScoped<AccountWriter>();
+        services.AddScoped<CredentialVerifier>();
+        services.AddScoped<ICustomerDirectory, PostgresCustomerDirectory>();
+        services.AddValidatorsFromAssemblyContaining<AuthSettings>(
+            filter: v => v.ValidatorType.Namespace?.StartsWith(typeof(IdentityServices).Namespace!, StringComparison.Ordinal) == true);
+        services.AddHostedService<IdentitySeedingService>();
+        return builder;
+    }
+}
