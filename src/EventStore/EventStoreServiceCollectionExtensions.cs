@@ -46,7 +46,9 @@ public static class EventStoreServiceCollectionExtensions
         services.AddSingleton(sp => new AsyncProjectionSet(Resolve(sp, options.AsyncProjections)));
         services.AddSingleton<ProjectionSignal>();
         services.AddSingleton<ProjectionProcessor>();
-        services.AddSingleton<IEventStore, PostgresEventStore>();
+        services.AddSingleton<PostgresEventStore>();
+        services.AddSingleton<IEventStore>(sp => sp.GetRequiredService<PostgresEventStore>());
+        services.AddSingleton<ITransactionalEventStore>(sp => sp.GetRequiredService<PostgresEventStore>());
         services.AddSingleton(sp => new ProjectionRunners(
             sp.GetRequiredService<AsyncProjectionSet>().All
                 .Select(p => new ProjectionRunner(

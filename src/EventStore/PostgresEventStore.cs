@@ -19,7 +19,7 @@ internal sealed partial class PostgresEventStore(
     EventTypeRegistry registry,
     InlineProjectionSet inlineProjections,
     ProjectionSignal signal,
-    TimeProvider time) : IEventStore
+    TimeProvider time) : IEventStore, ITransactionalEventStore
 {
     private const string LockStreamsSql = "select lock_streams($1)";
 
@@ -64,6 +64,35 @@ internal sealed partial class PostgresEventStore(
         NpgsqlConnection connection, IReadOnlyList<StreamAppend> appends, NpgsqlBatchCommand[] encoded, DateTimeOffset recordedAt, CancellationToken ct)
     {
         await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        var results = await AppendWithinAsync(connection, tx, appends, encoded, recordedAt, ct).ConfigureAwait(false);
+        await tx.CommitAsync(ct).ConfigureAwait(false);
+        return results;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<AppendResult>> AppendAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StreamAppend> appends, CancellationToken ct)
+    {
+        Validate(appends);
+        var recordedAt = ToStoredPrecision(time.GetUtcNow());
+        var encoded = appends.Select(a => Encode(a, recordedAt)).ToArray();
+        try
+        {
+            return await AppendWithinAsync(connection, transaction, appends, encoded, recordedAt, ct).ConfigureAwait(false);
+        }
+        catch (PostgresException e) when (AppendConflicts.IsConflict(e))
+        {
+            throw await AppendConflicts.DescribeAsync(dataSource, appends, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Call after the caller's transaction committed, so local runners look at the log at once.</summary>
+    public void NotifyCommitted() => signal.Notify();
+
+    private async Task<IReadOnlyList<AppendResult>> AppendWithinAsync(
+        NpgsqlConnection connection, NpgsqlTransaction tx, IReadOnlyList<StreamAppend> appends, NpgsqlBatchCommand[] encoded,
+        DateTimeOffset recordedAt, CancellationToken ct)
+    {
         var versions = new long[appends.Count];
         await using (var batch = new NpgsqlBatch(connection, tx))
         {
@@ -96,7 +125,6 @@ internal sealed partial class PostgresEventStore(
             }
         }
 
-        await tx.CommitAsync(ct).ConfigureAwait(false);
         return appends.Select((a, i) => new AppendResult(a.StreamId, versions[i])).ToArray();
     }
 

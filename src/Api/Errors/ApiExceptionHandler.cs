@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 using Ticketing.Application.Errors;
+using Ticketing.Application.EventSourcing;
 using Ticketing.Domain;
 
 namespace Ticketing.Api.Errors;
@@ -37,6 +38,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         NotFoundException notFound => Problem(404, notFound.Code, "Not found.", notFound.Message),
         ForbiddenException forbidden => Problem(403, forbidden.Code, "Forbidden.", forbidden.Message),
         UnprocessableException unprocessable => Problem(422, unprocessable.Code, "The request cannot be processed.", unprocessable.Message),
+        ConcurrencyException => Problem(409, "concurrency.conflict", "The resource was changed concurrently.", "Reload it and try again."),
         PreconditionFailedException stale => Problem(412, "concurrency.precondition_failed", "The resource has changed.", stale.Message),
         BadHttpRequestException bad => Problem(bad.StatusCode, "request.malformed", "The request is malformed.", bad.Message),
         NpgsqlException or TimeoutException when IsUnavailable(exception) =>
@@ -62,8 +64,10 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         return problem;
     }
 
-    private static string JsonName(string property) =>
-        string.Join('.', property.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));
+    // C# property paths become the JSON names clients sent (Title → title); header names stay as they are.
+    private static string JsonName(string property) => property.Contains('-', StringComparison.Ordinal)
+        ? property
+        : string.Join('.', property.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));
 
     private static ProblemDetails Problem(int status, string code, string title, string? detail)
     {

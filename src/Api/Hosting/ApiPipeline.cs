@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Ticketing.Api.Audit;
+using Ticketing.Api.Identity;
+using Ticketing.Api.Tickets;
 
 namespace Ticketing.Api.Hosting;
 
@@ -9,6 +12,12 @@ public static class ApiPipeline
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.MapIdentityEndpoints();
+        app.MapTicketEndpoints();
+        app.MapAuditEndpoints();
         app.UseSwagger();
         app.UseSwaggerUI();
 

@@ -2,6 +2,10 @@ using System.Text.Json.Serialization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 using Ticketing.Api.Errors;
+using Ticketing.Api.Identity;
+using Ticketing.Api.Tickets;
+using Ticketing.EventStore;
+using Ticketing.Projections.Tickets;
 
 namespace Ticketing.Api.Hosting;
 
@@ -32,7 +36,14 @@ public static class ApiServices
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", HealthStatus.Unhealthy, ["ready"], TimeSpan.FromSeconds(3));
         services.AddEndpointsApiExplorer();
-        services.AddSwaggerGen();
+        services.AddSwaggerGen(swagger => swagger.CustomSchemaIds(type => type.FullName!.Replace("Ticketing.", "", StringComparison.Ordinal).Replace('+', '.')));
+        builder.AddTicketingIdentity();
+        builder.AddTickets();
+        services.AddTicketingEventStore(options =>
+        {
+            TicketReadModels.Configure(options);
+            options.RunAsyncProjections = builder.Configuration.GetValue("Ticketing:Projections:RunAsync", true);
+        });
         return builder;
     }
 }

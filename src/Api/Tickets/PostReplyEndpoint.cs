@@ -1,0 +1,46 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Ticketing.Api.Attachments;
+using Ticketing.Application.Tickets;
+using Ticketing.Domain.Tickets;
+
+namespace Ticketing.Api.Tickets;
+
+/// <summary>
+/// <c>POST /api/tickets/{id}/replies</c>: a public reply or an internal note, as JSON or as multipart form data
+/// (fields <c>body</c>, <c>visibility</c>, <c>taskfireRelated</c>, and any number of files).
+/// </summary>
+public static class PostReplyEndpoint
+{
+    public static async Task<Ok<TicketCommandResponse>> Handle(
+        Guid id, HttpContext http, TicketCommandService tickets, AttachmentUploads uploads, IValidator<PostReplyRequest> validator, CancellationToken ct)
+    {
+        var (request, files) = await ReadAsync(http.Request, ct);
+        await validator.ValidateAndThrowAsync(request, ct);
+        var attachments = await uploads.SaveAsync(files, ct);
+        var replyId = Guid.CreateVersion7();
+        return await TicketCommandEndpoints.RunAsync(http, id, tickets, (d, by) => TicketDecider.Decide(
+            new PostReply(id, replyId, request.Body, request.Visibility ?? ReplyVisibility.Public, request.TaskfireRelated, attachments, by),
+            d.Ticket, d.Policies, d.Now), ct);
+    }
+
+    internal static async Task<(PostReplyRequest Request, IReadOnlyList<IFormFile> Files)> ReadAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (!request.HasFormContentType)
+        {
+            var json = await request.ReadFromJsonAsync<PostReplyRequest>(ct)
+                ?? throw new BadHttpRequestException("The body must be a JSON reply or multipart form data.");
+            return (json, []);
+        }
+
+        var form = await request.ReadFormAsync(ct);
+        ReplyVisibility? visibility = form["visibility"].ToString() switch
+        {
+            "" => null,
+            var text when Enum.TryParse<ReplyVisibility>(text, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) => parsed,
+            _ => (ReplyVisibility)(-1),
+        };
+        var taskfireRelated = form["taskfireRelated"].ToString() is "true" or "True" or "on";
+        return (new PostReplyRequest(form["body"].ToString(), visibility, taskfireRelated), [.. form.Files]);
+    }
+}

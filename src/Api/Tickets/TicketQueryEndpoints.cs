@@ -1,0 +1,73 @@
+using FluentValidation;
+using FluentValidation.Results;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Ticketing.Application.Attachments;
+using Ticketing.Application.Errors;
+using Ticketing.Domain.Tickets;
+using Ticketing.Projections.Tickets.Queries;
+
+namespace Ticketing.Api.Tickets;
+
+/// <summary>The technician's reads: they query read models only, never the event log.</summary>
+public static class TicketQueryEndpoints
+{
+    public static async Task<Ok<TicketListPage>> List(
+        string? status, StatusCategory? statusCategory, string? queue, Guid? customerId, Guid? contactId, TicketSource? source,
+        Guid? assigneeId, string? priority, string? text, string? cursor, int? limit, bool? includeTotal,
+        TicketListQuery query, CancellationToken ct)
+    {
+        if (limit is < 1 or > TicketListFilter.MaxLimit)
+        {
+            throw Invalid("limit", $"limit must be between 1 and {TicketListFilter.MaxLimit}.");
+        }
+
+        if (text?.Length > 200)
+        {
+            throw Invalid("text", "text may hold at most 200 characters.");
+        }
+
+        try
+        {
+            return TypedResults.Ok(await query.ExecuteAsync(new TicketListFilter
+            {
+                StatusId = status, StatusCategory = statusCategory, Queue = queue, CustomerId = customerId, ContactId = contactId,
+                Source = source, AssigneeId = assigneeId, Priority = priority, TitleContains = text, Cursor = cursor,
+                Limit = limit ?? TicketListFilter.DefaultLimit, IncludeTotal = includeTotal ?? false,
+            }, ct));
+        }
+        catch (InvalidCursorException e)
+        {
+            throw Invalid("cursor", e.Message);
+        }
+    }
+
+    public static async Task<Ok<TicketDetail>> Get(Guid id, HttpContext http, TicketDetailQuery query, CancellationToken ct)
+    {
+        var ticket = await query.GetAsync(id, TimelineAudience.Staff, ct) ?? throw NotFound(id);
+        ETags.Set(http.Response, ticket.Ticket.Version);
+        return TypedResults.Ok(ticket);
+    }
+
+    public static async Task<FileStreamHttpResult> Attachment(
+        Guid id, Guid attachmentId, HttpContext http, TicketDetailQuery query, IAttachmentStore store, CancellationToken ct)
+    {
+        var ticket = await query.GetAsync(id, TimelineAudience.Staff, ct) ?? throw NotFound(id);
+        var attachment = ticket.Timeline.SelectMany(e => e.Attachments).FirstOrDefault(a => a.Id == attachmentId)
+            ?? throw new NotFoundException("attachment.not_found", $"Ticket {id} has no attachment {attachmentId}.");
+        return await DownloadAsync(http, attachment, store, ct);
+    }
+
+    /// <summary>Sends stored bytes as a download: never rendered inline, never sniffed into another type.</summary>
+    public static async Task<FileStreamHttpResult> DownloadAsync(HttpContext http, AttachmentMetadata attachment, IAttachmentStore store, CancellationToken ct)
+    {
+        var content = await store.OpenReadAsync(attachment.Sha256, ct)
+            ?? throw new NotFoundException("attachment.content_missing", "The attachment's content is no longer stored.");
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+        return TypedResults.File(content, attachment.ContentType, attachment.FileName);
+    }
+
+    private static NotFoundException NotFound(Guid id) => new("ticket.not_found", $"Ticket {id} was not found.");
+
+    private static ValidationException Invalid(string field, string message) => new([new ValidationFailure(field, message)]);
+}

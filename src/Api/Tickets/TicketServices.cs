@@ -1,0 +1,30 @@
+using FluentValidation;
+using Ticketing.Api.Attachments;
+using Ticketing.Application.Attachments;
+using Ticketing.Application.Tickets;
+using Ticketing.Projections.Tickets.Queries;
+
+namespace Ticketing.Api.Tickets;
+
+/// <summary>Service registration of the ticket feature.</summary>
+public static class TicketServices
+{
+    public static WebApplicationBuilder AddTickets(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<TicketOptions>().BindConfiguration("Ticketing:Tickets");
+        services.AddOptions<AttachmentOptions>().BindConfiguration("Ticketing:Attachments");
+        services.AddSingleton<ITicketSettings, ConfiguredTicketSettings>();
+        services.AddSingleton<TicketCommandService>();
+        services.AddSingleton<ITicketNumberAllocator, TicketNumberAllocator>();
+        services.AddSingleton<IAttachmentStore>(sp => new FileSystemAttachmentStore(
+            Path.GetFullPath(Path.Combine(sp.GetRequiredService<IConfiguration>()["Ticketing:DataFolder"] ?? ".data", "attachments"))));
+        services.AddSingleton<AttachmentUploads>();
+        services.AddSingleton<TicketListQuery>();
+        services.AddSingleton<TicketDetailQuery>();
+        services.AddSingleton<TicketAuditQuery>();
+        services.AddValidatorsFromAssemblyContaining<CreateTicketRequestValidator>(
+            filter: v => v.ValidatorType.Namespace == typeof(TicketServices).Namespace);
+        return builder;
+    }
+}
