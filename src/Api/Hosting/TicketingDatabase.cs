@@ -38,6 +38,14 @@ public sealed class TicketingDatabase(IConfiguration configuration, ILogger<Tick
 
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         builder.ConnectionStringBuilder.ApplicationName ??= "ticketing-api";
+        // Commands are a fixed set of statements: preparing them server-side after two uses cut append and
+        // projection time by a factor of three to four in the read-model helper's measurements.
+        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+        {
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
+            builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
+        }
+
         _dataSource = builder.Build();
         var applied = await DatabaseMigrator.MigrateAsync(_dataSource, MigrationAssemblies.All, ct);
         if (applied.Count > 0)

@@ -1,0 +1,85 @@
+using Npgsql;
+using Ticketing.Application.EventSourcing;
+using Ticketing.Domain.Tickets;
+using Ticketing.EventStore.Projections;
+using static Ticketing.Projections.ProjectionSql;
+
+namespace Ticketing.Projections.Tickets.List;
+
+/// <summary>
+/// Keeps <c>ticket_list</c>: one row per ticket stream. Every update is guarded by <c>version &lt; $v</c> and the
+/// insert does nothing on conflict, so replaying any prefix of a stream (rebuild, retried batch) never
+/// regresses a row. Runs inline, so <see cref="RecordedEvent.Sequence"/> is never used.
+/// </summary>
+public sealed class TicketListProjection : IProjection
+{
+    // Statement texts are built once: a rebuild applies hundreds of thousands of events.
+    private static readonly string TouchSql = Guarded(null);
+    private static readonly string AssignSql = Guarded("assignee_id = $4");
+    private static readonly string BilledSql = Guarded("billed = true");
+    private static readonly string TaskfireSql = Guarded("linked_ticket_id = $4, taskfire_resource_id = $5");
+    private static readonly string DeletedSql = Guarded("deleted = true");
+    private static readonly string StatusSql = Guarded("""
+        status_id = $4, status_category = $5,
+        resolved_at = case when $6 then coalesce(resolved_at, $3) else null end
+        """);
+
+    public string Name => "ticket_list";
+
+    public IReadOnlyList<string> Tables { get; } = ["ticket_list"];
+
+    public void Apply(RecordedEvent @event, NpgsqlBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(@event);
+        ArgumentNullException.ThrowIfNull(batch);
+        if (CommandFor(@event) is { } command)
+        {
+            batch.BatchCommands.Add(command);
+        }
+    }
+
+    private static NpgsqlBatchCommand? CommandFor(RecordedEvent e) => e.Data switch
+    {
+        TicketCreated c => Insert(e, c.Number, TicketSide.Msp, null, c.Fields, c.StatusId, c.StatusCategory, c.Source,
+            c.CustomerId, c.ContactId, c.AssignedTechnicianId, null, c.SeriesId, c.At),
+        TaskfireCopyCreated c => Insert(e, c.Number, TicketSide.TaskfireCopy, c.MspTicketId, c.Fields, c.StatusId,
+            c.StatusCategory, TicketSource.Taskfire, c.CustomerId, c.ContactId, null, c.TaskfireResourceId, null, c.At),
+        TicketStatusChanged s => Status(e, s.ToStatusId, s.Category, s.At),
+        TaskfireWorkCompleted w => Status(e, w.StatusId, w.Category, w.At),
+        TicketFieldsChanged f => TicketListSql.FieldsChanged(e, f),
+        TechnicianAssigned a => Update(e, AssignSql, a.At, P(a.TechnicianId)),
+        TicketBilled b => Update(e, BilledSql, b.At),
+        TicketAssignedToTaskfire t => Update(e, TaskfireSql, t.At, P(t.CopyId), P(t.TaskfireResourceId)),
+        TicketDeleted d => Update(e, DeletedSql, d.At),
+        SharedCopyDeleted d => Update(e, DeletedSql, d.At),
+        ReplyPosted r => Update(e, TouchSql, r.At),
+        TaskfireQuestionAsked q => Update(e, TouchSql, q.At),
+        _ => null,
+    };
+
+    private static NpgsqlBatchCommand Insert(
+        RecordedEvent e, string number, TicketSide side, Guid? linkedTicketId, TicketFields fields, string statusId,
+        StatusCategory category, TicketSource source, Guid customerId, Guid? contactId, Guid? assigneeId,
+        Guid? taskfireResourceId, Guid? seriesId, DateTimeOffset at) =>
+        Command(TicketListSql.Insert,
+            P(e.StreamId), P(number), P(SqlEnum<TicketSide>.Name(side)), P(linkedTicketId), P(fields.Title), P(statusId),
+            P(SqlEnum<StatusCategory>.Name(category)), P(fields.Priority), P(fields.Impact), P(fields.Type),
+            P(fields.ProductFamily), P(fields.Queue), P(fields.IssueType), P(fields.WorkType),
+            P(SqlEnum<TicketSource>.Name(source)), P(customerId), P(contactId), P(assigneeId), P(taskfireResourceId),
+            P(seriesId), P(fields.DueDate), P(at), P(IsFinished(category) ? at : (DateTimeOffset?)null), P(e.Version));
+
+    private static NpgsqlBatchCommand Status(RecordedEvent e, string statusId, StatusCategory category, DateTimeOffset at) =>
+        Update(e, StatusSql, at, P(statusId), P(SqlEnum<StatusCategory>.Name(category)), P(IsFinished(category)));
+
+    // $1 id, $2 version, $3 event time; the assignments use $4 onwards.
+    private static string Guarded(string? assignments) =>
+        $"update ticket_list set {(assignments is null ? "" : assignments + ", ")}updated_at = $3, version = $2 "
+        + "where id = $1 and version < $2";
+
+    private static NpgsqlBatchCommand Update(RecordedEvent e, string sql, DateTimeOffset at, params NpgsqlParameter[] values) =>
+        Command(sql, [P(e.StreamId), P(e.Version), P(at), .. values]);
+
+    // Resolved time is the first move into a finished category; a reopen clears it (as Ticket.Evolve does).
+    internal static bool IsFinished(StatusCategory category) =>
+        category is StatusCategory.Resolved or StatusCategory.Closed;
+}

@@ -1,0 +1,64 @@
+using Ticketing.Domain.Tickets;
+
+namespace Ticketing.Projections.Tickets.Queries;
+
+/// <summary>A ticket as lists show it. <see cref="Version"/> is the stream version (the ETag).</summary>
+public sealed record TicketListItem(
+    Guid Id,
+    string Number,
+    TicketSide Side,
+    Guid? LinkedTicketId,
+    string Title,
+    string StatusId,
+    StatusCategory StatusCategory,
+    string? Priority,
+    string? Impact,
+    string? Type,
+    string? ProductFamily,
+    string? Queue,
+    string? IssueType,
+    string? WorkType,
+    TicketSource Source,
+    Guid CustomerId,
+    Guid? ContactId,
+    Guid? AssigneeId,
+    Guid? TaskfireResourceId,
+    Guid? SeriesId,
+    DateTimeOffset? DueDate,
+    bool Billed,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? ResolvedAt,
+    long Version);
+
+/// <summary>One page of a list; <see cref="NextCursor"/> is null on the last page, <see cref="Total"/> unless asked for.</summary>
+public sealed record TicketListPage(IReadOnlyList<TicketListItem> Items, string? NextCursor, long? Total);
+
+/// <summary>
+/// The technician list's filters (all optional, combined with AND) and paging. <see cref="TitleContains"/> is a
+/// case-insensitive substring of the title.
+/// </summary>
+public sealed record TicketListFilter
+{
+    public const int DefaultLimit = 50;
+    public const int MaxLimit = 200;
+
+    public string? StatusId { get; init; }
+    public StatusCategory? StatusCategory { get; init; }
+    public string? Queue { get; init; }
+    public Guid? CustomerId { get; init; }
+    public Guid? ContactId { get; init; }
+    public TicketSource? Source { get; init; }
+    public Guid? AssigneeId { get; init; }
+    public string? Priority { get; init; }
+    public string? TitleContains { get; init; }
+
+    /// <summary>The <see cref="TicketListPage.NextCursor"/> of the previous page; null for the first page.</summary>
+    public string? Cursor { get; init; }
+
+    /// <summary>1..<see cref="MaxLimit"/>.</summary>
+    public int Limit { get; init; } = DefaultLimit;
+
+    /// <summary>Counts all matching tickets too: costs a scan of the matches, so only on request.</summary>
+    public bool IncludeTotal { get; init; }
+}

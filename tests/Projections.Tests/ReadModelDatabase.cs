@@ -1,0 +1,119 @@
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Ticketing.Application.EventSourcing;
+using Ticketing.Domain.Tickets;
+using Ticketing.EventStore;
+using Ticketing.EventStore.Database;
+using Ticketing.EventStore.Projections;
+using Ticketing.Projections.Tickets;
+using Ticketing.TestInfrastructure;
+
+namespace Ticketing.Projections.Tests;
+
+/// <summary>
+/// A fresh database cloned from the migrated template and the real event store with the ticket read models
+/// wired exactly as the API wires them (<see cref="TicketReadModels.Configure"/>), so appends run them inline.
+/// </summary>
+public sealed class ReadModelDatabase : IAsyncLifetime
+{
+    private readonly Dictionary<Guid, long> versions = [];
+    private ServiceProvider services = null!;
+
+    public NpgsqlDataSource DataSource => services.GetRequiredService<NpgsqlDataSource>();
+
+    public IEventStore Store => services.GetRequiredService<IEventStore>();
+
+    public string ConnectionString { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        ConnectionString = await TestCluster.CreateDatabaseAsync(
+            [typeof(DatabaseMigrator).Assembly, typeof(ProjectionsAssembly).Assembly]);
+        services = Node(o => TicketReadModels.Configure(o));
+    }
+
+    public async Task DisposeAsync() => await services.DisposeAsync();
+
+    /// <summary>Appends each event to its ticket's stream at the version it is expected at, one append per call.</summary>
+    public async Task AppendAsync(params TicketEvent[] events)
+    {
+        var appends = events.GroupBy(e => e.TicketId).Select(g =>
+        {
+            var expected = versions.GetValueOrDefault(g.Key);
+            versions[g.Key] = expected + g.Count();
+            var pending = g.Select(e => PendingEvent.Create(e, Metadata(e))).ToArray();
+            return new StreamAppend(g.Key, TicketEventTypes.StreamType, ExpectedVersion.Exactly(expected), pending);
+        }).ToArray();
+        await Store.AppendAsync(appends, default);
+    }
+
+    public long VersionOf(Guid ticketId) => versions.GetValueOrDefault(ticketId);
+
+    /// <summary>
+    /// Rebuilds both ticket read models from the log the way an operator would, on a "CLI" node, until each
+    /// replayed <paramref name="expectedEvents"/>. The store only replays events of transactions older than the
+    /// cluster's oldest running one, so a concurrent test's open transaction can cut a replay short; rebuilding
+    /// again (it truncates first) is then the honest retry.
+    /// </summary>
+    public async Task<long> RebuildAsync(long expectedEvents)
+    {
+        await using var cli = Node(o =>
+        {
+            o.ConfigureEvents(TicketEventTypes.Register);
+            o.AddAsyncProjection<Tickets.List.TicketListProjection>();
+            o.AddAsyncProjection<Tickets.Details.TicketDetailProjection>();
+            o.RunAsyncProjections = false;
+        });
+        var admin = cli.GetRequiredService<ProjectionAdmin>();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        long replayed;
+        do
+        {
+            var list = await admin.RebuildAsync("ticket_list");
+            var details = await admin.RebuildAsync("ticket_details");
+            replayed = Math.Min(list.EventsReplayed, details.EventsReplayed);
+        }
+        while (replayed < expectedEvents && DateTime.UtcNow < deadline && await Delay());
+
+        return replayed;
+    }
+
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var command = DataSource.CreateCommand(sql);
+        command.CommandTimeout = 120;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The table's rows as text, ordered, for before/after comparisons.</summary>
+    public async Task<string> SnapshotAsync(string table, string orderBy)
+    {
+        await using var command = DataSource.CreateCommand($"select coalesce(string_agg(t::text, E'\\n' order by {orderBy}), '') from {table} t");
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+
+    private ServiceProvider Node(Action<EventStoreOptions> configure)
+    {
+        var collection = new ServiceCollection().AddLogging();
+        var connectionString = ConnectionString;
+        collection.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        collection.AddTicketingEventStore(o =>
+        {
+            o.RunAsyncProjections = false;
+            configure(o);
+        });
+        return collection.BuildServiceProvider();
+    }
+
+    private static async Task<bool> Delay()
+    {
+        await Task.Delay(200);
+        return true;
+    }
+
+    private static EventMetadata Metadata(TicketEvent e)
+    {
+        var actor = Facts.ActorOf(e);
+        return new EventMetadata(actor.Id, "tester", actor.Kind.ToString(), Guid.CreateVersion7(), null);
+    }
+}
