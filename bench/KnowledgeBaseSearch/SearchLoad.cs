@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using Npgsql;
+using Ticketing.Api.Identity;
+using Ticketing.Api.KnowledgeBase.Portal;
+using Ticketing.Api.KnowledgeBase.Search;
+using Ticketing.Application.Identity;
+
+namespace Ticketing.Bench.KnowledgeBaseSearch;
+
+/// <summary>What one run measured.</summary>
+public sealed record LoadResult(int Queries, TimeSpan Elapsed, double[] SortedMilliseconds, double AverageHits, double ZeroHitShare)
+{
+    public double Percentile(double p) => SortedMilliseconds[Math.Min(SortedMilliseconds.Length - 1, (int)Math.Ceiling(p * SortedMilliseconds.Length) - 1)];
+}
+
+/// <summary>
+/// Closed-loop clients, each a contact of a random customer running the portal search exactly as the endpoint
+/// does (the knowledge-base-enabled check, then <see cref="ArticleSearch"/> with the portal visibility rule and
+/// the default page of 10 with snippets), timed from the first SQL command to the last row read. HTTP is left
+/// out: it adds the same constant to every figure.
+/// </summary>
+public static class SearchLoad
+{
+    public static async Task<LoadResult> RunAsync(
+        NpgsqlDataSource dataSource, Corpus corpus, Guid[] customers, int clients, TimeSpan duration, int seed)
+    {
+        var latencies = new List<double>[clients];
+        var hits = new long[clients];
+        var zeroHits = new long[clients];
+        var stop = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async client =>
+        {
+            var random = new Random(seed * 1000 + client);
+            latencies[client] = [];
+            while (stop.Elapsed < duration)
+            {
+                var (elapsed, count) = await OneAsync(dataSource, corpus, customers, random);
+                latencies[client].Add(elapsed);
+                hits[client] += count;
+                zeroHits[client] += count == 0 ? 1 : 0;
+            }
+        }));
+        var elapsedTotal = stop.Elapsed;
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        return new LoadResult(all.Length, elapsedTotal, all, hits.Sum() / (double)all.Length, zeroHits.Sum() / (double)all.Length);
+    }
+
+    public static async Task WarmUpAsync(NpgsqlDataSource dataSource, Corpus corpus, Guid[] customers, int queries, int seed)
+    {
+        var random = new Random(seed);
+        for (var i = 0; i < queries; i++)
+        {
+            await OneAsync(dataSource, corpus, customers, random);
+        }
+    }
+
+    public static (string Query, Guid Customer) Sample(Corpus corpus, Guid[] customers, Random random) =>
+        (corpus.Query(random, corpus.PickLanguage(random)), customers[random.Next(customers.Length)]);
+
+    private static async Task<(double Milliseconds, int Hits)> OneAsync(NpgsqlDataSource dataSource, Corpus corpus, Guid[] customers, Random random)
+    {
+        var (query, customer) = Sample(corpus, customers, random);
+        var contact = CurrentUserClaims.Principal(Guid.CreateVersion7(), Roles.Contact, customer, Guid.CreateVersion7());
+        var started = Stopwatch.GetTimestamp();
+        var customerId = await PortalVisibility.CustomerWithKnowledgeBaseAsync(contact, dataSource, CancellationToken.None);
+        var page = await ArticleSearch.SearchAsync(
+            dataSource, PortalVisibility.ArticleVisible, customerId, new SearchParameters(query, null, null, null), CancellationToken.None);
+        return (Stopwatch.GetElapsedTime(started).TotalMilliseconds, page.Items.Count);
+    }
+}

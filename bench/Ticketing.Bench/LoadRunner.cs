@@ -1,0 +1,56 @@
+using System.Diagnostics;
+
+namespace Ticketing.Bench;
+
+/// <summary>Latency and throughput of one closed-loop load: N workers calling an operation until time runs out.</summary>
+public sealed record LoadFigures(long Operations, long Errors, double Seconds, double PerSecond, double P50Ms, double P99Ms, double MaxMs);
+
+public static class LoadRunner
+{
+    /// <summary>Runs <paramref name="operation"/> (given the worker index and its call count) from <paramref name="workers"/> loops.</summary>
+    public static async Task<LoadFigures> RunAsync(int workers, TimeSpan duration, Func<int, long, Task> operation, TimeSpan? warmUp = null)
+    {
+        if (warmUp is { } w && w > TimeSpan.Zero)
+        {
+            await RunLoopsAsync(workers, w, operation);
+        }
+
+        return await RunLoopsAsync(workers, duration, operation);
+    }
+
+    private static async Task<LoadFigures> RunLoopsAsync(int workers, TimeSpan duration, Func<int, long, Task> operation)
+    {
+        var latencies = new List<double>[workers];
+        long errors = 0;
+        var clock = Stopwatch.StartNew();
+        var tasks = Enumerable.Range(0, workers).Select(worker => Task.Run(async () =>
+        {
+            var mine = latencies[worker] = new List<double>(65_536);
+            long call = 0;
+            while (clock.Elapsed < duration)
+            {
+                var start = Stopwatch.GetTimestamp();
+                try
+                {
+                    await operation(worker, call++);
+                    mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    if (Interlocked.Increment(ref errors) <= 3)
+                    {
+                        Console.Error.WriteLine($"  error: {e.GetType().Name}: {e.Message}");
+                    }
+                }
+            }
+        })).ToArray();
+        await Task.WhenAll(tasks);
+        var seconds = clock.Elapsed.TotalSeconds;
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        return new LoadFigures(all.Length, errors, seconds, all.Length / seconds,
+            Percentile(all, 0.50), Percentile(all, 0.99), all.Length == 0 ? 0 : all[^1]);
+    }
+
+    public static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+}
