@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Ticketing.Api.Audit;
 using Ticketing.Api.Identity;
+using Ticketing.Api.KnowledgeBase;
 using Ticketing.Api.Tickets;
 
 namespace Ticketing.Api.Hosting;
@@ -18,6 +19,7 @@ public static class ApiPipeline
         app.MapIdentityEndpoints();
         app.MapTicketEndpoints();
         app.MapAuditEndpoints();
+        app.MapKnowledgeBaseEndpoints();
         app.UseSwagger();
         app.UseSwaggerUI();
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 using Ticketing.Api.Errors;
 using Ticketing.Api.Identity;
+using Ticketing.Api.KnowledgeBase;
 using Ticketing.Api.Tickets;
 using Ticketing.EventStore;
 using Ticketing.Projections.Tickets;
@@ -39,6 +40,7 @@ public static class ApiServices
         services.AddSwaggerGen(swagger => swagger.CustomSchemaIds(type => type.FullName!.Replace("Ticketing.", "", StringComparison.Ordinal).Replace('+', '.')));
         builder.AddTicketingIdentity();
         builder.AddTickets();
+        services.AddKnowledgeBase();
         services.AddTicketingEventStore(options =>
         {
             TicketReadModels.Configure(options);

@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using Npgsql;
+using Ticketing.Api.Identity;
+using Ticketing.Api.Identity.Persistence;
+using Ticketing.Application.Errors;
+
+namespace Ticketing.Api.KnowledgeBase.Portal;
+
+/// <summary>
+/// What a contact may see of the knowledge base: nothing when the knowledge-base section is off for the
+/// contact's customer (P11), otherwise published articles that both their category and themselves admit the
+/// customer to. The rule is SQL so every portal query applies it inside the query, never afterwards.
+/// </summary>
+public static class PortalVisibility
+{
+    /// <summary>A condition over the aliases <c>a</c> (article) and <c>c</c> (category); <c>$1</c> is the customer id.</summary>
+    public const string ArticleVisible = """
+        a.published
+        and (a.visible_to_all or exists (select 1 from kb_article_customers ac where ac.article_id = a.id and ac.customer_id = $1))
+        and (c.visible_to_all or exists (select 1 from kb_category_customers cc where cc.category_id = c.id and cc.customer_id = $1))
+        """;
+
+    /// <summary>The condition for staff, who see everything; <c>$1</c> is a null customer id.</summary>
+    public const string Unrestricted = "$1::uuid is null";
+
+    /// <summary>The caller's customer, after checking that its knowledge-base section is on (403 otherwise).</summary>
+    public static async Task<Guid> CustomerWithKnowledgeBaseAsync(ClaimsPrincipal user, NpgsqlDataSource dataSource, CancellationToken ct)
+    {
+        var customerId = user.GetCurrentUser().CustomerId
+            ?? throw new ForbiddenException(KnowledgeBaseErrors.PortalDisabled, "The knowledge base is only for contacts of a customer.");
+        await using var command = dataSource.CreateCommand("select knowledge_base_enabled from customers where id = $1").With(customerId);
+        if (await command.ExecuteScalarAsync(ct) is not true)
+        {
+            throw new ForbiddenException(KnowledgeBaseErrors.PortalDisabled, "The knowledge base is not enabled for your company.");
+        }
+
+        return customerId;
+    }
+}

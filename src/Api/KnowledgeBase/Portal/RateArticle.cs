@@ -1,0 +1,62 @@
+using System.Security.Claims;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+using Ticketing.Api.Identity;
+using Ticketing.Api.Identity.Persistence;
+using Ticketing.Api.KnowledgeBase.Articles;
+
+namespace Ticketing.Api.KnowledgeBase.Portal;
+
+/// <summary>The body of <c>PUT /api/portal/kb/articles/{id}/rating</c>.</summary>
+public sealed record RatingRequest(bool? Helpful);
+
+public sealed class RatingRequestValidator : AbstractValidator<RatingRequest>
+{
+    public RatingRequestValidator() => RuleFor(r => r.Helpful).NotNull().WithMessage("Say whether the article was helpful (true or false).");
+}
+
+/// <summary>
+/// <c>PUT</c> rates an article helpful or not (one rating per contact; rating again replaces it) and
+/// <c>DELETE</c> withdraws the rating. The visibility check and the write are one statement.
+/// </summary>
+public static class RateArticle
+{
+    public static async Task<Ok<RatingSummary>> RateAsync(
+        Guid id, RatingRequest request, ClaimsPrincipal user, NpgsqlDataSource dataSource, TimeProvider time, CancellationToken ct)
+    {
+        var customerId = await PortalVisibility.CustomerWithKnowledgeBaseAsync(user, dataSource, ct);
+        var contactId = user.GetCurrentUser().UserId;
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var upsert = connection.Sql($"""
+            insert into kb_article_ratings (article_id, contact_id, helpful, rated_at)
+            select a.id, $3, $4, $5
+            from kb_articles a
+            join kb_sections s on s.id = a.section_id
+            join kb_categories c on c.id = s.category_id
+            where a.id = $2 and {PortalVisibility.ArticleVisible}
+            on conflict (article_id, contact_id) do update set helpful = excluded.helpful, rated_at = excluded.rated_at
+            """).With(customerId).With(id).With(contactId).With(request.Helpful!.Value).With(time.GetUtcNow());
+        if (await upsert.ExecuteNonQueryAsync(ct) == 0)
+        {
+            throw KnowledgeBaseErrors.Article(id);
+        }
+
+        var (_, rating) = await ArticleParts.LoadAsync(connection, id, contactId, ct);
+        return TypedResults.Ok(rating);
+    }
+
+    public static async Task<NoContent> WithdrawAsync(Guid id, ClaimsPrincipal user, NpgsqlDataSource dataSource, CancellationToken ct)
+    {
+        var customerId = await PortalVisibility.CustomerWithKnowledgeBaseAsync(user, dataSource, ct);
+        await using var delete = dataSource.CreateCommand($"""
+            delete from kb_article_ratings r
+            using kb_articles a
+            join kb_sections s on s.id = a.section_id
+            join kb_categories c on c.id = s.category_id
+            where r.article_id = $2 and r.contact_id = $3 and a.id = r.article_id and {PortalVisibility.ArticleVisible}
+            """).With(customerId).With(id).With(user.GetCurrentUser().UserId);
+        await delete.ExecuteNonQueryAsync(ct);
+        return TypedResults.NoContent();
+    }
+}

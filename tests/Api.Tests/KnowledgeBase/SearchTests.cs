@@ -1,0 +1,113 @@
+using System.Net;
+using System.Text.Json;
+using Ticketing.Api.Tests.Identity;
+using static Ticketing.Api.Tests.Identity.IdentityHttp;
+
+namespace Ticketing.Api.Tests.KnowledgeBase;
+
+/// <summary>Each test searches for words of its own, so tests sharing the class database do not see each other's articles.</summary>
+public sealed class SearchTests(KnowledgeBaseApiFactory api) : IClassFixture<KnowledgeBaseApiFactory>
+{
+    [Fact]
+    public async Task A_match_in_the_title_ranks_above_one_in_the_keywords_above_one_in_the_body()
+    {
+        var (admin, contact, section) = await SetUpAsync();
+        var inBody = await admin.CreateArticleAsync(section, "Office devices", "When the quokka label printer jams, open the lid and remove the roll.");
+        var inTitle = await admin.CreateArticleAsync(section, "Quokka printer offline", "Check the cable.");
+        var inKeywords = await admin.CreateArticleAsync(section, "Label devices", "Check the cable.", keywords: ["quokka"]);
+
+        var hits = await contact.GetAsync(Url("/api/portal/kb/search?q=quokka")).OkAsync();
+
+        Ids(hits).ShouldBe([inTitle, inKeywords, inBody]);
+    }
+
+    [Fact]
+    public async Task Each_article_is_matched_with_the_stemming_and_stop_words_of_its_own_language()
+    {
+        var (admin, contact, section) = await SetUpAsync();
+        var english = await admin.CreateArticleAsync(section, "Connecting to the wombat VPN", "Start the client.", "en");
+        var french = await admin.CreateArticleAsync(section, "Configurer le pilote des imprimantes wombat", "Ouvrez les paramètres.", "fr");
+        var german = await admin.CreateArticleAsync(section, "Wombat Drucker einrichten", "Die Warteschlange leeren.", "de");
+
+        Ids(await contact.GetAsync(Url("/api/portal/kb/search?q=wombat%20connections")).OkAsync()).ShouldBe([english]);
+        Ids(await contact.GetAsync(Url("/api/portal/kb/search?q=wombat%20imprimante")).OkAsync()).ShouldBe([french]);
+        Ids(await contact.GetAsync(Url("/api/portal/kb/search?q=wombat%20Druckers")).OkAsync()).ShouldBe([german]);
+        Ids(await contact.GetAsync(Url("/api/portal/kb/search?q=wombat&language=fr")).OkAsync()).ShouldBe([french]);
+        (await contact.GetAsync(Url("/api/portal/kb/search?q=le")).OkAsync()).GetProperty("items").EnumerateArray()
+            .ShouldNotContain(i => i.GetProperty("id").GetGuid() == french);
+    }
+
+    [Fact]
+    public async Task Snippets_highlight_matches_and_escape_the_article_text()
+    {
+        var (admin, contact, section) = await SetUpAsync();
+        await admin.CreateArticleAsync(section, "Escaping", "Restart the numbat if 3 &lt; 5 &amp; the *numbat* says &lt;img src=x onerror=alert(1)&gt; numbat.");
+
+        var hit = (await contact.GetAsync(Url("/api/portal/kb/search?q=numbat")).OkAsync()).GetProperty("items")[0];
+
+        var snippet = hit.GetProperty("snippet").GetString()!;
+        snippet.ShouldContain("<mark>numbat</mark> if 3 &lt; 5 &amp; the <mark>numbat</mark>");
+        snippet.ShouldNotContain("<img");
+    }
+
+    [Fact]
+    public async Task Results_page_by_rank_with_a_cursor_without_gaps_or_repeats()
+    {
+        var (admin, contact, section) = await SetUpAsync();
+        var created = new List<Guid>();
+        for (var i = 0; i < 5; i++)
+        {
+            created.Add(await admin.CreateArticleAsync(section, $"Dingo note {i}", string.Join(' ', Enumerable.Repeat("dingo", i + 1))));
+        }
+
+        var seen = new List<Guid>();
+        string? after = null;
+        do
+        {
+            var page = await contact.GetAsync(Url($"/api/portal/kb/search?q=dingo&limit=2{(after is null ? "" : $"&after={after}")}")).OkAsync();
+            seen.AddRange(Ids(page));
+            after = page.GetProperty("next").ValueKind == JsonValueKind.Null ? null : page.GetProperty("next").GetString();
+        }
+        while (after is not null);
+
+        seen.ShouldBe(created, ignoreOrder: true);
+        seen.Distinct().Count().ShouldBe(5);
+    }
+
+    [Fact]
+    public async Task Staff_search_finds_drafts_and_marks_them_unpublished()
+    {
+        var (admin, _, section) = await SetUpAsync();
+        var draft = await admin.CreateArticleAsync(section, "Platypus draft", "x", published: false);
+
+        var hit = (await admin.GetAsync(Url("/api/kb/search?q=platypus")).OkAsync()).GetProperty("items")[0];
+
+        hit.GetProperty("id").GetGuid().ShouldBe(draft);
+        hit.GetProperty("published").GetBoolean().ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData("/api/portal/kb/search", "q")]
+    [InlineData("/api/portal/kb/search?q=%20%20", "q")]
+    [InlineData("/api/portal/kb/search?q=x&limit=51", "limit")]
+    [InlineData("/api/portal/kb/search?q=x&language=xx", "language")]
+    [InlineData("/api/portal/kb/search?q=x&after=not-a-cursor", "after")]
+    public async Task Bad_search_parameters_are_400_naming_the_parameter(string url, string field)
+    {
+        var (_, contact, _) = await SetUpAsync();
+
+        var errors = await (await contact.GetAsync(Url(url))).ValidationErrorsAsync();
+
+        errors.TryGetProperty(field, out _).ShouldBeTrue(errors.ToString());
+    }
+
+    private async Task<(HttpClient Admin, HttpClient Contact, Guid Section)> SetUpAsync()
+    {
+        var admin = await api.AdminAsync();
+        var (_, contact, _) = await api.CustomerWithContactAsync(admin);
+        var section = await admin.CreateSectionAsync(await admin.CreateCategoryAsync($"Search {Guid.NewGuid():N}"), "Search");
+        return (admin, contact, section);
+    }
+
+    private static Guid[] Ids(JsonElement page) => [.. page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid())];
+}
