@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Ticketing.Api.Audit;
 using Ticketing.Api.Identity;
 using Ticketing.Api.KnowledgeBase;
+using Ticketing.Api.Portal;
 using Ticketing.Api.Tickets;
 
 namespace Ticketing.Api.Hosting;
@@ -18,6 +19,7 @@ public static class ApiPipeline
         app.UseRateLimiter();
         app.MapIdentityEndpoints();
         app.MapTicketEndpoints();
+        app.MapPortalEndpoints();
         app.MapAuditEndpoints();
         app.MapKnowledgeBaseEndpoints();
         app.UseSwagger();

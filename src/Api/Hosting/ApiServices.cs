@@ -4,6 +4,7 @@ using Npgsql;
 using Ticketing.Api.Errors;
 using Ticketing.Api.Identity;
 using Ticketing.Api.KnowledgeBase;
+using Ticketing.Api.Portal;
 using Ticketing.Api.Tickets;
 using Ticketing.EventStore;
 using Ticketing.Projections.Tickets;
@@ -40,10 +41,12 @@ public static class ApiServices
         services.AddSwaggerGen(swagger => swagger.CustomSchemaIds(type => type.FullName!.Replace("Ticketing.", "", StringComparison.Ordinal).Replace('+', '.')));
         builder.AddTicketingIdentity();
         builder.AddTickets();
+        builder.AddPortal();
         services.AddKnowledgeBase();
         services.AddTicketingEventStore(options =>
         {
             TicketReadModels.Configure(options);
+            options.AddInlineProjection<Ticketing.Projections.Portal.PortalTicketProjection>();
             options.RunAsyncProjections = builder.Configuration.GetValue("Ticketing:Projections:RunAsync", true);
         });
         return builder;

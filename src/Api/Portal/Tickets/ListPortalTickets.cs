@@ -1,0 +1,100 @@
+using FluentValidation;
+using FluentValidation.Results;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Ticketing.Api.Portal.Views;
+using Ticketing.Application.Identity;
+using Ticketing.Application.Portal;
+using Ticketing.Projections.Portal;
+
+namespace Ticketing.Api.Portal.Tickets;
+
+/// <summary>
+/// <c>GET /api/portal/tickets</c>: the contact's tickets, or the company's for a primary contact (narrowed with
+/// <c>scope=mine</c>). Filters: <c>status</c>, <c>priority</c>, <c>type</c>, <c>impact</c> (each repeatable),
+/// <c>text</c> (title contains), <c>from</c>/<c>to</c> (created range, UTC instants), keyset paging with
+/// <c>cursor</c> and <c>limit</c> (1–100). Filtering on a hidden field is refused: it would reveal its values.
+/// </summary>
+public static class ListPortalTickets
+{
+    public static async Task<Ok<PortalTicketListPage>> HandleAsync(
+        HttpContext http, PortalContexts contexts, PortalTicketQueries queries, ICustomerDirectory directory,
+        string[]? status, string[]? priority, string[]? type, string[]? impact, string? text,
+        DateTimeOffset? from, DateTimeOffset? to, string? scope, string? cursor, int? limit, CancellationToken ct)
+    {
+        var context = await contexts.ResolveAsync(http, ct);
+        var failures = new List<ValidationFailure>();
+        RefuseHidden(context, PortalFields.Status, status, failures);
+        RefuseHidden(context, PortalFields.Priority, priority, failures);
+        RefuseHidden(context, PortalFields.Type, type, failures);
+        RefuseHidden(context, PortalFields.Impact, impact, failures);
+        if (scope is not (null or "mine" or "company"))
+        {
+            failures.Add(new("scope", "scope is 'mine' or 'company'."));
+        }
+
+        if (limit is < 1 or > PortalTicketFilter.MaxLimit)
+        {
+            failures.Add(new("limit", $"limit is between 1 and {PortalTicketFilter.MaxLimit}."));
+        }
+
+        if (text?.Length > 200)
+        {
+            failures.Add(new("text", "text has at most 200 characters."));
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new ValidationException(failures);
+        }
+
+        // Asking for statuses that are not visible narrows to nothing rather than failing: the answer is the same.
+        string[]? statusIds = null;
+        if (status is { Length: > 0 })
+        {
+            statusIds = [.. status.Select(s => context.Policies.Statuses.TryFind(s, out var found) ? found.Id : null)
+                .OfType<string>().Where(context.Settings.VisibleStatusIds.Contains)];
+            if (statusIds.Length == 0)
+            {
+                return TypedResults.Ok(new PortalTicketListPage([], null));
+            }
+        }
+
+        var filter = new PortalTicketFilter
+        {
+            StatusIds = statusIds,
+            Priorities = priority,
+            Types = type,
+            Impacts = impact,
+            TitleContains = text,
+            CreatedFrom = from,
+            CreatedTo = to,
+            Cursor = cursor,
+            Limit = limit ?? PortalTicketFilter.DefaultLimit,
+        };
+        PortalTicketPage page;
+        try
+        {
+            page = await queries.ListAsync(context.Scope(mineOnly: scope == "mine"), context.Visibility, filter, ct);
+        }
+        catch (InvalidPortalCursorException invalid)
+        {
+            throw new ValidationException([new ValidationFailure("cursor", invalid.Message)]);
+        }
+
+        var contacts = await directory.GetContactsAsync([.. page.Items.Select(i => i.ContactId).OfType<Guid>().Distinct()], ct);
+        return TypedResults.Ok(new PortalTicketListPage(
+            [.. page.Items.Select(row => PortalTicketShaper.ListItem(context, row, contacts))], page.NextCursor));
+    }
+
+    private static void RefuseHidden(PortalContext context, string field, string[]? values, List<ValidationFailure> failures)
+    {
+        if (values is { Length: > 0 } && !context.Settings.Field(field).IsVisible)
+        {
+            failures.Add(new(field, $"Tickets cannot be filtered by '{field}'."));
+        }
+        else if (values?.Any(v => v.Length > 100) == true)
+        {
+            failures.Add(new(field, $"A '{field}' value has at most 100 characters."));
+        }
+    }
+}

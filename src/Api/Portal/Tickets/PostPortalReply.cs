@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Ticketing.Api.Attachments;
+using Ticketing.Api.Portal.Views;
+using Ticketing.Api.Tickets;
+using Ticketing.Application.Tickets;
+using Ticketing.Domain.Tickets;
+using Ticketing.Projections.Portal;
+
+namespace Ticketing.Api.Portal.Tickets;
+
+/// <summary>
+/// <c>POST /api/portal/tickets/{id}/replies</c> (P6): a public reply as JSON <c>{"body": "..."}</c> or multipart form
+/// data (<c>body</c> and any number of files). Always public: a contact has no internal notes, and asking for one
+/// is a 400. The domain refuses billed tickets (T4) and, under the reopen policy, replies to finished ones (T5);
+/// otherwise a reply to a finished ticket reopens it.
+/// </summary>
+public static class PostPortalReply
+{
+    public static async Task<Created<PortalReplyResponse>> HandleAsync(
+        Guid id, HttpContext http, PortalContexts contexts, PortalTicketQueries queries, TicketCommandService tickets,
+        AttachmentUploads uploads, CancellationToken ct)
+    {
+        var context = await contexts.ResolveAsync(http, ct);
+        await GetPortalTicket.EnsureVisibleAsync(id, context, queries, ct);
+        var (request, files) = await PostReplyEndpoint.ReadAsync(http.Request, ct);
+        if (request.Visibility is { } visibility && visibility != ReplyVisibility.Public || request.TaskfireRelated)
+        {
+            throw PortalTicketBody.Invalid("visibility", "Portal replies are always public.");
+        }
+
+        if (request.Body?.Length > TicketLimits.ReplyMaxLength)
+        {
+            throw PortalTicketBody.Invalid("body", $"A reply has at most {TicketLimits.ReplyMaxLength} characters.");
+        }
+
+        // Files are stored before the decision: content-addressed, so a refused reply leaves only unreferenced bytes.
+        var attachments = await uploads.SaveAsync(files, ct);
+        var replyId = Guid.CreateVersion7();
+        var command = http.CommandContext();
+        var result = await tickets.ExecuteAsync(id, ETags.IfMatch(http.Request), command, d => TicketDecider.Decide(
+            new PostReply(id, replyId, request.Body, ReplyVisibility.Public, false, attachments, command.Actor),
+            d.Ticket, d.Policies, d.Now), ct);
+        ETags.Set(http.Response, result.Version);
+        return TypedResults.Created($"/api/portal/tickets/{id}", new PortalReplyResponse(id, replyId, result.Version));
+    }
+}

@@ -1,0 +1,129 @@
+using System.Globalization;
+using FluentValidation.Results;
+
+namespace Ticketing.Application.Portal;
+
+/// <summary>Whether a portal request opens a ticket or changes one: mandatory flags and writable fields differ.</summary>
+public enum PortalWrite
+{
+    Create,
+    Update,
+}
+
+/// <summary>
+/// The field rules (P4, P5) applied to a request body. Each check returns failures naming the offending field
+/// (<c>priority</c>, <c>customFields.asset</c>) so the API answers one 400 listing them all.
+/// </summary>
+public static class PortalFieldChecks
+{
+    /// <summary>
+    /// Every field present in the body must be editable: a read-only or hidden one is refused, never silently
+    /// dropped. The title is always accepted when opening a ticket (it is required); the status is not (a new
+    /// ticket starts open).
+    /// </summary>
+    public static List<ValidationFailure> Writable(
+        PortalSettings settings, IEnumerable<string> fields, IEnumerable<string> customKeys, PortalWrite write)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var failures = new List<ValidationFailure>();
+        foreach (var field in fields)
+        {
+            if (write == PortalWrite.Create && field == PortalFields.Title)
+            {
+                continue;
+            }
+
+            if (write == PortalWrite.Create && field == PortalFields.Status)
+            {
+                failures.Add(new(field, "A new ticket starts open; 'status' cannot be set when opening one."));
+            }
+            else if (!PortalFields.All.Contains(field, StringComparer.Ordinal))
+            {
+                failures.Add(new(field, $"'{field}' is not a ticket field."));
+            }
+            else if (!settings.Field(field).IsEditable)
+            {
+                failures.Add(new(field, $"'{field}' cannot be changed in the portal."));
+            }
+        }
+
+        foreach (var key in customKeys)
+        {
+            if (settings.CustomField(key) is not { IsEditable: true })
+            {
+                failures.Add(new($"{PortalFields.CustomFields}.{key}", $"'{key}' is not an editable custom field."));
+            }
+        }
+
+        return failures;
+    }
+
+    /// <summary>
+    /// Editable fields the admin made mandatory must hold a value after the request (on update: after applying
+    /// it to the ticket). Read-only and hidden fields are never mandatory for a contact: they cannot fill them.
+    /// </summary>
+    public static List<ValidationFailure> Mandatory(
+        PortalSettings settings, PortalWrite write, Func<string, bool> hasValue, Func<string, bool> hasCustomValue)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(hasValue);
+        ArgumentNullException.ThrowIfNull(hasCustomValue);
+        var failures = new List<ValidationFailure>();
+        foreach (var field in PortalFields.All)
+        {
+            var setting = settings.Field(field);
+            var mandatory = write == PortalWrite.Create ? setting.MandatoryOnCreate : setting.MandatoryOnUpdate;
+            if ((mandatory && setting.IsEditable || field == PortalFields.Title) && !hasValue(field))
+            {
+                failures.Add(new(field, $"'{field}' is required."));
+            }
+        }
+
+        foreach (var custom in settings.CustomFields.Where(c => c.IsEditable))
+        {
+            var mandatory = write == PortalWrite.Create ? custom.MandatoryOnCreate : custom.MandatoryOnUpdate;
+            if (mandatory && !hasCustomValue(custom.Key))
+            {
+                failures.Add(new($"{PortalFields.CustomFields}.{custom.Key}", $"'{custom.Label}' is required."));
+            }
+        }
+
+        return failures;
+    }
+
+    /// <summary>Custom values must match their definition's type; null clears a value and is always allowed.</summary>
+    public static List<ValidationFailure> CustomValues(PortalSettings settings, IReadOnlyDictionary<string, string?> values)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(values);
+        var failures = new List<ValidationFailure>();
+        foreach (var (key, value) in values)
+        {
+            if (value is null || settings.CustomField(key) is not { } definition)
+            {
+                continue;
+            }
+
+            var valid = definition.Type switch
+            {
+                CustomFieldType.Number => decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _),
+                CustomFieldType.Date => DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+                CustomFieldType.Checkbox => value is "true" or "false",
+                CustomFieldType.Select => definition.Options?.Contains(value, StringComparer.Ordinal) == true,
+                _ => true,
+            };
+            if (!valid)
+            {
+                failures.Add(new($"{PortalFields.CustomFields}.{key}", definition.Type switch
+                {
+                    CustomFieldType.Number => $"'{definition.Label}' must be a number such as 12.5.",
+                    CustomFieldType.Date => $"'{definition.Label}' must be a date such as 2025-01-31.",
+                    CustomFieldType.Checkbox => $"'{definition.Label}' must be \"true\" or \"false\".",
+                    _ => $"'{definition.Label}' must be one of: {string.Join(", ", definition.Options ?? [])}.",
+                }));
+            }
+        }
+
+        return failures;
+    }
+}

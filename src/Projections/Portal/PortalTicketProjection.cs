@@ -1,0 +1,108 @@
+using Npgsql;
+using Ticketing.Application.EventSourcing;
+using Ticketing.Domain.Tickets;
+using Ticketing.EventStore.Projections;
+using static Ticketing.Projections.ProjectionSql;
+
+namespace Ticketing.Projections.Portal;
+
+/// <summary>
+/// Keeps <c>portal_tickets</c>: one row per MSP-side ticket. Taskfire copies get no row, so events on a copy's
+/// stream update nothing. Every update is guarded by <c>version &lt; $v</c> and always moves the version (the
+/// portal's ETag is the stream version), so replays and rebuilds never regress a row. Runs inline:
+/// <see cref="RecordedEvent.Sequence"/> is never used.
+/// </summary>
+public sealed class PortalTicketProjection : IProjection
+{
+    private const string InsertSql = """
+        insert into portal_tickets (
+            id, number, title, customer_id, contact_id, status_id, status_category, priority, impact, type,
+            product_family, queue, issue_type, work_type, assignee_id, series_id, due_date, created_at, updated_at, version)
+        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18, $19)
+        on conflict (id) do nothing
+        """;
+
+    // One fixed text for every combination of changed fields (a flag per field), so one prepared plan serves all.
+    private const string FieldsChangedSql = """
+        update portal_tickets set
+            title = case when $4 then $5 else title end,
+            priority = case when $6 then $7 else priority end,
+            impact = case when $8 then $9 else impact end,
+            type = case when $10 then $11 else type end,
+            product_family = case when $12 then $13 else product_family end,
+            queue = case when $14 then $15 else queue end,
+            issue_type = case when $16 then $17 else issue_type end,
+            work_type = case when $18 then $19 else work_type end,
+            due_date = case when $20 then $21 else due_date end,
+            updated_at = $3, version = $2
+        where id = $1 and version < $2
+        """;
+
+    public string Name => "portal_tickets";
+
+    public IReadOnlyList<string> Tables { get; } = ["portal_tickets"];
+
+    public void Apply(RecordedEvent @event, NpgsqlBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(@event);
+        ArgumentNullException.ThrowIfNull(batch);
+        if (CommandFor(@event) is { } command)
+        {
+            batch.BatchCommands.Add(command);
+        }
+    }
+
+    private static NpgsqlBatchCommand? CommandFor(RecordedEvent e) => e.Data switch
+    {
+        TicketCreated c => Insert(e, c),
+        TicketStatusChanged s => Update(e, "status_id = $4, status_category = $5", s.At, P(s.ToStatusId), P(SqlEnum<StatusCategory>.Name(s.Category))),
+        TicketFieldsChanged f => FieldsChanged(e, f),
+        TechnicianAssigned a => Update(e, "assignee_id = $4", a.At, P(a.TechnicianId)),
+        TicketBilled b => Update(e, "billed = true", b.At),
+        TicketDeleted d => Update(e, "deleted = true", d.At),
+        SharedCopyDeleted d => Update(e, "deleted = true", d.At),
+        ReplyPosted { Visibility: ReplyVisibility.Public } r => Update(e, null, r.At),
+
+        // Staff-only activity (internal notes, Taskfire hand-over) must not even move the contact's "updated"
+        // time, but the version still follows the stream so the portal's ETag matches If-Match.
+        TicketEvent => VersionOnly(e),
+        _ => null,
+    };
+
+    private static NpgsqlBatchCommand Insert(RecordedEvent e, TicketCreated c)
+    {
+        var f = c.Fields;
+        return Command(InsertSql,
+            P(e.StreamId), P(c.Number), P(f.Title), P(c.CustomerId), P(c.ContactId), P(c.StatusId),
+            P(SqlEnum<StatusCategory>.Name(c.StatusCategory)), P(f.Priority), P(f.Impact), P(f.Type), P(f.ProductFamily),
+            P(f.Queue), P(f.IssueType), P(f.WorkType), P(c.AssignedTechnicianId), P(c.SeriesId), P(f.DueDate), P(c.At),
+            P(e.Version));
+    }
+
+    private static NpgsqlBatchCommand FieldsChanged(RecordedEvent e, TicketFieldsChanged changed)
+    {
+        var c = changed.Changes;
+        return Command(FieldsChangedSql,
+            P(e.StreamId), P(e.Version), P(changed.At),
+            P(c.Title is not null), P(c.Title?.Value),
+            P(c.Priority is not null), P(c.Priority?.Value),
+            P(c.Impact is not null), P(c.Impact?.Value),
+            P(c.Type is not null), P(c.Type?.Value),
+            P(c.ProductFamily is not null), P(c.ProductFamily?.Value),
+            P(c.Queue is not null), P(c.Queue?.Value),
+            P(c.IssueType is not null), P(c.IssueType?.Value),
+            P(c.WorkType is not null), P(c.WorkType?.Value),
+            P(c.DueDate is not null), P(c.DueDate?.Value));
+    }
+
+    // $1 id, $2 version, $3 event time; the caller's assignments use $4 onwards.
+    private static NpgsqlBatchCommand Update(RecordedEvent e, string? assignments, DateTimeOffset at, params NpgsqlParameter[] values)
+    {
+        var sql = $"update portal_tickets set {(assignments is null ? "" : assignments + ", ")}updated_at = $3, version = $2 "
+            + "where id = $1 and version < $2";
+        return Command(sql, [P(e.StreamId), P(e.Version), P(at), .. values]);
+    }
+
+    private static NpgsqlBatchCommand VersionOnly(RecordedEvent e) =>
+        Command("update portal_tickets set version = $2 where id = $1 and version < $2", P(e.StreamId), P(e.Version));
+}

@@ -1,0 +1,100 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace Ticketing.Api.Tests.Portal;
+
+public sealed class SectionFactory : PortalApiFactory;
+
+/// <summary>P11 (sections per customer), P5 (manual creation switch), P3 date filter and P10 languages.</summary>
+public sealed class PortalSectionAndLanguageTests(SectionFactory factory) : IClassFixture<SectionFactory>
+{
+    private readonly PortalDriver driver = new(factory);
+
+    [Fact]
+    public async Task The_ticketing_section_turned_off_for_a_customer_answers_403_with_a_clear_code()
+    {
+        var tech = await driver.StaffAsync("technician");
+        var customer = await driver.CustomerAsync(tech, ticketingEnabled: false);
+        var contact = await driver.ContactAsync(tech, customer, primary: true);
+        var id = await driver.TicketAsync(tech, customer, contact.Id, "Hidden section");
+
+        await driver.Problem(await contact.Client.GetAsync("/api/portal/tickets"), HttpStatusCode.Forbidden, "portal.ticketing_disabled");
+        await driver.Problem(await contact.Client.GetAsync($"/api/portal/tickets/{id}"), HttpStatusCode.Forbidden, "portal.ticketing_disabled");
+        await driver.Problem(await contact.Client.PostAsJsonAsync("/api/portal/tickets", new { title = "x" }), HttpStatusCode.Forbidden, "portal.ticketing_disabled");
+    }
+
+    [Fact]
+    public async Task Manual_creation_turned_off_refuses_new_tickets_at_once()
+    {
+        var tech = await driver.StaffAsync("technician");
+        var customer = await driver.CustomerAsync(tech);
+        var contact = await driver.ContactAsync(tech, customer);
+        factory.Settings.Set("Ticketing:Portal:ManualCreationEnabled", "false");
+        try
+        {
+            await driver.Problem(await contact.Client.PostAsJsonAsync("/api/portal/tickets", new { title = "Help" }),
+                HttpStatusCode.Forbidden, "portal.manual_creation_disabled");
+        }
+        finally
+        {
+            factory.Settings.Set("Ticketing:Portal:ManualCreationEnabled", null);
+        }
+
+        await driver.Json(await contact.Client.PostAsJsonAsync("/api/portal/tickets", new { title = "Help" }), HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task The_date_filter_hides_tickets_created_before_it()
+    {
+        var tech = await driver.StaffAsync("technician");
+        var customer = await driver.CustomerAsync(tech);
+        var contact = await driver.ContactAsync(tech, customer);
+        var old = await driver.TicketAsync(tech, customer, contact.Id, "Before the cut-off");
+        await Task.Delay(20);
+        var cutOff = DateTimeOffset.UtcNow;
+        await Task.Delay(20);
+        var recent = await driver.TicketAsync(tech, customer, contact.Id, "After the cut-off");
+
+        factory.Settings.Set("Ticketing:Portal:HideCreatedBefore", cutOff.ToString("O"));
+        try
+        {
+            (await driver.Items(contact)).Ids().ShouldBe([recent]);
+            await driver.Problem(await contact.Client.GetAsync($"/api/portal/tickets/{old}"), HttpStatusCode.NotFound, "ticket.not_found");
+            var longAgo = Uri.EscapeDataString(cutOff.AddYears(-1).ToString("O"));
+            (await driver.Items(contact, $"?from={longAgo}")).Ids().ShouldBe([recent]);
+        }
+        finally
+        {
+            factory.Settings.Set("Ticketing:Portal:HideCreatedBefore", null);
+        }
+
+        (await driver.Items(contact)).Ids().ShouldBe([recent, old]);
+    }
+
+    [Fact]
+    public async Task Texts_come_in_the_contact_s_language_and_instants_in_utc_and_the_contact_s_zone()
+    {
+        var tech = await driver.StaffAsync("technician");
+        var customer = await driver.CustomerAsync(tech);
+        var french = await driver.ContactAsync(tech, customer, language: "fr", timeZone: "America/New_York");
+        var german = await driver.ContactAsync(tech, customer, language: "de", timeZone: "Asia/Tokyo");
+        var id = await driver.TicketAsync(tech, customer, french.Id, "Langue", new { status = "pending" });
+
+        var page = await driver.Get(french, $"/api/portal/tickets/{id}");
+        ((string?)page["status"]!["value"]!["name"]).ShouldBe("En attente");
+        ((string?)page["timeZone"]).ShouldBe("America/New_York");
+        var utc = DateTimeOffset.Parse((string)page["createdAt"]!, System.Globalization.CultureInfo.InvariantCulture);
+        var local = DateTimeOffset.Parse((string)page["createdAtLocal"]!, System.Globalization.CultureInfo.InvariantCulture);
+        utc.Offset.ShouldBe(TimeSpan.Zero);
+        local.ShouldBe(utc);
+        local.Offset.ShouldBe(TimeZoneInfo.FindSystemTimeZoneById("America/New_York").GetUtcOffset(utc));
+
+        var problem = await driver.Problem(await german.Client.GetAsync($"/api/portal/tickets/{id}"), HttpStatusCode.NotFound, "ticket.not_found");
+        ((string?)problem["title"]).ShouldBe("Ticket nicht gefunden.");
+
+        // A language without portal texts falls back to the client's Accept-Language.
+        var danish = await driver.ContactAsync(tech, customer, primary: true, language: "da");
+        danish.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("it-IT, en;q=0.5");
+        ((string?)(await driver.Get(danish, $"/api/portal/tickets/{id}"))["status"]!["value"]!["name"]).ShouldBe("In sospeso");
+    }
+}
