@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Ticketing.Api.Audit;
+using Ticketing.Api.Email.Inbound;
 using Ticketing.Api.Identity;
 using Ticketing.Api.KnowledgeBase;
 using Ticketing.Api.Portal;
@@ -21,6 +22,7 @@ public static class ApiPipeline
         app.MapTicketEndpoints();
         app.MapPortalEndpoints();
         app.MapAuditEndpoints();
+        app.MapEmailEndpoints();
         app.MapKnowledgeBaseEndpoints();
         app.UseSwagger();
         app.UseSwaggerUI();

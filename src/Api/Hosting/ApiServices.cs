@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
+using Ticketing.Api.Email;
+using Ticketing.Api.Email.Notifications;
 using Ticketing.Api.Errors;
 using Ticketing.Api.Identity;
 using Ticketing.Api.KnowledgeBase;
@@ -42,11 +44,13 @@ public static class ApiServices
         builder.AddTicketingIdentity();
         builder.AddTickets();
         builder.AddPortal();
+        builder.AddEmail();
         services.AddKnowledgeBase();
         services.AddTicketingEventStore(options =>
         {
             TicketReadModels.Configure(options);
             options.AddInlineProjection<Ticketing.Projections.Portal.PortalTicketProjection>();
+            options.AddAsyncProjection<TicketNotificationsProjection>();
             options.RunAsyncProjections = builder.Configuration.GetValue("Ticketing:Projections:RunAsync", true);
         });
         return builder;

@@ -18,7 +18,7 @@ public sealed class LogSecrecyTests(IdentityApiFactory api) : IClassFixture<Iden
         (await api.WithToken(token).PutAsJsonAsync(Url("/api/me/password"), new { currentPassword = contact.Password, newPassword = changed }))
             .StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await api.CreateClient().PostAsJsonAsync(Url("/api/auth/forgot-password"), new { login = contact.Email })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
-        var body = await api.ScalarAsync<string>("select body_text from mail_outbox where recipient = $1", contact.Email);
+        var body = await api.ScalarAsync<string>("select body_text from mail_outbox where recipient = $1 and kind = 'password_reset'", contact.Email);
         var code = System.Text.RegularExpressions.Regex.Match(body, @"\b\d{8}\b").Value;
         const string reset = "Reset-passw0rd-22";
         (await api.CreateClient().PostAsJsonAsync(Url("/api/auth/reset-password"), new { login = contact.Email, code, newPassword = reset }))

@@ -24,7 +24,7 @@ public sealed partial class PasswordRecoveryTests(ClockedIdentityApiFactory api)
         known.StatusCode.ShouldBe(HttpStatusCode.Accepted);
         (await api.ScalarAsync<long>("select count(*) from mail_outbox where recipient = $1", unknownEmail)).ShouldBe(0);
         (await api.ScalarAsync<long>("select count(*) from mail_outbox where recipient = $1 and kind = 'password_reset' and language = 'de' and sent_at is null", contact.Email)).ShouldBe(1);
-        (await api.ScalarAsync<string>("select subject from mail_outbox where recipient = $1", contact.Email)).ShouldContain("Passwort");
+        (await api.ScalarAsync<string>("select subject from mail_outbox where recipient = $1 and kind = 'password_reset'", contact.Email)).ShouldContain("Passwort");
         var code = await MailedCodeAsync(contact.Email);
         (await api.ScalarAsync<string>("select code_hash from password_reset_codes where user_id = $1", contact.Id)).ShouldNotContain(code);
     }
@@ -123,7 +123,7 @@ public sealed partial class PasswordRecoveryTests(ClockedIdentityApiFactory api)
 
     private async Task<string> MailedCodeAsync(string email)
     {
-        var body = await api.ScalarAsync<string>("select body_text from mail_outbox where recipient = $1 order by created_at desc, id desc limit 1", email);
+        var body = await api.ScalarAsync<string>("select body_text from mail_outbox where recipient = $1 and kind = 'password_reset' order by created_at desc, id desc limit 1", email);
         return EightDigits().Match(body).Value;
     }
 

@@ -12,11 +12,18 @@ public static class MeEndpoints
 {
     public static IEndpointRouteBuilder MapMeEndpoints(this IEndpointRouteBuilder routes)
     {
-        var me = routes.MapGroup("/api/me").WithTags("Me").RequireAuthorization();
+        MapProfile(routes.MapGroup("/api/me").WithTags("Me").RequireAuthorization());
+
+        // The portal's own address for the same profile (P8), so a portal client stays under /api/portal.
+        MapProfile(routes.MapGroup("/api/portal/me").WithTags("Portal").RequireAuthorization(Policies.Contact));
+        return routes;
+    }
+
+    private static void MapProfile(RouteGroupBuilder me)
+    {
         me.MapGet("/", GetAsync);
         me.MapPut("/", UpdateMyProfile.HandleAsync).Validate<UpdateMyProfileRequest>().RequireAuthorization(Policies.Contact);
         me.MapPut("/password", ChangePassword.HandleAsync).Validate<ChangePasswordRequest>().RequireRateLimiting(AuthRateLimiting.Policy);
-        return routes;
     }
 
     public static async Task<Ok<ProfileResponse>> GetAsync(ClaimsPrincipal user, NpgsqlDataSource dataSource, CancellationToken ct)

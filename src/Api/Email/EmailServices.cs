@@ -1,0 +1,49 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using FluentValidation;
+using Ticketing.Api.Email.Delivery;
+using Ticketing.Api.Email.Inbound;
+using Ticketing.Api.Email.Notifications;
+using Ticketing.Api.Email.Templates;
+using Ticketing.Application.Email;
+
+namespace Ticketing.Api.Email;
+
+/// <summary>Service registration of email: templates, the outbox delivery worker and the notification projection.</summary>
+public static class EmailServices
+{
+    /// <summary>
+    /// Registers templates, transport and delivery. The notification projection is registered with the event store
+    /// by the host: <c>options.AddAsyncProjection&lt;TicketNotificationsProjection&gt;()</c>.
+    /// </summary>
+    public static WebApplicationBuilder AddEmail(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddEmailServices();
+        return builder;
+    }
+
+    public static IServiceCollection AddEmailServices(this IServiceCollection services)
+    {
+        services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section);
+        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section);
+        services.AddSingleton<IEmailTemplateStore, PostgresEmailTemplateStore>();
+        services.AddSingleton<IMailTransport>(sp =>
+        {
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            return string.IsNullOrWhiteSpace(configuration["Ticketing:Smtp:Host"])
+                ? new PickupFolderTransport(PickupFolder(configuration))
+                : ActivatorUtilities.CreateInstance<SmtpTransport>(sp);
+        });
+        services.AddSingleton<MailComposer>();
+        services.AddSingleton<MailDelivery>();
+        services.TryAddSingleton<TicketNotificationsProjection>();
+        services.AddScoped<InboundSenders>();
+        services.AddSingleton<IValidator<InboundEmailRequest>, InboundEmailRequestValidator>();
+        services.AddHostedService<MailDeliveryService>();
+        return services;
+    }
+
+    /// <summary><c>{Ticketing:DataFolder}/mail-pickup</c>: where mail goes without an SMTP relay.</summary>
+    public static string PickupFolder(IConfiguration configuration) =>
+        Path.GetFullPath(Path.Combine(configuration["Ticketing:DataFolder"] ?? ".data", "mail-pickup"));
+}

@@ -1,0 +1,134 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+using Ticketing.Api.Attachments;
+using Ticketing.Api.Errors;
+using Ticketing.Api.Identity.Persistence;
+using Ticketing.Application.Tickets;
+using Ticketing.Domain.Tickets;
+
+namespace Ticketing.Api.Email.Inbound;
+
+/// <summary>
+/// <c>POST /api/inbound/email</c> (A5): the mail gateway, authenticated by its API key, hands over a message. A known
+/// contact's message becomes a ticket (source Email), or a public reply when the subject quotes the number of a
+/// ticket the contact may see; an unknown sender whose domain belongs to a customer first becomes a contact of it.
+/// Anyone else is a 422 and nothing is written.
+/// </summary>
+public static partial class ReceiveInboundEmail
+{
+    public static async Task<Results<Created<InboundEmailResponse>, Ok<InboundEmailResponse>, ProblemHttpResult>> HandleAsync(
+        InboundEmailRequest request, HttpRequest http, IConfiguration configuration, IValidator<InboundEmailRequest> validator,
+        InboundSenders senders, AttachmentUploads uploads, TicketCommandService tickets, NpgsqlDataSource dataSource, CancellationToken ct)
+    {
+        if (!InboundApiKey.Matches(configuration[InboundApiKey.Setting], http.Headers[InboundApiKey.Header]))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The mail gateway's API key is missing or wrong.",
+                type: ProblemTypes.For("inbound.unauthorized"), extensions: new Dictionary<string, object?> { ["code"] = "inbound.unauthorized" });
+        }
+
+        await validator.ValidateAndThrowAsync(request, ct);
+        if (request.MessageId is { Length: > 0 } messageId && await InboundMessages.FindAsync(dataSource, messageId, ct) is { } earlier)
+        {
+            return TypedResults.Ok(earlier with { Duplicate = true });
+        }
+
+        InboundAddress.TryParse(request.From, out var from);
+        var (known, customer) = await senders.ResolveAsync(from, ct);
+        var attachments = await uploads.SaveAsync(Files(request.Attachments), ct);
+        var sender = known ?? await senders.CreateAsync(from, customer!, ct);
+        var by = Actor.Contact(sender.ContactId);
+        var context = new CommandContext(by, from.Email, Guid.CreateVersion7());
+        var body = Body(request);
+
+        InboundEmailResponse response;
+        if (TicketNumber.TryFindIn(request.Subject, out var quoted) && await ThreadAsync(dataSource, quoted.ToString(), sender, ct) is { } ticketId)
+        {
+            await tickets.ExecuteAsync(ticketId, null, context, d => TicketDecider.Decide(
+                new PostReply(ticketId, Guid.CreateVersion7(), body, ReplyVisibility.Public, false, attachments, by), d.Ticket, d.Policies, d.Now), ct);
+            response = new InboundEmailResponse(ticketId, quoted.ToString(), sender.ContactId, sender.Created, Threaded: true, Duplicate: false);
+        }
+        else
+        {
+            var id = Guid.CreateVersion7();
+            var fields = TicketFields.Titled(Title(request.Subject)) with { Description = body };
+            var created = await tickets.CreateAsync((number, now, policies) => TicketDecider.Decide(
+                new CreateTicket(id, number, fields, TicketSource.Email, sender.CustomerId, sender.ContactId, null, null, null, by),
+                Ticket.Initial, policies, now), id, context, ct);
+            var number = created.Events.OfType<TicketCreated>().Single().Number;
+            if (attachments.Count > 0)
+            {
+                // The creation event has no attachments; the message's files come as the contact's first reply.
+                await tickets.ExecuteAsync(id, null, context, d => TicketDecider.Decide(
+                    new PostReply(id, Guid.CreateVersion7(), "", ReplyVisibility.Public, false, attachments, by), d.Ticket, d.Policies, d.Now), ct);
+            }
+
+            response = new InboundEmailResponse(id, number, sender.ContactId, sender.Created, Threaded: false, Duplicate: false);
+        }
+
+        if (request.MessageId is { Length: > 0 })
+        {
+            await InboundMessages.RecordAsync(dataSource, request.MessageId, response, ct);
+        }
+
+        return response.Threaded ? TypedResults.Ok(response) : TypedResults.Created($"/api/tickets/{response.TicketId}", response);
+    }
+
+    // Threads only into a live MSP ticket of the sender's company that the sender may see in the portal (own, or
+    // any as primary contact); quoting someone else's number opens a new ticket instead of leaking into theirs.
+    private static async Task<Guid?> ThreadAsync(NpgsqlDataSource dataSource, string number, InboundSender sender, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var select = connection.Sql("""
+            select id from ticket_list
+            where number = $1 and side = 'msp' and not deleted and customer_id = $2 and (contact_id = $3 or $4)
+            order by created_at limit 1
+            """).With(number).With(sender.CustomerId).With(sender.ContactId).With(sender.IsPrimary);
+        return await select.ExecuteScalarAsync(ct) is Guid id ? id : null;
+    }
+
+    private static string Title(string? subject)
+    {
+        var title = WhiteSpace().Replace(subject ?? "", " ").Trim();
+        title = title.Length == 0 ? "(no subject)" : title;
+        return title.Length <= TicketLimits.TitleMaxLength ? title : title[..TicketLimits.TitleMaxLength];
+    }
+
+    private static string Body(InboundEmailRequest request)
+    {
+        if (!string.IsNullOrWhiteSpace(request.Text))
+        {
+            return request.Text.Trim();
+        }
+
+        // HTML-only mail: keep the words, drop the markup (the ticket stores plain text).
+        var html = LineBreaks().Replace(request.Html ?? "", "\n");
+        var text = WebUtility.HtmlDecode(Tags().Replace(html, ""));
+        return BlankLines().Replace(text, "\n\n").Trim();
+    }
+
+    private static List<IFormFile> Files(IReadOnlyList<InboundAttachment>? attachments) =>
+        [.. (attachments ?? []).Select(IFormFile (a) =>
+        {
+            var bytes = Convert.FromBase64String(a.ContentBase64!);
+            return new FormFile(new MemoryStream(bytes), 0, bytes.Length, "attachments", a.FileName!)
+            {
+                Headers = new HeaderDictionary(),
+                ContentType = a.ContentType!,
+            };
+        })];
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhiteSpace();
+
+    [GeneratedRegex(@"<\s*(br|/p|/div|/li|/tr|/h[1-6])\b[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex LineBreaks();
+
+    [GeneratedRegex(@"<(script|style)\b.*?</\1\s*>|<[^>]*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex Tags();
+
+    [GeneratedRegex(@"\n\s*\n\s*(\n\s*)*")]
+    private static partial Regex BlankLines();
+}

@@ -1,0 +1,37 @@
+namespace Ticketing.Application.Email;
+
+/// <summary>The kinds of mail the system sends (A4); each has a template per language.</summary>
+public static class EmailKinds
+{
+    public const string Welcome = "welcome";
+    public const string PasswordReset = "password_reset";
+    public const string ReplyPosted = "reply_posted";
+    public const string StatusChanged = "status_changed";
+    public const string TaskfireQuestion = "taskfire_question";
+    public const string SharedTicketDeleted = "shared_ticket_deleted";
+
+    public static IReadOnlyList<string> All { get; } =
+        [Welcome, PasswordReset, ReplyPosted, StatusChanged, TaskfireQuestion, SharedTicketDeleted];
+}
+
+/// <summary>The placeholders a template may use, written <c>{{name}}</c>.</summary>
+public static class EmailSnippets
+{
+    public const string PortalUrl = "portal_url";
+    public const string Username = "username";
+    public const string Password = "password";
+    public const string ContactName = "contact_name";
+    public const string RecipientName = "recipient_name";
+    public const string TicketNumber = "ticket_number";
+    public const string TicketTitle = "ticket_title";
+    public const string Status = "status";
+    public const string ReplyText = "reply_text";
+    public const string ResetCode = "reset_code";
+    public const string ValidMinutes = "valid_minutes";
+
+    public static IReadOnlyList<string> All { get; } =
+        [PortalUrl, Username, Password, ContactName, RecipientName, TicketNumber, TicketTitle, Status, ReplyText, ResetCode, ValidMinutes];
+
+    /// <summary>Values that are credentials: removed from a queued mail once it has been sent.</summary>
+    public static IReadOnlyList<string> Secrets { get; } = [Password, ResetCode];
+}
