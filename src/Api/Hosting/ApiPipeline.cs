@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Ticketing.Api.Admin.Settings;
 using Ticketing.Api.Audit;
 using Ticketing.Api.Email.Inbound;
 using Ticketing.Api.Identity;
@@ -21,6 +22,7 @@ public static class ApiPipeline
         app.MapIdentityEndpoints();
         app.MapTicketEndpoints();
         app.MapPortalEndpoints();
+        app.MapAdminSettingsEndpoints();
         app.MapAuditEndpoints();
         app.MapEmailEndpoints();
         app.MapKnowledgeBaseEndpoints();

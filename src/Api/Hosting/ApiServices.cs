@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
+using Ticketing.Api.Admin;
 using Ticketing.Api.Email;
 using Ticketing.Api.Email.Notifications;
 using Ticketing.Api.Errors;
@@ -45,6 +46,7 @@ public static class ApiServices
         builder.AddTickets();
         builder.AddPortal();
         builder.AddEmail();
+        builder.AddAdminSettings();
         services.AddKnowledgeBase();
         services.AddTicketingEventStore(options =>
         {

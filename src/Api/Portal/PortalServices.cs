@@ -18,7 +18,7 @@ public static class PortalServices
         var services = builder.Services;
         services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PortalOptions>, PortalOptionsValidator>();
-        services.AddSingleton<IPortalSettings, ConfiguredPortalSettings>();
+        services.AddSingleton<IPortalSettings, Ticketing.Api.Admin.Settings.StoredPortalSettings>();
         services.AddScoped<PortalContexts>();
         services.AddSingleton<PortalTicketQueries>();
 

@@ -14,7 +14,7 @@ public static class TicketServices
         var services = builder.Services;
         services.AddOptions<TicketOptions>().BindConfiguration("Ticketing:Tickets");
         services.AddOptions<AttachmentOptions>().BindConfiguration("Ticketing:Attachments");
-        services.AddSingleton<ITicketSettings, ConfiguredTicketSettings>();
+        services.AddSingleton<ITicketSettings, Ticketing.Api.Admin.Settings.StoredTicketSettings>();
         services.AddSingleton<TicketCommandService>();
         services.AddSingleton<ITicketNumberAllocator, TicketNumberAllocator>();
         services.AddSingleton<IAttachmentStore>(sp => new FileSystemAttachmentStore(

@@ -40,7 +40,7 @@ public sealed class MailOutbox(TimeProvider time, IConfiguration configuration)
     public async Task EnqueueWelcomeAsync(NpgsqlConnection connection, WelcomeMail mail, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(mail);
-        if (!configuration.GetValue("Ticketing:Portal:WelcomeEmail", WelcomeMailByDefault))
+        if (!await Ticketing.Api.Admin.Settings.CurrentSettings.WelcomeEmailAsync(connection, configuration, ct))
         {
             return;
         }

@@ -1,0 +1,41 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Ticketing.Api.Hosting.Validation;
+using Ticketing.Api.Identity;
+using Ticketing.Application.Admin.Settings;
+
+namespace Ticketing.Api.Admin.Settings;
+
+/// <summary>
+/// <c>/api/admin/settings</c>: GET/PUT of each section for administrators (the ETag is the section's version; a PUT
+/// replaces the section and may send it back in <c>If-Match</c>), and the history for administrators and auditors.
+/// </summary>
+public static class AdminSettingsEndpoints
+{
+    public static IEndpointRouteBuilder MapAdminSettingsEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var settings = routes.MapGroup("/api/admin/settings").WithTags("Admin settings");
+        MapSection<PortalSection>(settings, SettingsSections.Portal);
+        MapSection<FieldsSection>(settings, SettingsSections.Fields);
+        MapSection<CataloguesSection>(settings, SettingsSections.Catalogues);
+        settings.MapGet("/history", SettingsHistory.HandleAsync).RequireAuthorization(Policies.Auditor);
+        return routes;
+    }
+
+    private static void MapSection<T>(RouteGroupBuilder settings, string section) where T : class
+    {
+        settings.MapGet($"/{section}", async Task<Ok<T>> (CurrentSettings current, HttpContext http, CancellationToken ct) =>
+        {
+            var snapshot = await current.LoadAsync(ct);
+            http.Response.Headers.ETag = SettingsVersions.ETag(snapshot.Version(section));
+            return TypedResults.Ok((T)snapshot.Section(section));
+        }).RequireAuthorization(Policies.Admin);
+
+        settings.MapPut($"/{section}", async Task<Ok<T>> (T request, ClaimsPrincipal user, HttpContext http, SettingsVersions versions, CancellationToken ct) =>
+        {
+            var version = await versions.AppendAsync(section, request, http.Request.Headers.IfMatch.ToString(), user.GetCurrentUser().UserId, ct);
+            http.Response.Headers.ETag = SettingsVersions.ETag(version);
+            return TypedResults.Ok(request);
+        }).Validate<T>().RequireAuthorization(Policies.Admin);
+    }
+}

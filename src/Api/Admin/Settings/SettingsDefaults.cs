@@ -1,0 +1,81 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
+using Ticketing.Api.Portal.Settings;
+using Ticketing.Api.Tickets;
+using Ticketing.Application.Admin.Settings;
+using Ticketing.Application.Portal;
+using Ticketing.Domain.Tickets;
+
+namespace Ticketing.Api.Admin.Settings;
+
+/// <summary>
+/// The sections as configuration gives them: what is in force while a section has never been saved, and the
+/// "before" of its first saved version.
+/// </summary>
+public sealed class SettingsDefaults(
+    IOptionsMonitor<PortalOptions> portal, IOptionsMonitor<TicketOptions> tickets, IConfiguration configuration)
+{
+    private static readonly string[] BuiltInStatuses =
+        [StatusCatalogue.Open.Id, StatusCatalogue.Pending.Id, StatusCatalogue.Resolved.Id, StatusCatalogue.Closed.Id];
+
+    public PortalSection Portal()
+    {
+        var p = portal.CurrentValue;
+        var t = tickets.CurrentValue;
+        return new PortalSection(
+            configuration["Ticketing:Portal:Url"], t.MspTimeZone, p.VisibleStatuses ?? [.. BuiltInStatuses], t.PortalCanReopen,
+            p.HideCreatedBefore, p.TicketingEnabled, p.ManualCreationEnabled,
+            configuration.GetValue("Ticketing:Portal:WelcomeEmail", true));
+    }
+
+    public FieldsSection Fields()
+    {
+        var p = portal.CurrentValue;
+        var fields = new Dictionary<string, PortalFieldSetting>(StringComparer.Ordinal);
+        foreach (var field in PortalFields.All)
+        {
+            var configured = p.Fields.FirstOrDefault(f => string.Equals(f.Key, field, StringComparison.OrdinalIgnoreCase)).Value;
+            fields[field] = configured is null
+                ? PortalFields.Defaults[field]
+                : new PortalFieldSetting(configured.Rule, configured.MandatoryOnCreate, configured.MandatoryOnUpdate);
+        }
+
+        var custom = p.CustomFields
+            .Select(c => new CustomFieldDefinition(c.Key, c.Label, c.Type, c.Rule, c.MandatoryOnCreate, c.MandatoryOnUpdate, c.Options))
+            .ToList();
+        return new FieldsSection(fields, custom);
+    }
+
+    public CataloguesSection Catalogues()
+    {
+        var p = portal.CurrentValue;
+        var defaultQueue = string.IsNullOrWhiteSpace(p.DefaultQueue) ? PortalSettings.ClientPortalQueue : p.DefaultQueue;
+        var queues = p.IssueTypeQueues.Values.Where(q => !string.IsNullOrWhiteSpace(q)).Prepend(defaultQueue).Distinct(StringComparer.Ordinal).ToList();
+        return new CataloguesSection(
+            queues, defaultQueue, [.. p.IssueTypeQueues.Select(i => new IssueTypeSetting(i.Key, i.Value))], [],
+            [.. tickets.CurrentValue.CustomStatuses]);
+    }
+
+    public object For(string section) => section switch
+    {
+        SettingsSections.Portal => Portal(),
+        SettingsSections.Fields => Fields(),
+        SettingsSections.Catalogues => Catalogues(),
+        _ => throw new ArgumentOutOfRangeException(nameof(section), section, "Not a settings section."),
+    };
+}
+
+/// <summary>How sections are stored in <c>settings_versions.value</c>: the admin API's JSON shape.</summary>
+public static class SettingsJson
+{
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
+
+    public static T Deserialize<T>(string json) =>
+        JsonSerializer.Deserialize<T>(json, Options) ?? throw new InvalidOperationException($"A stored settings value is null ({typeof(T).Name}).");
+}

@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Ticketing.Api.Portal.Settings;
+using Ticketing.Api.Tickets;
+using Ticketing.Application.Portal;
+using Ticketing.Domain.Tickets;
+
+namespace Ticketing.Api.Admin.Settings;
+
+/// <summary>
+/// <see cref="IPortalSettings"/> from the versioned settings store, read per request (one query for all sections),
+/// falling back to configuration for a section never saved. Registered in place of <see cref="ConfiguredPortalSettings"/>.
+/// </summary>
+public sealed class StoredPortalSettings(
+    NpgsqlDataSource dataSource, IOptionsMonitor<PortalOptions> portal, IOptionsMonitor<TicketOptions> tickets, IConfiguration configuration)
+    : IPortalSettings
+{
+    private readonly CurrentSettings current = new(dataSource, new SettingsDefaults(portal, tickets, configuration));
+
+    public async ValueTask<PortalSettings> CurrentAsync(CancellationToken ct) => ToPortalSettings(await current.LoadAsync(ct));
+
+    public static PortalSettings ToPortalSettings(SettingsSnapshot snapshot)
+    {
+        var catalogue = StoredTicketSettings.Statuses(snapshot.Catalogues);
+        var visible = snapshot.Portal.VisibleStatuses
+            .Select(s => catalogue.TryFind(s, out var status) ? status.Id : null)
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
+
+        var fields = new Dictionary<string, PortalFieldSetting>(StringComparer.Ordinal);
+        foreach (var field in PortalFields.All)
+        {
+            fields[field] = snapshot.Fields.Fields.TryGetValue(field, out var setting) ? setting : PortalFields.Defaults[field];
+        }
+
+        var issueTypeQueues = snapshot.Catalogues.IssueTypes
+            .Where(t => !string.IsNullOrWhiteSpace(t.Queue))
+            .ToDictionary(t => t.Key, t => t.Queue!, StringComparer.Ordinal);
+        var defaultQueue = string.IsNullOrWhiteSpace(snapshot.Catalogues.DefaultQueue) ? PortalSettings.ClientPortalQueue : snapshot.Catalogues.DefaultQueue;
+        return new PortalSettings(
+            visible, snapshot.Portal.HideCreatedBefore, snapshot.Portal.ManualCreationEnabled, issueTypeQueues, defaultQueue,
+            fields, snapshot.Fields.CustomFields, snapshot.Portal.TicketingEnabled);
+    }
+}

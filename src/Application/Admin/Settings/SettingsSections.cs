@@ -1,0 +1,50 @@
+using Ticketing.Application.Portal;
+using Ticketing.Domain.Tickets;
+
+namespace Ticketing.Application.Admin.Settings;
+
+/// <summary>The names of the versioned settings sections, as the admin API and <c>settings_versions.section</c> spell them.</summary>
+public static class SettingsSections
+{
+    public const string Portal = "portal";
+    public const string Fields = "fields";
+    public const string Catalogues = "catalogues";
+
+    public static IReadOnlyList<string> All { get; } = [Portal, Fields, Catalogues];
+}
+
+/// <summary>
+/// A1: the portal and ticket switches an admin sets. A PUT replaces the whole section (read it, change it, send it
+/// back with its ETag). Per-customer section flags stay on the customer; <paramref name="TicketingEnabled"/> is the
+/// switch for all customers on top of them.
+/// </summary>
+/// <param name="PortalUrl">The portal's address or custom domain, used in mails; null when not set.</param>
+/// <param name="MspTimeZone">IANA id; the date in ticket numbers is taken there (T2).</param>
+/// <param name="VisibleStatuses">Status ids (or names) contacts may see (P3).</param>
+/// <param name="PortalCanReopen">False: a portal user cannot bring a resolved or closed ticket back (T5).</param>
+/// <param name="HideCreatedBefore">Tickets created before this instant are hidden from the portal (P3).</param>
+public sealed record PortalSection(
+    string? PortalUrl,
+    string MspTimeZone,
+    IReadOnlyList<string> VisibleStatuses,
+    bool PortalCanReopen,
+    DateTimeOffset? HideCreatedBefore,
+    bool TicketingEnabled,
+    bool ManualCreationEnabled,
+    bool WelcomeEmail);
+
+/// <summary>A2: the rule of each default field (fields left out keep their default) and the custom field definitions.</summary>
+public sealed record FieldsSection(
+    IReadOnlyDictionary<string, PortalFieldSetting> Fields,
+    IReadOnlyList<CustomFieldDefinition> CustomFields);
+
+/// <summary>An issue type; a portal ticket of this type lands in <paramref name="Queue"/> when it names one (T7).</summary>
+public sealed record IssueTypeSetting(string Key, string? Queue = null);
+
+/// <summary>A3: the MSP's catalogues. <paramref name="DefaultQueue"/> null means the "Client Portal" queue.</summary>
+public sealed record CataloguesSection(
+    IReadOnlyList<string> Queues,
+    string? DefaultQueue,
+    IReadOnlyList<IssueTypeSetting> IssueTypes,
+    IReadOnlyList<string> WorkTypes,
+    IReadOnlyList<StatusDefinition> CustomStatuses);
