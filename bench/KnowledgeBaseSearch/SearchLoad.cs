@@ -7,10 +7,15 @@ using Ticketing.Application.Identity;
 
 namespace Ticketing.Bench.KnowledgeBaseSearch;
 
-/// <summary>What one run measured.</summary>
-public sealed record LoadResult(int Queries, TimeSpan Elapsed, double[] SortedMilliseconds, double AverageHits, double ZeroHitShare)
+/// <summary>What one run measured, over all queries and per kind of query.</summary>
+public sealed record LoadResult(
+    int Queries, TimeSpan Elapsed, double[] SortedMilliseconds, double AverageHits, double ZeroHitShare,
+    IReadOnlyDictionary<QueryKind, double[]> SortedMillisecondsByKind)
 {
-    public double Percentile(double p) => SortedMilliseconds[Math.Min(SortedMilliseconds.Length - 1, (int)Math.Ceiling(p * SortedMilliseconds.Length) - 1)];
+    public double Percentile(double p) => Percentile(SortedMilliseconds, p);
+
+    public static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, Math.Max(0, (int)Math.Ceiling(p * sorted.Length) - 1))];
 }
 
 /// <summary>
@@ -24,7 +29,7 @@ public static class SearchLoad
     public static async Task<LoadResult> RunAsync(
         NpgsqlDataSource dataSource, Corpus corpus, Guid[] customers, int clients, TimeSpan duration, int seed)
     {
-        var latencies = new List<double>[clients];
+        var latencies = new List<(double Milliseconds, QueryKind Kind)>[clients];
         var hits = new long[clients];
         var zeroHits = new long[clients];
         var stop = Stopwatch.StartNew();
@@ -34,15 +39,17 @@ public static class SearchLoad
             latencies[client] = [];
             while (stop.Elapsed < duration)
             {
-                var (elapsed, count) = await OneAsync(dataSource, corpus, customers, random);
-                latencies[client].Add(elapsed);
+                var (elapsed, count, kind) = await OneAsync(dataSource, corpus, customers, random);
+                latencies[client].Add((elapsed, kind));
                 hits[client] += count;
                 zeroHits[client] += count == 0 ? 1 : 0;
             }
         }));
         var elapsedTotal = stop.Elapsed;
-        var all = latencies.SelectMany(l => l).Order().ToArray();
-        return new LoadResult(all.Length, elapsedTotal, all, hits.Sum() / (double)all.Length, zeroHits.Sum() / (double)all.Length);
+        var all = latencies.SelectMany(l => l).ToArray();
+        var byKind = Enum.GetValues<QueryKind>().ToDictionary(k => k, k => all.Where(l => l.Kind == k).Select(l => l.Milliseconds).Order().ToArray());
+        return new LoadResult(
+            all.Length, elapsedTotal, [.. all.Select(l => l.Milliseconds).Order()], hits.Sum() / (double)all.Length, zeroHits.Sum() / (double)all.Length, byKind);
     }
 
     public static async Task WarmUpAsync(NpgsqlDataSource dataSource, Corpus corpus, Guid[] customers, int queries, int seed)
@@ -54,17 +61,18 @@ public static class SearchLoad
         }
     }
 
-    public static (string Query, Guid Customer) Sample(Corpus corpus, Guid[] customers, Random random) =>
+    public static ((string Text, QueryKind Kind) Query, Guid Customer) Sample(Corpus corpus, Guid[] customers, Random random) =>
         (corpus.Query(random, corpus.PickLanguage(random)), customers[random.Next(customers.Length)]);
 
-    private static async Task<(double Milliseconds, int Hits)> OneAsync(NpgsqlDataSource dataSource, Corpus corpus, Guid[] customers, Random random)
+    private static async Task<(double Milliseconds, int Hits, QueryKind Kind)> OneAsync(
+        NpgsqlDataSource dataSource, Corpus corpus, Guid[] customers, Random random)
     {
-        var (query, customer) = Sample(corpus, customers, random);
+        var ((query, kind), customer) = Sample(corpus, customers, random);
         var contact = CurrentUserClaims.Principal(Guid.CreateVersion7(), Roles.Contact, customer, Guid.CreateVersion7());
         var started = Stopwatch.GetTimestamp();
         var customerId = await PortalVisibility.CustomerWithKnowledgeBaseAsync(contact, dataSource, CancellationToken.None);
         var page = await ArticleSearch.SearchAsync(
             dataSource, PortalVisibility.ArticleVisible, customerId, new SearchParameters(query, null, null, null), CancellationToken.None);
-        return (Stopwatch.GetElapsedTime(started).TotalMilliseconds, page.Items.Count);
+        return (Stopwatch.GetElapsedTime(started).TotalMilliseconds, page.Items.Count, kind);
     }
 }

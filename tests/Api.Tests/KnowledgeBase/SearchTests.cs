@@ -75,6 +75,47 @@ public sealed class SearchTests(KnowledgeBaseApiFactory api) : IClassFixture<Kno
     }
 
     [Fact]
+    public async Task Pages_run_through_the_title_and_keyword_matches_before_the_body_matches()
+    {
+        var (admin, contact, section) = await SetUpAsync();
+        var inBody = new List<Guid>();
+        var inTitleOrKeywords = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            inBody.Add(await admin.CreateArticleAsync(section, $"Cable guide {i}", string.Join(' ', Enumerable.Repeat("bilby", 5 + i))));
+            inTitleOrKeywords.Add(await admin.CreateArticleAsync(section, $"Bilby guide {i}", "Check the cable."));
+        }
+
+        inTitleOrKeywords.Add(await admin.CreateArticleAsync(section, "Label guide", "Check the cable.", keywords: ["bilby"]));
+
+        var seen = new List<Guid>();
+        string? after = null;
+        do
+        {
+            var page = await contact.GetAsync(Url($"/api/portal/kb/search?q=bilby&limit=3{(after is null ? "" : $"&after={after}")}")).OkAsync();
+            seen.AddRange(Ids(page));
+            after = page.GetProperty("next").ValueKind == JsonValueKind.Null ? null : page.GetProperty("next").GetString();
+        }
+        while (after is not null);
+
+        seen.Count.ShouldBe(7);
+        seen.Take(4).ShouldBe(inTitleOrKeywords, ignoreOrder: true);
+        seen[3].ShouldBe(inTitleOrKeywords[3]);
+        seen.Skip(4).ShouldBe(inBody, ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task A_negated_word_in_the_body_excludes_an_article_whose_title_matches()
+    {
+        var (admin, contact, section) = await SetUpAsync();
+        await admin.CreateArticleAsync(section, "Wallaby printer jams", "Replace the toner cartridge.");
+        var scanner = await admin.CreateArticleAsync(section, "Wallaby scanner jams", "Clean the glass.");
+
+        Ids(await contact.GetAsync(Url("/api/portal/kb/search?q=wallaby%20-toner")).OkAsync()).ShouldBe([scanner]);
+        Ids(await contact.GetAsync(Url("/api/portal/kb/search?q=%22wallaby%20scanner%22")).OkAsync()).ShouldBe([scanner]);
+    }
+
+    [Fact]
     public async Task Staff_search_finds_drafts_and_marks_them_unpublished()
     {
         var (admin, _, section) = await SetUpAsync();

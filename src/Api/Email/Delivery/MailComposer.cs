@@ -11,7 +11,9 @@ namespace Ticketing.Api.Email.Delivery;
 /// in the recipient's language), and gives every message a Message-ID derived from its outbox row, so a message
 /// sent twice after a crash is the same message to the receiving side.
 /// </summary>
-public sealed class MailComposer(IEmailTemplateStore templates, ITicketSettings ticketSettings, IOptionsMonitor<EmailOptions> options, IConfiguration configuration)
+public sealed class MailComposer(
+    IEmailTemplateStore templates, ITicketSettings ticketSettings, IOptionsMonitor<EmailOptions> options, IConfiguration configuration,
+    Ticketing.Api.Admin.Settings.CurrentSettings settings)
 {
     public static string MessageId(Guid outboxId, string fromDomain) => $"{outboxId:N}@{fromDomain}";
 
@@ -57,7 +59,12 @@ public sealed class MailComposer(IEmailTemplateStore templates, ITicketSettings 
     private async Task<Dictionary<string, string?>> ValuesAsync(QueuedMail mail, CancellationToken ct)
     {
         var values = JsonSerializer.Deserialize<Dictionary<string, string?>>(mail.TemplateValues!) ?? [];
-        values.TryAdd(EmailSnippets.PortalUrl, configuration["Ticketing:Portal:Url"] ?? "");
+        if (!values.ContainsKey(EmailSnippets.PortalUrl))
+        {
+            // The admin's portal address as in force when the mail is sent; configuration until it is saved.
+            values[EmailSnippets.PortalUrl] = (await settings.LoadAsync(ct)).Portal.PortalUrl ?? configuration["Ticketing:Portal:Url"] ?? "";
+        }
+
         if (values.TryGetValue(EmailSnippets.Status, out var statusId) && statusId is not null)
         {
             values[EmailSnippets.Status] = await StatusNameAsync(statusId, mail.Language, ct);
