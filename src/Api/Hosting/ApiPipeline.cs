@@ -6,6 +6,7 @@ using Ticketing.Api.Identity;
 using Ticketing.Api.KnowledgeBase;
 using Ticketing.Api.Portal;
 using Ticketing.Api.Tickets;
+using Ticketing.Api.Workflow;
 
 namespace Ticketing.Api.Hosting;
 
@@ -23,6 +24,7 @@ public static class ApiPipeline
         app.MapTicketEndpoints();
         app.MapPortalEndpoints();
         app.MapAdminSettingsEndpoints();
+        app.MapWorkflowRuleEndpoints();
         app.MapAuditEndpoints();
         app.MapEmailEndpoints();
         app.MapKnowledgeBaseEndpoints();

@@ -9,6 +9,7 @@ using Ticketing.Api.Identity;
 using Ticketing.Api.KnowledgeBase;
 using Ticketing.Api.Portal;
 using Ticketing.Api.Tickets;
+using Ticketing.Api.Workflow;
 using Ticketing.EventStore;
 using Ticketing.Projections.Tickets;
 
@@ -47,6 +48,7 @@ public static class ApiServices
         builder.AddPortal();
         builder.AddEmail();
         builder.AddAdminSettings();
+        builder.AddWorkflowRules();
         services.AddKnowledgeBase();
         services.AddTicketingEventStore(options =>
         {

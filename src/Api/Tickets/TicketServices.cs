@@ -1,5 +1,6 @@
 using FluentValidation;
 using Ticketing.Api.Attachments;
+using Ticketing.Api.Workflow;
 using Ticketing.Application.Attachments;
 using Ticketing.Application.Tickets;
 using Ticketing.Projections.Tickets.Queries;
@@ -17,6 +18,7 @@ public static class TicketServices
         services.AddSingleton<ITicketSettings, Ticketing.Api.Admin.Settings.StoredTicketSettings>();
         services.AddSingleton<TicketCommandService>();
         services.AddSingleton<ITicketNumberAllocator, TicketNumberAllocator>();
+        services.AddTicketWorkflow();
         services.AddSingleton<IAttachmentStore>(sp => new FileSystemAttachmentStore(
             Path.GetFullPath(Path.Combine(sp.GetRequiredService<IConfiguration>()["Ticketing:DataFolder"] ?? ".data", "attachments"))));
         services.AddSingleton<AttachmentUploads>();

@@ -1,6 +1,8 @@
 using Ticketing.Application.Errors;
 using Ticketing.Application.EventSourcing;
+using Ticketing.Application.Workflow;
 using Ticketing.Domain.Tickets;
+using Ticketing.Domain.Workflow;
 
 namespace Ticketing.Application.Tickets;
 
@@ -9,7 +11,11 @@ namespace Ticketing.Application.Tickets;
 /// touched stream with the version it was decided on, in one transaction. With an If-Match version a stale
 /// ticket is a 412; without one a concurrent change is retried a bounded number of times, then reported.
 /// </summary>
-public sealed class TicketCommandService(IEventStore store, ITicketSettings settings, ITicketNumberAllocator numbers, TimeProvider clock)
+/// <remarks>
+/// Workflow rules (T8) run on the ticket's state after the command's events; their events join the same append
+/// (caused by the command's last event) and their mails the same transaction.
+/// </remarks>
+public sealed class TicketCommandService(IEventStore store, ITicketSettings settings, ITicketWorkflow workflow, TimeProvider clock)
 {
     public const string StreamType = "ticket";
     private const int MaxAttempts = 4;
@@ -20,11 +26,16 @@ public sealed class TicketCommandService(IEventStore store, ITicketSettings sett
         var policies = await settings.PoliciesAsync(ct);
         var now = clock.GetUtcNow();
         var localDate = TicketNumber.LocalDate(now, await settings.MspTimeZoneAsync(ct));
+        var rules = await workflow.EnabledRulesAsync(ct);
         IReadOnlyList<TicketEvent> events = [];
-        var results = await numbers.AppendWithNextNumberAsync(localDate, number =>
+        var results = await workflow.AppendWithNextNumberAsync(localDate, number =>
         {
-            events = decide(number, now, policies);
-            return [ToAppend(ticketId, ExpectedVersion.NoStream, events, context)];
+            var decided = decide(number, now, policies);
+            var append = ToAppend(ticketId, ExpectedVersion.NoStream, decided, context);
+            var rulesDid = TicketWorkflowStep.After(
+                WorkflowTrigger.TicketCreated, Ticket.Fold(decided), append.Events, rules, policies, now, context);
+            events = [.. decided, .. rulesDid.TicketEvents];
+            return ([append with { Events = [.. append.Events, .. rulesDid.Events] }], rulesDid.Notices);
         }, ct);
         return new TicketCommandResult(ticketId, results[0].NewVersion, events);
     }
@@ -33,6 +44,7 @@ public sealed class TicketCommandService(IEventStore store, ITicketSettings sett
         Guid ticketId, long? ifMatch, CommandContext context, Func<TicketDecisionContext, TicketDecision> decide, CancellationToken ct)
     {
         var policies = await settings.PoliciesAsync(ct);
+        var rules = await workflow.EnabledRulesAsync(ct);
         for (var attempt = 1; ; attempt++)
         {
             var (ticket, version) = await LoadAsync(ticketId, ct);
@@ -48,7 +60,8 @@ public sealed class TicketCommandService(IEventStore store, ITicketSettings sett
                 (partner, partnerVersion) = await LoadAsync(link.LinkedTicketId, ct);
             }
 
-            var decision = decide(new TicketDecisionContext(ticket, partner, policies, clock.GetUtcNow()));
+            var now = clock.GetUtcNow();
+            var decision = decide(new TicketDecisionContext(ticket, partner, policies, now));
             var appends = decision.Streams.Where(s => s.Events.Count > 0).Select(s => ToAppend(
                 s.StreamId,
                 s.StreamId == ticketId ? ExpectedVersion.Exactly(version)
@@ -60,11 +73,20 @@ public sealed class TicketCommandService(IEventStore store, ITicketSettings sett
                 return new TicketCommandResult(ticketId, version, []);
             }
 
+            var own = appends.FindIndex(a => a.StreamId == ticketId);
+            var rulesDid = own < 0 ? WorkflowOutcome.None : TicketWorkflowStep.After(
+                WorkflowTrigger.TicketUpdated, decision.For(ticketId).Aggregate(ticket, Ticket.Evolve), appends[own].Events,
+                rules, policies, now, context);
+            if (own >= 0)
+            {
+                appends[own] = appends[own] with { Events = [.. appends[own].Events, .. rulesDid.Events] };
+            }
+
             try
             {
-                var results = await store.AppendAsync(appends, ct);
+                var results = await workflow.AppendAsync(appends, rulesDid.Notices, ct);
                 var newVersion = results.FirstOrDefault(r => r.StreamId == ticketId)?.NewVersion ?? version;
-                return new TicketCommandResult(ticketId, newVersion, decision.For(ticketId));
+                return new TicketCommandResult(ticketId, newVersion, [.. decision.For(ticketId), .. rulesDid.TicketEvents]);
             }
             catch (ConcurrencyException) when (ifMatch is null && attempt < MaxAttempts)
             {
