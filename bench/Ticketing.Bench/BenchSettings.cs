@@ -2,20 +2,43 @@ using System.Globalization;
 
 namespace Ticketing.Bench;
 
-/// <summary>Command-line settings: <c>--quick</c> shortens every phase; <c>--only a,b</c> picks scenarios.</summary>
-public sealed record BenchSettings(TimeSpan Duration, TimeSpan WarmUp, int Writers, IReadOnlySet<string> Only, string ResultsFolder)
+/// <summary>
+/// Command-line settings: <c>--quick</c> shortens every phase (a smoke run: figures are not comparable), <c>--only a,b</c>
+/// picks scenarios, <c>--seconds N</c> sets timed phases, <c>--requests N</c> the HTTP phases, <c>--events N</c> the
+/// rebuild log.
+/// </summary>
+public sealed record BenchSettings(
+    TimeSpan Duration, TimeSpan WarmUp, int Writers, int Requests, int RebuildEvents, IReadOnlySet<string> Only, string ResultsFolder)
 {
+    public static readonly string[] Scenarios = ["append", "http", "lag", "memory", "rebuild"];
+
     public static BenchSettings Parse(string[] args)
     {
         var quick = args.Contains("--quick");
         var only = Value(args, "--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.OrdinalIgnoreCase)
             ?? new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var seconds = Value(args, "--seconds") is { } s ? int.Parse(s, CultureInfo.InvariantCulture) : quick ? 3 : 10;
-        return new BenchSettings(TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(quick ? 1 : 2), 8, only,
+        var unknown = only.Except(Scenarios, StringComparer.OrdinalIgnoreCase).ToArray();
+        if (unknown.Length > 0)
+        {
+            throw new ArgumentException($"Unknown scenario(s) {string.Join(", ", unknown)}; known: {string.Join(", ", Scenarios)}.");
+        }
+
+        return new BenchSettings(
+            TimeSpan.FromSeconds(Int(args, "--seconds") ?? (quick ? 3 : 10)),
+            TimeSpan.FromSeconds(quick ? 1 : 2),
+            8,
+            Int(args, "--requests") ?? (quick ? 1_000 : 10_000),
+            Int(args, "--events") ?? (quick ? 50_000 : 300_000),
+            only,
             Value(args, "--results") ?? Path.Combine("bench", "results"));
     }
 
     public bool Runs(string scenario) => Only.Count == 0 || Only.Contains(scenario);
+
+    /// <summary>The HTTP load also carries the lag and memory measurements.</summary>
+    public bool RunsHttp => Runs("http") || Runs("lag") || Runs("memory");
+
+    private static int? Int(string[] args, string name) => Value(args, name) is { } s ? int.Parse(s, CultureInfo.InvariantCulture) : null;
 
     private static string? Value(string[] args, string name)
     {

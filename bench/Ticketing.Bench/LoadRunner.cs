@@ -18,7 +18,14 @@ public static class LoadRunner
         return await RunLoopsAsync(workers, duration, operation);
     }
 
-    private static async Task<LoadFigures> RunLoopsAsync(int workers, TimeSpan duration, Func<int, long, Task> operation)
+    /// <summary>Runs <paramref name="operation"/> exactly <paramref name="total"/> times (errors included) from <paramref name="workers"/> loops.</summary>
+    public static Task<LoadFigures> RunCountAsync(int workers, long total, Func<int, long, Task> operation)
+    {
+        long issued = 0;
+        return RunLoopsAsync(workers, TimeSpan.MaxValue, operation, () => Interlocked.Increment(ref issued) <= total);
+    }
+
+    private static async Task<LoadFigures> RunLoopsAsync(int workers, TimeSpan duration, Func<int, long, Task> operation, Func<bool>? next = null)
     {
         var latencies = new List<double>[workers];
         long errors = 0;
@@ -27,7 +34,7 @@ public static class LoadRunner
         {
             var mine = latencies[worker] = new List<double>(65_536);
             long call = 0;
-            while (clock.Elapsed < duration)
+            while (clock.Elapsed < duration && (next is null || next()))
             {
                 var start = Stopwatch.GetTimestamp();
                 try

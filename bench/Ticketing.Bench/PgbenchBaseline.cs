@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Npgsql;
+using Ticketing.EventStore.Database;
 
 namespace Ticketing.Bench;
 
@@ -54,6 +55,15 @@ public static partial class PgbenchBaseline
         return match.Success
             ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)
             : throw new InvalidOperationException($"pgbench failed ({process.ExitCode}): {errors}{output}");
+    }
+
+    /// <summary>pgbench beside the server binaries in use (following a symlinked initdb), else on PATH.</summary>
+    public static string Locate()
+    {
+        var initdb = new FileInfo(Path.Combine(PostgresBinaries.Locate(null), "initdb"));
+        var real = initdb.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? initdb.FullName;
+        var beside = Path.Combine(Path.GetDirectoryName(real)!, "pgbench");
+        return File.Exists(beside) ? beside : "pgbench";
     }
 
     [GeneratedRegex(@"tps = ([0-9.]+) \(without initial connection time\)")]

@@ -20,6 +20,12 @@ public sealed class EventStoreOptions
     public int RebuildBatchSize { get; set; } = 5_000;
 
     /// <summary>
+    /// How long a rebuild of an async projection waits for transactions, open elsewhere in the cluster, that hold
+    /// back events up to the log's end as of its start (see <see cref="RebuildResult.NotYetReplayed"/>).
+    /// </summary>
+    public TimeSpan RebuildCatchUpTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
     /// How often runners look at the log without being woken. Local appends wake runners in-process at once;
     /// this poll covers appends made on other nodes and events that become visible when an older transaction
     /// ends. A NOTIFY inside the append transaction was rejected: PostgreSQL holds its notify-queue lock

@@ -59,9 +59,12 @@ public static class EventStoreServiceCollectionExtensions
                     options,
                     sp.GetRequiredService<ILogger<ProjectionRunner>>()))
                 .ToArray()));
+        services.AddSingleton(sp => new InlineRebuild(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<EventTypeRegistry>()));
         services.AddSingleton(sp => new ProjectionAdmin(
             sp.GetRequiredService<NpgsqlDataSource>(),
             sp.GetRequiredService<AsyncProjectionSet>(),
+            sp.GetRequiredService<InlineProjectionSet>(),
+            sp.GetRequiredService<InlineRebuild>(),
             sp.GetRequiredService<ProjectionProcessor>(),
             sp.GetRequiredService<ProjectionRunners>(),
             options,

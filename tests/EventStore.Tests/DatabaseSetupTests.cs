@@ -57,9 +57,9 @@ public sealed class DatabaseSetupTests
         var applied = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
             Task.Run(() => DatabaseMigrator.MigrateAsync(dataSource, [typeof(DatabaseMigrator).Assembly]))));
 
-        applied.SelectMany(a => a).ShouldBe(["0001_event_store"]);
+        applied.SelectMany(a => a).ShouldBe(["0001_event_store", "0002_append_rebuild_lock"]);
         await using var count = dataSource.CreateCommand("select count(*) from schema_migrations");
-        (await count.ExecuteScalarAsync()).ShouldBe(1L);
+        (await count.ExecuteScalarAsync()).ShouldBe(2L);
     }
 
     private static async Task ExecuteAsync(string connectionString, string sql)

@@ -27,6 +27,12 @@ public static class CommandLine
                 return 0;
             case [_, "rebuild", var name]:
                 var result = await admin.RebuildAsync(name);
+                if (result.NotYetReplayed > 0)
+                {
+                    output.WriteLine($"Partly rebuilt {result.Name}: {result.EventsReplayed} events replayed, {result.NotYetReplayed} held back by a transaction open elsewhere; the live runner continues.");
+                    return 1;
+                }
+
                 output.WriteLine(result.ReplayedHere
                     ? $"Rebuilt {result.Name}: {result.EventsReplayed} events replayed."
                     : $"Reset {result.Name}; the node that runs it is replaying the log.");

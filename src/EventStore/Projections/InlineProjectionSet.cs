@@ -8,6 +8,10 @@ internal sealed class InlineProjectionSet(IReadOnlyList<IProjection> projections
 {
     public int Count => projections.Count;
 
+    public IReadOnlyList<IProjection> All => projections;
+
+    public IProjection? Find(string name) => projections.FirstOrDefault(p => p.Name == name);
+
     public void Apply(RecordedEvent @event, NpgsqlBatch batch)
     {
         foreach (var projection in projections)
@@ -24,5 +28,5 @@ internal sealed class AsyncProjectionSet(IReadOnlyList<IProjection> projections)
 
     public IProjection Get(string name) =>
         projections.FirstOrDefault(p => p.Name == name)
-        ?? throw new ArgumentException($"No async projection is named '{name}'.", nameof(name));
+        ?? throw new ArgumentException($"No projection is named '{name}'.", nameof(name));
 }

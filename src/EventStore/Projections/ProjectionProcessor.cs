@@ -86,10 +86,7 @@ internal sealed partial class ProjectionProcessor(NpgsqlDataSource dataSource, E
     {
         await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
         await using var batch = new NpgsqlBatch(connection, tx);
-        foreach (var logged in events)
-        {
-            projection.Apply(logged.Event!, batch);
-        }
+        ProjectionBatches.Apply(projection, [.. events.Select(e => e.Event!)], batch);
 
         if (deadLetter is var (poison, error))
         {

@@ -23,4 +23,15 @@ public sealed record ProjectionStatus(
 /// the tables and checkpoint were reset and that runner is replaying (watch <see cref="ProjectionAdmin.ListAsync"/>).
 /// </param>
 /// <param name="EventsReplayed">Events replayed by this call.</param>
-public sealed record RebuildResult(string Name, bool ReplayedHere, long EventsReplayed);
+public sealed record RebuildResult(string Name, bool ReplayedHere, long EventsReplayed)
+{
+    /// <summary>An inline projection: rebuilt in one transaction under the append lock, so the replay is complete.</summary>
+    public bool Inline { get; init; }
+
+    /// <summary>
+    /// Async projections: committed events up to the log's end as of the start that the replay had not reached when
+    /// the call gave up waiting (an older transaction elsewhere was still open). 0 means complete; otherwise the live
+    /// runner continues from the checkpoint once that transaction ends.
+    /// </summary>
+    public long NotYetReplayed { get; init; }
+}

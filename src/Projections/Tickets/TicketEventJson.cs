@@ -23,4 +23,5 @@ namespace Ticketing.Projections.Tickets;
 [JsonSerializable(typeof(TicketDeleted))]
 [JsonSerializable(typeof(IReadOnlyList<AttachmentMetadata>))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
+[JsonSerializable(typeof(string[]))]
 public sealed partial class TicketEventJson : JsonSerializerContext;

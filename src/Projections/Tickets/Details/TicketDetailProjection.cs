@@ -11,7 +11,7 @@ namespace Ticketing.Projections.Tickets.Details;
 /// Keeps <c>ticket_details</c> (what only the ticket page shows) and <c>ticket_timeline</c>. Replays are no-ops:
 /// detail updates are guarded by <c>version &lt; $v</c> and timeline rows are keyed by reply or event id.
 /// </summary>
-public sealed class TicketDetailProjection : IProjection
+public sealed class TicketDetailProjection : IBatchProjection
 {
     private static readonly string TaskfireSql = Guarded("taskfire_queue = $3, taskfire_note = $4");
     private static readonly string DeletedSql = Guarded("deleted_at = $3, deleted_by_id = $4");
@@ -31,7 +31,6 @@ public sealed class TicketDetailProjection : IProjection
         ArgumentNullException.ThrowIfNull(@event);
         ArgumentNullException.ThrowIfNull(batch);
         var e = @event;
-        var timeline = new TimelineRows(e, batch);
         switch (e.Data)
         {
             case TicketCreated c:
@@ -39,11 +38,9 @@ public sealed class TicketDetailProjection : IProjection
                 break;
             case TaskfireCopyCreated c:
                 batch.BatchCommands.Add(Insert(e, c.Fields, c.By, c.TaskfireQueue, c.Note));
-                timeline.Add(e.EventId, TimelineEntryKind.TaskfireAssigned, c.By, c.Note, taskfireRelated: true, c.At);
                 break;
             case TicketAssignedToTaskfire t:
                 batch.BatchCommands.Add(Update(e, TaskfireSql, P(t.TaskfireQueue), P(t.Note)));
-                timeline.Add(e.EventId, TimelineEntryKind.TaskfireAssigned, t.By, t.Note, taskfireRelated: true, t.At);
                 break;
             case TicketFieldsChanged f when f.Changes.Description is not null || f.Changes.CustomFields.Count > 0:
                 batch.BatchCommands.Add(FieldsChanged(e, f.Changes));
@@ -53,6 +50,31 @@ public sealed class TicketDetailProjection : IProjection
                 break;
             case SharedCopyDeleted d:
                 batch.BatchCommands.Add(Update(e, DeletedSql, P(d.At), P(d.By.Id)));
+                break;
+        }
+
+        var rows = new List<TimelineRow>(1);
+        AddTimeline(e, rows);
+        foreach (var row in rows)
+        {
+            batch.BatchCommands.Add(TimelineSql.Insert(row));
+        }
+    }
+
+    /// <inheritdoc />
+    public void ApplyBatch(IReadOnlyList<RecordedEvent> events, NpgsqlBatch batch) => TicketDetailsBatch.Apply(events, batch);
+
+    /// <summary>The timeline rows <paramref name="e"/> adds (none for most field changes).</summary>
+    internal static void AddTimeline(RecordedEvent e, List<TimelineRow> rows)
+    {
+        var timeline = new TimelineRows(e, rows);
+        switch (e.Data)
+        {
+            case TaskfireCopyCreated c:
+                timeline.Add(e.EventId, TimelineEntryKind.TaskfireAssigned, c.By, c.Note, taskfireRelated: true, c.At);
+                break;
+            case TicketAssignedToTaskfire t:
+                timeline.Add(e.EventId, TimelineEntryKind.TaskfireAssigned, t.By, t.Note, taskfireRelated: true, t.At);
                 break;
             case ReplyPosted r:
                 timeline.Reply(r);
@@ -91,7 +113,7 @@ public sealed class TicketDetailProjection : IProjection
     private static NpgsqlBatchCommand Update(RecordedEvent e, string sql, params NpgsqlParameter[] values) =>
         Command(sql, [P(e.StreamId), P(e.Version), .. values]);
 
-    private static string CustomFieldsJson(IReadOnlyDictionary<string, string?> fields)
+    internal static string CustomFieldsJson(IReadOnlyDictionary<string, string?> fields)
     {
         var set = new Dictionary<string, string>(fields.Count, StringComparer.Ordinal);
         foreach (var (key, value) in fields)

@@ -1,21 +1,17 @@
 using System.Text.Json;
-using Npgsql;
 using Ticketing.Application.EventSourcing;
 using Ticketing.Domain.Tickets;
-using static Ticketing.Projections.ProjectionSql;
 
 namespace Ticketing.Projections.Tickets.Details;
 
-/// <summary>Adds <c>ticket_timeline</c> rows for one event; a replayed event hits the primary key and adds nothing.</summary>
-internal readonly struct TimelineRows(RecordedEvent e, NpgsqlBatch batch)
-{
-    private const string InsertSql = """
-        insert into ticket_timeline (ticket_id, entry_id, version, kind, author_id, author_kind, body, visibility,
-            taskfire_related, mirrored_from, from_status_id, to_status_id, attachments, at)
-        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-        on conflict (ticket_id, entry_id) do nothing
-        """;
+/// <summary>One <c>ticket_timeline</c> row; a replayed event yields the same key, which the insert skips.</summary>
+internal sealed record TimelineRow(
+    Guid TicketId, Guid EntryId, long Version, TimelineEntryKind Kind, Actor Author, string? Body, ReplyVisibility Visibility,
+    bool TaskfireRelated, Guid? MirroredFrom, string? FromStatusId, string? ToStatusId, string Attachments, DateTimeOffset At);
 
+/// <summary>Turns one event into its timeline rows, collected into <paramref name="rows"/>.</summary>
+internal readonly struct TimelineRows(RecordedEvent e, List<TimelineRow> rows)
+{
     private const string NoAttachments = "[]";
 
     public void Reply(ReplyPosted r)
@@ -42,8 +38,6 @@ internal readonly struct TimelineRows(RecordedEvent e, NpgsqlBatch batch)
     private void Insert(
         Guid entryId, TimelineEntryKind kind, Actor author, string? body, ReplyVisibility visibility, bool taskfireRelated,
         Guid? mirroredFrom, string? fromStatus, string? toStatus, string attachments, DateTimeOffset at) =>
-        batch.BatchCommands.Add(Command(InsertSql,
-            P(e.StreamId), P(entryId), P(e.Version), P(SqlEnum<TimelineEntryKind>.Name(kind)), P(author.Id), P(SqlEnum<ActorKind>.Name(author.Kind)),
-            P(body), P(SqlEnum<ReplyVisibility>.Name(visibility)), P(taskfireRelated), P(mirroredFrom), P(fromStatus),
-            P(toStatus), Jsonb(attachments), P(at)));
+        rows.Add(new TimelineRow(e.StreamId, entryId, e.Version, kind, author, body, visibility, taskfireRelated, mirroredFrom,
+            fromStatus, toStatus, attachments, at));
 }

@@ -11,7 +11,7 @@ namespace Ticketing.Projections.Tickets.List;
 /// insert does nothing on conflict, so replaying any prefix of a stream (rebuild, retried batch) never
 /// regresses a row. Runs inline, so <see cref="RecordedEvent.Sequence"/> is never used.
 /// </summary>
-public sealed class TicketListProjection : IProjection
+public sealed class TicketListProjection : IBatchProjection
 {
     // Statement texts are built once: a rebuild applies hundreds of thousands of events.
     private static readonly string TouchSql = Guarded(null);
@@ -37,6 +37,9 @@ public sealed class TicketListProjection : IProjection
             batch.BatchCommands.Add(command);
         }
     }
+
+    /// <inheritdoc />
+    public void ApplyBatch(IReadOnlyList<RecordedEvent> events, NpgsqlBatch batch) => TicketListBatch.Apply(events, batch);
 
     private static NpgsqlBatchCommand? CommandFor(RecordedEvent e) => e.Data switch
     {

@@ -1,0 +1,78 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Ticketing.Bench;
+
+/// <summary>The few API calls the load needs, through HTTP like any client (one pooled <see cref="HttpClient"/>).</summary>
+public sealed class ApiClient(Uri baseAddress) : IDisposable
+{
+    private const string ReplyBody =
+        "Thanks for the report. I have restarted the print spooler on the terminal server and cleared the stuck jobs; please try again.";
+
+    private readonly HttpClient http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+    {
+        BaseAddress = baseAddress,
+        Timeout = TimeSpan.FromSeconds(60),
+    };
+
+    /// <summary>Signs in as the configured admin, creates a technician and signs in as that technician.</summary>
+    public async Task SignInAsTechnicianAsync()
+    {
+        await SignInAsync(ApiProcess.AdminEmail, ApiProcess.AdminPassword);
+        var created = await PostAsync("/api/admin/users", new
+        {
+            role = "technician", email = $"tech-{Guid.NewGuid():N}@msp.example", firstName = "Bench", lastName = "Technician",
+        });
+        await SignInAsync(created.GetProperty("username").GetString()!, created.GetProperty("password").GetString()!);
+    }
+
+    public async Task<Guid> CreateCustomerAsync(int i)
+    {
+        var customer = await PostAsync("/api/customers", new
+        {
+            name = $"Bench customer {i} {Guid.NewGuid():N}", emailDomains = Array.Empty<string>(), timeZone = "Europe/Berlin",
+            ticketingPortalEnabled = true, knowledgeBaseEnabled = false,
+        });
+        return customer.GetProperty("id").GetGuid();
+    }
+
+    public async Task<Guid> CreateTicketAsync(Guid customerId, long n)
+    {
+        var ticket = await PostAsync("/api/tickets", new
+        {
+            title = $"Printer {n} prints blank pages", description = "Since this morning the printer on floor 2 prints blank pages.",
+            customerId, priority = "P3", queue = "Support",
+        });
+        return ticket.GetProperty("id").GetGuid();
+    }
+
+    public async Task PostReplyAsync(Guid ticketId)
+    {
+        using var response = await http.PostAsJsonAsync(new Uri($"/api/tickets/{ticketId}/replies", UriKind.Relative), new { body = ReplyBody, visibility = "Public" });
+        await EnsureAsync(response);
+    }
+
+    private async Task SignInAsync(string login, string password)
+    {
+        var token = await PostAsync("/api/auth/login", new { login, password });
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
+    }
+
+    private async Task<JsonElement> PostAsync(string path, object body)
+    {
+        using var response = await http.PostAsJsonAsync(new Uri(path, UriKind.Relative), body);
+        await EnsureAsync(response);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static async Task EnsureAsync(HttpResponseMessage response)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"{(int)response.StatusCode} {response.RequestMessage?.RequestUri}: {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    public void Dispose() => http.Dispose();
+}
