@@ -30,7 +30,7 @@ public sealed record BenchSettings(
             Int(args, "--requests") ?? (quick ? 1_000 : 10_000),
             Int(args, "--events") ?? (quick ? 50_000 : 300_000),
             only,
-            Value(args, "--results") ?? Path.Combine("bench", "results"));
+            Value(args, "--results") ?? Path.Combine(RepositoryRoot(), "bench", "results"));
     }
 
     public bool Runs(string scenario) => Only.Count == 0 || Only.Contains(scenario);
@@ -44,5 +44,19 @@ public sealed record BenchSettings(
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    // `dotnet run --project` starts in the project's folder; results belong in the repository's bench/results.
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(Environment.CurrentDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "Ticketing.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        return Environment.CurrentDirectory;
     }
 }
