@@ -1,20 +1,11 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Ticketing.Api.Email;
-using Ticketing.Api.Email.Delivery;
-using Ticketing.Api.Email.Inbound;
-using Ticketing.Api.Email.Notifications;
 using Ticketing.Api.Tests.Tickets;
-using Ticketing.EventStore;
 
 namespace Ticketing.Api.Tests.Email;
 
 /// <summary>
 /// The ticket host with email on: pickup-folder delivery (no SMTP) in the host's data folder, a fast poll, welcome
-/// mails on. Until the host wires email itself (<c>AddEmail</c>, the notification projection, <c>MapEmailEndpoints</c>),
-/// the fixture does; once wired, it does nothing.
+/// mails on.
 /// </summary>
 public class EmailApiFactory : TicketApiFactory
 {
@@ -38,37 +29,6 @@ public class EmailApiFactory : TicketApiFactory
         builder.UseSetting("Ticketing:Email:Delivery:FirstRetryDelay", "00:01:00");
         builder.UseSetting("Ticketing:Email:Delivery:Lease", "00:02:00");
         builder.UseSetting("Ticketing:InboundEmail:ApiKey", InboundApiKey);
-    }
-
-    protected override void ConfigureTestServices(IServiceCollection services)
-    {
-        base.ConfigureTestServices(services);
-        if (!services.Any(d => d.ServiceType == typeof(MailDelivery)))
-        {
-            services.AddEmailServices();
-            var eventStore = (EventStoreOptions)services.Single(d => d.ServiceType == typeof(EventStoreOptions)).ImplementationInstance!;
-            eventStore.AddAsyncProjection<TicketNotificationsProjection>();
-        }
-
-        services.AddTransient<IStartupFilter, InboundRouteUntilWired>();
-    }
-
-    private sealed class InboundRouteUntilWired : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            next(app);
-            var wired = app.ApplicationServices.GetRequiredService<EndpointDataSource>().Endpoints
-                .OfType<RouteEndpoint>()
-                .Any(e => e.RoutePattern.RawText?.StartsWith("/api/inbound", StringComparison.Ordinal) == true);
-            if (!wired)
-            {
-                // Requests no host endpoint matched fall through to here, inside the host's exception handler.
-                app.UseRouting();
-                app.UseAuthorization();
-                app.UseEndpoints(endpoints => endpoints.MapInboundEmail());
-            }
-        };
     }
 }
 
