@@ -19,20 +19,14 @@ namespace Ticketing.Api.KnowledgeBase;
 public static class KnowledgeBaseModule
 {
     /// <summary>
-    /// Validators, plus the shared attachment store and audit log when the host has not registered them yet
-    /// (TryAdd: the host's own registration wins).
+    /// The knowledge base's validators. The attachment store and uploads it shares with tickets are registered by
+    /// <c>TicketServices.AddTickets</c>, and the audit log by identity.
     /// </summary>
     public static IServiceCollection AddKnowledgeBase(this IServiceCollection services)
     {
         services.AddValidatorsFromAssemblyContaining<ArticleRequestValidator>(
             filter: v => v.ValidatorType.Namespace?.StartsWith(typeof(KnowledgeBaseModule).Namespace!, StringComparison.Ordinal) == true,
             includeInternalTypes: true);
-        services.TryAddSingleton<AuditLog>();
-        services.AddOptions<AttachmentOptions>().BindConfiguration("Ticketing:Attachments");
-        services.TryAddSingleton<IAttachmentStore>(sp => new FileSystemAttachmentStore(Path.GetFullPath(Path.Combine(
-            sp.GetRequiredService<IConfiguration>()["Ticketing:DataFolder"] ?? ".data", "attachments"))));
-        services.TryAddSingleton(sp => new AttachmentUploads(
-            sp.GetRequiredService<IAttachmentStore>(), sp.GetRequiredService<IOptions<AttachmentOptions>>()));
         return services;
     }
 
