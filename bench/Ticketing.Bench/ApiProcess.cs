@@ -26,6 +26,8 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    public int ProcessId => process.Id;
+
     /// <summary>From process start to the first 200 of <c>/health/ready</c> (database already running and migrated).</summary>
     public TimeSpan ColdStart { get; }
 

@@ -5,12 +5,13 @@ namespace Ticketing.Bench;
 /// <summary>
 /// Command-line settings: <c>--quick</c> shortens every phase (a smoke run: figures are not comparable), <c>--only a,b</c>
 /// picks scenarios, <c>--seconds N</c> sets timed phases, <c>--requests N</c> the HTTP phases, <c>--events N</c> the
-/// rebuild log.
+/// rebuild log, <c>--tickets N</c> the portal list's database, <c>--sql-profile</c> records pg_stat_statements over the first reply phase.
 /// </summary>
 public sealed record BenchSettings(
-    TimeSpan Duration, TimeSpan WarmUp, int Writers, int Requests, int RebuildEvents, IReadOnlySet<string> Only, string ResultsFolder)
+    TimeSpan Duration, TimeSpan WarmUp, int Writers, int Requests, int RebuildEvents, int PortalTickets, IReadOnlySet<string> Only,
+    string ResultsFolder, bool ProfileSql)
 {
-    public static readonly string[] Scenarios = ["append", "http", "lag", "memory", "rebuild"];
+    public static readonly string[] Scenarios = ["append", "http", "lag", "memory", "rebuild", "portal"];
 
     public static BenchSettings Parse(string[] args)
     {
@@ -29,8 +30,10 @@ public sealed record BenchSettings(
             8,
             Int(args, "--requests") ?? (quick ? 1_000 : 10_000),
             Int(args, "--events") ?? (quick ? 50_000 : 300_000),
+            Int(args, "--tickets") ?? (quick ? 100_000 : 1_000_000),
             only,
-            Value(args, "--results") ?? Path.Combine(RepositoryRoot(), "bench", "results"));
+            Value(args, "--results") ?? Path.Combine(RepositoryRoot(), "bench", "results"),
+            args.Contains("--sql-profile"));
     }
 
     public bool Runs(string scenario) => Only.Count == 0 || Only.Contains(scenario);

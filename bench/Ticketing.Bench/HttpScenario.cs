@@ -20,6 +20,7 @@ public static class HttpScenario
         results.Add("api process", "cold start to ready", api.ColdStart.TotalMilliseconds, "ms",
             "process start to first /health/ready 200, database running and migrated");
         using var client = new ApiClient(api.BaseAddress);
+        var cpu = new CpuMeter(api.ProcessId, Path.Combine(work, "data"));
         await client.SignInAsTechnicianAsync();
         var customers = new Guid[Customers];
         for (var i = 0; i < customers.Length; i++)
@@ -31,9 +32,11 @@ public static class HttpScenario
         await LoadRunner.RunCountAsync(CreateClients, 200, (_, n) => client.CreateTicketAsync(customers[n % Customers], n));
         var tickets = new Guid[settings.Requests];
         long created = 0;
+        var cpuBefore = cpu.Take();
         var create = await LoadRunner.RunCountAsync(CreateClients, settings.Requests, async (_, n) =>
             tickets[Interlocked.Increment(ref created) - 1] = await client.CreateTicketAsync(customers[n % Customers], n));
         Report(results, "http create ticket", create, $"{CreateClients} clients, {settings.Requests:N0} requests, {Customers} customers; {apiSetting}", pgbenchTps);
+        ReportCpu(results, "http create ticket", cpuBefore, cpu.Take(), create.Operations);
         var existing = tickets.Where(t => t != Guid.Empty).ToArray();
 
         await using var lag = settings.Runs("lag") ? await LagProbe.StartAsync(connectionString) : null;
@@ -44,11 +47,24 @@ public static class HttpScenario
 
         foreach (var clients in ReplyClients)
         {
+            var profile = settings.ProfileSql && clients == ReplyClients[0];
+            if (profile)
+            {
+                await SqlProfile.ResetAsync(connectionString);
+            }
+
             var from = DateTimeOffset.UtcNow;
+            cpuBefore = cpu.Take();
             var replies = await LoadRunner.RunCountAsync(clients, settings.Requests, (_, _) =>
                 client.PostReplyAsync(existing[Random.Shared.Next(existing.Length)]));
             var setting = $"{clients} clients, {settings.Requests:N0} requests on {existing.Length:N0} existing tickets (random); {apiSetting}";
             Report(results, $"http post reply @{clients}", replies, setting, pgbenchTps);
+            ReportCpu(results, $"http post reply @{clients}", cpuBefore, cpu.Take(), replies.Operations);
+            if (profile)
+            {
+                await SqlProfile.WriteAsync(connectionString, $"http post reply @{clients}", settings.Requests, settings.ResultsFolder);
+            }
+
             if (lag is not null)
             {
                 await lag.CatchUpAsync(TimeSpan.FromMinutes(2));
@@ -75,6 +91,15 @@ public static class HttpScenario
         {
             results.Add(scenario, "ratio to pgbench", f.PerSecond / pgbenchTps, "x", "same cluster, same run");
         }
+    }
+
+    private static void ReportCpu(BenchResults results, string scenario, CpuMeter.Sample before, CpuMeter.Sample after, long requests)
+    {
+        const string setting = "CPU seconds (user + system, /proc) over the phase divided by its requests";
+        var perRequest = 1000.0 / Math.Max(1, requests);
+        results.Add(scenario, "cpu per request: api", (after.Api - before.Api) * perRequest, "ms", setting);
+        results.Add(scenario, "cpu per request: postgres", (after.Postgres - before.Postgres) * perRequest, "ms", setting + "; postmaster and its children");
+        results.Add(scenario, "cpu per request: load generator", (after.Generator - before.Generator) * perRequest, "ms", setting + "; includes the lag probe when it runs");
     }
 
     private static async Task ReportLagAsync(string connectionString, BenchResults results, int clients, DateTimeOffset from, DateTimeOffset to)

@@ -6,7 +6,12 @@ using Ticketing.EventStore.Database;
 var settings = BenchSettings.Parse(args);
 var root = Path.Combine(Path.GetTempPath(), $"ticketing-bench-{Guid.NewGuid():N}"[..28]);
 Console.WriteLine($"Ticketing benchmark: cluster in {root}, {settings.Duration.TotalSeconds:0} s per timed phase, {settings.Requests:N0} requests per HTTP phase");
-await using var cluster = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { RootFolder = root, Durable = true });
+await using var cluster = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions
+{
+    RootFolder = root,
+    Durable = true,
+    Settings = settings.ProfileSql ? SqlProfile.ServerSettings : new Dictionary<string, string>(),
+});
 var results = new BenchResults($"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
 try
 {
@@ -34,6 +39,11 @@ try
     if (settings.Runs("rebuild"))
     {
         await RebuildScenario.RunAsync(await BenchDatabase.CreateMigratedAsync(cluster, "bench_rebuild"), settings, results);
+    }
+
+    if (settings.Runs("portal"))
+    {
+        await PortalScenario.RunAsync(await BenchDatabase.CreateMigratedAsync(cluster, "bench_portal"), settings, results);
     }
 
     await results.WriteAsync(settings.ResultsFolder);

@@ -48,6 +48,7 @@ public static class IdentityServices
         services.AddScoped<CredentialVerifier>();
         services.AddScoped<ICustomerDirectory, PostgresCustomerDirectory>();
         services.AddValidatorsFromAssemblyContaining<AuthSettings>(
+            ServiceLifetime.Singleton,
             filter: v => v.ValidatorType.Namespace?.StartsWith(typeof(IdentityServices).Namespace!, StringComparison.Ordinal) == true);
         services.AddHostedService<IdentitySeedingService>();
         return builder;

@@ -25,6 +25,7 @@ public static class KnowledgeBaseModule
     public static IServiceCollection AddKnowledgeBase(this IServiceCollection services)
     {
         services.AddValidatorsFromAssemblyContaining<ArticleRequestValidator>(
+            ServiceLifetime.Singleton,
             filter: v => v.ValidatorType.Namespace?.StartsWith(typeof(KnowledgeBaseModule).Namespace!, StringComparison.Ordinal) == true,
             includeInternalTypes: true);
         return services;

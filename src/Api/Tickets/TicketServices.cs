@@ -25,7 +25,9 @@ public static class TicketServices
         services.AddSingleton<TicketListQuery>();
         services.AddSingleton<TicketDetailQuery>();
         services.AddSingleton<TicketAuditQuery>();
+        // Singletons: building a validator's rules compiles expressions, which cost more than a whole reply's own work.
         services.AddValidatorsFromAssemblyContaining<CreateTicketRequestValidator>(
+            ServiceLifetime.Singleton,
             filter: v => v.ValidatorType.Namespace == typeof(TicketServices).Namespace);
         return builder;
     }
