@@ -33,14 +33,18 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output) : IAsyncLifeti
         });
         var msp = await Msp.SeedAsync(node, contacts: 1);
         using var staff = node.Client(msp.TechnicianToken);
-        var ticketId = (await Msp.PostAsync(staff, "/api/tickets", new
+        var tickets = new List<Guid>();
+        for (var i = 0; i < 4; i++)
         {
-            title = "Mail server unreachable", customerId = msp.CustomerId, contactId = msp.Contacts[0].Id, assigneeId = msp.TechnicianId,
-        })).GetProperty("id").GetGuid();
+            tickets.Add((await Msp.PostAsync(staff, "/api/tickets", new
+            {
+                title = $"Mail server unreachable {i}", customerId = msp.CustomerId, contactId = msp.Contacts[0].Id, assigneeId = msp.TechnicianId,
+            })).GetProperty("id").GetGuid());
+        }
 
-        var probe = new OutageProbe(node, msp, ticketId);
+        var probe = new OutageProbe(node, msp, tickets);
         using var stop = new CancellationTokenSource();
-        var load = probe.RunAsync(clients: 4, stop.Token);
+        var load = probe.RunAsync(stop.Token);
         var outages = new List<OutageWindow>();
         await Task.Delay(TimeSpan.FromSeconds(1.5));
         foreach (var mode in new[] { "fast", "immediate" })
@@ -78,7 +82,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output) : IAsyncLifeti
         var lost = await LostAcknowledgedRepliesAsync(probe);
         figures.Print($"acknowledged internal notes missing from the log: {lost}");
         lost.ShouldBe(0);
-        await ProjectionAndMailResumeAsync(staff, ticketId, msp);
+        await ProjectionAndMailResumeAsync(staff, tickets[0], msp);
     }
 
     private async Task<int> LostAcknowledgedRepliesAsync(OutageProbe probe)

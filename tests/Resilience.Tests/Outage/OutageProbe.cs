@@ -12,11 +12,12 @@ public sealed record Sample(string Request, TimeSpan Start, TimeSpan End, int St
 }
 
 /// <summary>
-/// Clients that keep reading a ticket, posting public replies to it and asking <c>/health/ready</c>, recording every
+/// Clients that keep reading a ticket, posting internal notes to it and asking <c>/health/ready</c>, recording every
 /// answer with its timing: the outage test cuts the database under them. A request that gets no HTTP answer within the
-/// client time-out (60 s) is recorded with status 0: that would be a hang.
+/// client time-out (60 s) is recorded with status 0: that would be a hang. Each client has a ticket of its own, so
+/// clients never conflict with each other (409).
 /// </summary>
-public sealed class OutageProbe(ApiNode node, Msp msp, Guid ticketId)
+public sealed class OutageProbe(ApiNode node, Msp msp, IReadOnlyList<Guid> tickets)
 {
     public const string ReplyPrefix = "outage-reply ";
     private readonly Stopwatch clock = Stopwatch.StartNew();
@@ -35,13 +36,14 @@ public sealed class OutageProbe(ApiNode node, Msp msp, Guid ticketId)
         }
     }
 
-    public Task RunAsync(int clients, CancellationToken stop) => Task.WhenAll(
-        Enumerable.Range(0, clients).Select(i => Task.Run(() => ClientAsync(i, stop), CancellationToken.None))
+    public Task RunAsync(CancellationToken stop) => Task.WhenAll(
+        Enumerable.Range(0, tickets.Count).Select(i => Task.Run(() => ClientAsync(i, stop), CancellationToken.None))
             .Append(Task.Run(() => HealthAsync(stop), CancellationToken.None)));
 
     private async Task ClientAsync(int client, CancellationToken stop)
     {
         using var http = node.Client(msp.TechnicianToken);
+        var ticketId = tickets[client];
         for (var n = 0; !stop.IsCancellationRequested; n++)
         {
             if ((n + client) % 2 == 0)
