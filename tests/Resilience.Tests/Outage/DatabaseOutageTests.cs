@@ -75,7 +75,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output) : IAsyncLifeti
         report.DuringOutageNot503Problem.ShouldBeEmpty();
         report.MaxLatencyDuringOutage.ShouldBeLessThan(TimeSpan.FromSeconds(CommandTimeoutSeconds) + Slack);
         report.HealthDuringOutage.ShouldNotBeEmpty();
-        report.HealthDuringOutage.ShouldAllBe(s => s.Status == 503);
+        report.HealthDuringOutage.ShouldAllBe(s => s.Status == 503 && s.Body == "Unhealthy");
         report.FailedAfterRecovery.ShouldBeEmpty();
         node.HasExited.ShouldBeFalse();
 

@@ -15,6 +15,8 @@ namespace Ticketing.Resilience.Tests.TwoNodes;
 public sealed class TwoNodeTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly TimeSpan TakeoverBound = TimeSpan.FromSeconds(5);
+    private const string RunnerTookLock = "this node took the runner lock";
+    private const string DeliveryTookLock = "This node now delivers mail";
     private readonly Figures figures = new(output);
     private readonly string root = Path.Combine(Path.GetTempPath(), $"ticketing-two-nodes-{Guid.NewGuid():N}");
     private readonly List<ApiNode> nodes = [];
@@ -53,10 +55,16 @@ public sealed class TwoNodeTests(ITestOutputHelper output) : IAsyncLifetime
 
         var leader = nodes.Single(n => n.ApplicationName == projectionHolders[0]);
         var survivor = nodes.Single(n => n != leader);
+        // Not a snapshot only: over the whole run so far, the other node never took either job.
+        figures.Print($"jobs taken before the kill: {Describe(leader)}; {Describe(survivor)}");
+        (survivor.LogLinesContaining(RunnerTookLock), survivor.LogLinesContaining(DeliveryTookLock)).ShouldBe((0, 0));
         var takeover = await KillAndMeasureTakeoverAsync(leader, survivor, msp, ticketId);
         figures.Print($"faults injected: 1 SIGKILL of {leader.Name}; survivor {survivor.Name} held both locks after {takeover.Locks.TotalMilliseconds:F0} ms, " +
             $"queued the new reply's mail after {takeover.Projected.TotalMilliseconds:F0} ms and delivered it after {takeover.Delivered.TotalMilliseconds:F0} ms (bound {TakeoverBound.TotalSeconds} s)");
         takeover.Delivered.ShouldBeLessThanOrEqualTo(TakeoverBound);
+        figures.Print($"jobs taken after the kill: {Describe(survivor)}");
+        survivor.LogLinesContaining(RunnerTookLock).ShouldBeGreaterThanOrEqualTo(1);
+        survivor.LogLinesContaining(DeliveryTookLock).ShouldBeGreaterThanOrEqualTo(1);
         (await DeliveriesAsync()).Twice.ShouldBe(0);
         (await db.DeadLettersAsync()).ShouldBe(0);
     }
@@ -76,6 +84,9 @@ public sealed class TwoNodeTests(ITestOutputHelper output) : IAsyncLifetime
         }, TimeSpan.FromSeconds(60), () => $"the survivor did not take over\n{survivor.LogTail()}", pollMilliseconds: 25);
         return (locks!.Value, projected ?? clock.Elapsed, clock.Elapsed);
     }
+
+    private static string Describe(ApiNode node) =>
+        $"{node.Name} took the projection {node.LogLinesContaining(RunnerTookLock)}× and mail delivery {node.LogLinesContaining(DeliveryTookLock)}×";
 
     private async Task<List<List<string>>> HoldersAsync() =>
         [await db.LockHoldersAsync(TicketingDb.ProjectionLockName), await db.LockHoldersAsync(TicketingDb.MailLockName)];
