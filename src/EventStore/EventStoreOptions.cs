@@ -33,9 +33,6 @@ public sealed class EventStoreOptions
     /// </summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>How often a node that does not hold a projection's advisory lock tries to take it.</summary>
-    public TimeSpan LockRetryInterval { get; set; } = TimeSpan.FromSeconds(1);
-
     /// <summary>Upper bound of the exponential back-off after transient errors.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
 

@@ -40,7 +40,6 @@ public sealed class TestNode : IAsyncDisposable
             o.AddAsyncProjection<SeenEventsProjection>();
             o.RunAsyncProjections = runAsyncProjections;
             o.PollInterval = TimeSpan.FromMilliseconds(50);
-            o.LockRetryInterval = TimeSpan.FromMilliseconds(500);
             configure?.Invoke(o);
         });
         var node = new TestNode(collection.BuildServiceProvider());

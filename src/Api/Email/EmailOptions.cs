@@ -21,7 +21,7 @@ public sealed class MailDeliveryOptions
 
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How often a node without the delivery lock tries to take it.</summary>
+    /// <summary>The pause after an error (database down, lock connection lost) before the worker waits for the lock again.</summary>
     public TimeSpan LockRetryInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     public int BatchSize { get; set; } = 20;

@@ -1,23 +1,39 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Npgsql;
+using Ticketing.Api.Hosting;
 using Ticketing.Application.Errors;
 using Ticketing.Application.EventSourcing;
 using Ticketing.Domain;
+using Ticketing.EventStore;
 
 namespace Ticketing.Api.Errors;
 
 /// <summary>
 /// The one place where exceptions become RFC 9457 problem details. Every problem carries a <c>type</c>
 /// URI and a stable <c>code</c> extension; unexpected exceptions are logged and answered 500 without details.
+/// A database that is down or unreachable answers 503 with <c>Retry-After</c> (ADR 0010).
 /// </summary>
-public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+public sealed class ApiExceptionHandler(IProblemDetailsService problems, TicketingDatabase database, ILogger<ApiExceptionHandler> logger)
+    : IExceptionHandler
 {
+    /// <summary>Seconds a client is told to wait after a 503: about one restart of a local PostgreSQL.</summary>
+    public const int RetryAfterSeconds = 5;
+
+    public const string DatabaseUnavailableCode = "service.database_unavailable";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var problem = Map(exception);
-        if (problem.Status >= 500)
+        if (problem.Status == 503)
+        {
+            logger.LogWarning("Database unavailable on {Method} {Path}: {Error}", httpContext.Request.Method, httpContext.Request.Path, exception.Message);
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            // Idle pooled connections opened before the outage are dead; without this each would fail one more request
+            // after the server is back.
+            database.DataSource.Clear();
+        }
+        else if (problem.Status >= 500)
         {
             logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
         }
@@ -41,13 +57,10 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         ConcurrencyException => Problem(409, "concurrency.conflict", "The resource was changed concurrently.", "Reload it and try again."),
         PreconditionFailedException stale => Problem(412, "concurrency.precondition_failed", "The resource has changed.", stale.Message),
         BadHttpRequestException bad => Problem(bad.StatusCode, "request.malformed", "The request is malformed.", bad.Message),
-        NpgsqlException or TimeoutException when IsUnavailable(exception) =>
-            Problem(503, "service.database_unavailable", "The database is unavailable.", "Try again shortly."),
+        _ when DatabaseFailures.IsUnavailable(exception) =>
+            Problem(503, DatabaseUnavailableCode, "The database is unavailable.", "Try again shortly."),
         _ => Problem(500, "server.error", "An unexpected error occurred.", null),
     };
-
-    private static bool IsUnavailable(Exception exception) =>
-        exception is TimeoutException || exception is NpgsqlException { IsTransient: true };
 
     private static ValidationProblemDetails Validation(ValidationException validation)
     {

@@ -1,9 +1,13 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
+using Ticketing.EventStore;
 
 namespace Ticketing.Api.Hosting;
 
-/// <summary>Ready means the database answers a trivial query within the check's time-out.</summary>
+/// <summary>
+/// Ready means the database answers a trivial query within the check's time-out. A failure clears the idle pool, so
+/// connections that died with the server do not fail the first checks and requests after it is back (ADR 0010).
+/// </summary>
 public sealed class DatabaseHealthCheck(NpgsqlDataSource dataSource) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -14,8 +18,9 @@ public sealed class DatabaseHealthCheck(NpgsqlDataSource dataSource) : IHealthCh
             await command.ExecuteScalarAsync(cancellationToken);
             return HealthCheckResult.Healthy();
         }
-        catch (Exception e) when (e is NpgsqlException or TimeoutException or OperationCanceledException)
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or OperationCanceledException || DatabaseFailures.IsUnavailable(e))
         {
+            dataSource.Clear();
             return HealthCheckResult.Unhealthy("The database does not answer.", e);
         }
     }

@@ -38,6 +38,7 @@ public sealed class TicketingDatabase(IConfiguration configuration, ILogger<Tick
 
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         builder.ConnectionStringBuilder.ApplicationName ??= "ticketing-api";
+        DatabaseTimeouts.Apply(configuration, builder.ConnectionStringBuilder);
         // Commands are a fixed set of statements: preparing them server-side after two uses cut append and
         // projection time by a factor of three to four in the read-model helper's measurements.
         if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)

@@ -45,6 +45,28 @@ internal sealed class ProjectionLock : IAsyncDisposable
         return null;
     }
 
+    /// <summary>
+    /// Waits until the lock is free and takes it. A waiting node is queued in PostgreSQL, so it gets the lock the moment
+    /// the holder's session ends (a killed process, a closed connection) instead of at its next poll (ADR 0010).
+    /// Cancelling <paramref name="ct"/> cancels the wait on the server.
+    /// </summary>
+    public static async Task<ProjectionLock> AcquireAsync(NpgsqlDataSource dataSource, string name, CancellationToken ct)
+    {
+        var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await using var command = new NpgsqlCommand($"select pg_advisory_lock({KeySql})", connection) { CommandTimeout = 0 };
+            command.Parameters.Add(Param(name, NpgsqlDbType.Text));
+            await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            return new ProjectionLock(connection, name);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
     /// <summary>Throws when the lock connection is gone (terminated, network loss): the lock may be someone else's now.</summary>
     public async Task EnsureHeldAsync(CancellationToken ct)
     {

@@ -75,8 +75,12 @@ internal sealed partial class ProjectionProcessor(NpgsqlDataSource dataSource, E
         return (at, events.Count);
     }
 
-    /// <summary>Errors worth retrying as they are (connection loss, deadlock, serialisation failure).</summary>
-    public static bool IsTransient(Exception e) => e is NpgsqlException { IsTransient: true } or TimeoutException;
+    /// <summary>
+    /// Errors worth retrying as they are (connection loss, a server shutting down or restarting, deadlock, serialisation
+    /// failure): never a reason to dead-letter an event.
+    /// </summary>
+    public static bool IsTransient(Exception e) =>
+        e is NpgsqlException { IsTransient: true } or TimeoutException || DatabaseFailures.IsUnavailable(e);
 
     private static bool IsPoisonCandidate(Exception e) => !IsTransient(e) && e is not (CheckpointMovedException or OperationCanceledException);
 

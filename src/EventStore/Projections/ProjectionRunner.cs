@@ -5,8 +5,8 @@ namespace Ticketing.EventStore.Projections;
 
 /// <summary>
 /// Follows the log for one async projection for as long as this process holds its advisory lock; without
-/// the lock it retries every <see cref="EventStoreOptions.LockRetryInterval"/>, so another process takes
-/// over within a few seconds of the holder's death. Transient errors back off exponentially and retry.
+/// the lock it waits for it in PostgreSQL, so another process takes over as soon as the holder's session ends
+/// (ADR 0010). Errors, a database outage included, back off exponentially and retry.
 /// </summary>
 internal sealed partial class ProjectionRunner(
     IProjection projection,
@@ -33,13 +33,7 @@ internal sealed partial class ProjectionRunner(
             {
                 try
                 {
-                    await using var held = await ProjectionLock.TryAcquireAsync(dataSource, projection.Name, ct).ConfigureAwait(false);
-                    if (held is null)
-                    {
-                        await Task.Delay(options.LockRetryInterval, ct).ConfigureAwait(false);
-                        continue;
-                    }
-
+                    await using var held = await ProjectionLock.AcquireAsync(dataSource, projection.Name, ct).ConfigureAwait(false);
                     holdsLock = true;
                     LogLockTaken(logger, projection.Name);
                     await FollowAsync(held, wake, () => delay = TimeSpan.FromMilliseconds(100), ct).ConfigureAwait(false);

@@ -6,8 +6,9 @@ namespace Ticketing.Api.Email.Delivery;
 
 /// <summary>
 /// Runs <see cref="MailDelivery"/> on one node of the cluster at a time: the node holding a session advisory lock on
-/// a dedicated connection delivers; the others retry the lock every <see cref="MailDeliveryOptions.LockRetryInterval"/>,
-/// so one takes over within about a second when the holder stops or its connection drops.
+/// a dedicated connection delivers; the others wait for the lock in PostgreSQL, so one takes over the moment the
+/// holder's session ends (ADR 0010). After an error (the database down) it waits
+/// <see cref="MailDeliveryOptions.LockRetryInterval"/> before asking again.
 /// </summary>
 public sealed class MailDeliveryService(
     NpgsqlDataSource dataSource, MailDelivery delivery, IOptionsMonitor<EmailOptions> options, ILogger<MailDeliveryService> logger)
@@ -28,16 +29,14 @@ public sealed class MailDeliveryService(
             try
             {
                 await using var lockConnection = await dataSource.OpenConnectionAsync(stoppingToken);
-                if (await TryLockAsync(lockConnection, stoppingToken))
+                await LockAsync(lockConnection, stoppingToken);
+                try
                 {
-                    try
-                    {
-                        await DeliverWhileHoldingAsync(lockConnection, stoppingToken);
-                    }
-                    finally
-                    {
-                        await UnlockAsync(lockConnection);
-                    }
+                    await DeliverWhileHoldingAsync(lockConnection, stoppingToken);
+                }
+                finally
+                {
+                    await UnlockAsync(lockConnection);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -74,10 +73,12 @@ public sealed class MailDeliveryService(
         }
     }
 
-    private static async Task<bool> TryLockAsync(NpgsqlConnection connection, CancellationToken ct)
+    // Blocks until the lock is free; no command time-out, as waiting is this node's normal state.
+    private static async Task LockAsync(NpgsqlConnection connection, CancellationToken ct)
     {
-        await using var command = connection.Sql($"select pg_try_advisory_lock({LockKeySql})");
-        return await command.ExecuteScalarAsync(ct) is true;
+        await using var command = connection.Sql($"select pg_advisory_lock({LockKeySql})");
+        command.CommandTimeout = 0;
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     private static async Task UnlockAsync(NpgsqlConnection connection)

@@ -1,0 +1,118 @@
+using System.Text.Json;
+using Ticketing.Resilience.Tests.Infrastructure;
+
+namespace Ticketing.Resilience.Tests.Crash;
+
+/// <summary>What the crash test checks after the restart: the log, the inline read models, HTTP, the outbox and the pickup folder.</summary>
+public sealed class CrashAudit(TicketingDb db, ApiNode node, Msp msp, Figures figures)
+{
+    private const string LoadReplies =
+        $"(e.data->>'body' like '{TicketLoad.StaffReplyPrefix}%' or e.data->>'body' like '{TicketLoad.PortalReplyPrefix}%')";
+
+    /// <summary>Acknowledged tickets with no stream in the event log.</summary>
+    public async Task<List<Guid>> LostTicketsAsync(IEnumerable<AcknowledgedTicket> tickets)
+    {
+        var ids = tickets.Select(t => t.Id).ToArray();
+        var logged = await db.ColumnAsync<Guid>("select distinct stream_id from events where stream_id = any($1) and version = 1", ids);
+        return [.. ids.Except(logged)];
+    }
+
+    /// <summary>Acknowledged replies whose event is not in the log.</summary>
+    public async Task<List<string>> LostRepliesAsync(IEnumerable<AcknowledgedReply> replies)
+    {
+        var bodies = replies.Select(r => r.Body).ToArray();
+        var logged = await db.ColumnAsync<string>("select data->>'body' from events where data->>'body' = any($1)", (object)bodies);
+        return [.. bodies.Except(logged)];
+    }
+
+    /// <summary>Reply bodies that appear more than once in the log or in the timeline read model.</summary>
+    public async Task<long> DuplicatedRepliesAsync() =>
+        await db.ScalarAsync<long>($"select count(*) from (select e.data->>'body' from events e where {LoadReplies} group by 1 having count(*) > 1) d") +
+        await db.ScalarAsync<long>($"select count(*) from (select body from ticket_timeline e where {LoadReplies.Replace("e.data->>'body'", "e.body", StringComparison.Ordinal)} group by 1 having count(*) > 1) d");
+
+    /// <summary>
+    /// Streams whose list or portal row is missing or behind the stream (both follow every event's version) or that have
+    /// no detail row (it only moves with detail fields), plus reply events without a timeline row.
+    /// </summary>
+    public async Task<long> StreamsBehindInReadModelsAsync() =>
+        await db.ScalarAsync<long>("""
+            select count(*) from streams s
+            left join ticket_list l on l.id = s.id
+            left join ticket_details d on d.id = s.id
+            left join portal_tickets p on p.id = s.id
+            where l.version is distinct from s.version or p.version is distinct from s.version or d.id is null
+            """) +
+        await db.ScalarAsync<long>("""
+            select count(*) from events e
+            where e.data ? 'replyId'
+              and not exists (select 1 from ticket_timeline t where t.ticket_id = e.stream_id and t.entry_id = (e.data->>'replyId')::uuid)
+            """);
+
+    /// <summary>
+    /// Acknowledged tickets or replies missing from what clients read: the technician's list and ticket page, the
+    /// contact's portal ticket page.
+    /// </summary>
+    public async Task<int> AcknowledgedMissingOverHttpAsync(IReadOnlyCollection<AcknowledgedTicket> tickets, IReadOnlyCollection<AcknowledgedReply> replies)
+    {
+        using var staff = node.Client(msp.TechnicianToken);
+        var listed = new HashSet<Guid>();
+        string? cursor = null;
+        do
+        {
+            var page = await Msp.GetAsync(staff, $"/api/tickets?customerId={msp.CustomerId}&limit=100" + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}"));
+            listed.UnionWith(page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()));
+            cursor = page.TryGetProperty("nextCursor", out var next) && next.ValueKind == JsonValueKind.String ? next.GetString() : null;
+        }
+        while (cursor is not null);
+
+        var missing = tickets.Count(t => !listed.Contains(t.Id));
+        var contacts = msp.Contacts.Select(c => node.Client(c.Token)).ToArray();
+        try
+        {
+            foreach (var ticket in tickets)
+            {
+                var own = replies.Where(r => r.TicketId == ticket.Id).Select(r => r.Body).ToArray();
+                var page = (await Msp.GetAsync(staff, $"/api/tickets/{ticket.Id}")).GetRawText();
+                var portal = (await Msp.GetAsync(contacts[ticket.Contact], $"/api/portal/tickets/{ticket.Id}")).GetRawText();
+                missing += own.Count(body => !page.Contains(body, StringComparison.Ordinal) || !portal.Contains(body, StringComparison.Ordinal));
+            }
+        }
+        finally
+        {
+            foreach (var contact in contacts)
+            {
+                contact.Dispose();
+            }
+        }
+
+        figures.Print($"read over HTTP: {listed.Count} tickets listed, {tickets.Count} ticket pages and {tickets.Count} portal pages, {missing} acknowledged items missing");
+        return missing;
+    }
+
+    /// <summary>Public reply events (each must mail exactly one person) with no or several outbox rows.</summary>
+    public Task<long> RepliesWithoutExactlyOneMailAsync() => db.ScalarAsync<long>($"""
+        select count(*) from (
+            select e.id from events e
+            left join mail_outbox o on split_part(o.idempotency_key, ':', 1) = replace(e.id::text, '-', '')
+            where {LoadReplies}
+            group by e.id having count(o.id) <> 1) x
+        """);
+
+    /// <summary>Sent outbox rows whose .eml is not in the pickup folder.</summary>
+    public async Task<int> SentMailsWithoutFileAsync()
+    {
+        var sent = await db.ColumnAsync<Guid>("select id from mail_outbox where status = 'sent'");
+        return sent.Count(id => !File.Exists(Path.Combine(node.PickupFolder, $"{id:N}.eml")));
+    }
+
+    public async Task PrintTotalsAsync()
+    {
+        var events = await db.ScalarAsync<long>("select count(*) from events");
+        var replyEvents = await db.ScalarAsync<long>($"select count(*) from events e where {LoadReplies}");
+        var sent = await db.ScalarAsync<long>("select count(*) from mail_outbox where status = 'sent'");
+        var resent = await db.ScalarAsync<long>("select count(*) from mail_outbox where status = 'sent' and attempts > 1");
+        var files = Directory.Exists(node.PickupFolder) ? Directory.GetFiles(node.PickupFolder, "*.eml").Length : 0;
+        figures.Print($"log: {events} events ({replyEvents} replies of the load); outbox: {sent} mails sent, " +
+            $"{files} .eml files, {resent} claimed more than once (sent twice at most: the at-least-once duplicates of ADR 0006)");
+    }
+}
