@@ -62,7 +62,9 @@ internal sealed class ProjectionLock : IAsyncDisposable
         }
         catch
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
+            // A cancel can cross the grant: release whatever this session holds before the connection goes back to the
+            // pool, which does not reset connections (TicketingDatabase).
+            await new ProjectionLock(connection, name).DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }

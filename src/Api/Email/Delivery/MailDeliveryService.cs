@@ -29,9 +29,10 @@ public sealed class MailDeliveryService(
             try
             {
                 await using var lockConnection = await dataSource.OpenConnectionAsync(stoppingToken);
-                await LockAsync(lockConnection, stoppingToken);
                 try
                 {
+                    // Inside the try: a cancel can cross the grant, and the pooled connection must not keep the lock.
+                    await LockAsync(lockConnection, stoppingToken);
                     await DeliverWhileHoldingAsync(lockConnection, stoppingToken);
                 }
                 finally
