@@ -34,6 +34,7 @@ public static class EmailServices
                 ? new PickupFolderTransport(PickupFolder(configuration))
                 : ActivatorUtilities.CreateInstance<SmtpTransport>(sp);
         });
+        services.AddSingleton<EmailTemplateAdmin>();
         services.AddSingleton<MailComposer>();
         services.AddSingleton<MailDelivery>();
         services.TryAddSingleton<TicketNotificationsProjection>();

@@ -53,6 +53,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, Ticketi
         DomainRuleViolation rule => Problem(RuleStatus.For(rule.Code), rule.Code, "The request breaks a business rule.", rule.Message),
         NotFoundException notFound => Problem(404, notFound.Code, "Not found.", notFound.Message),
         ForbiddenException forbidden => Problem(403, forbidden.Code, "Forbidden.", forbidden.Message),
+        ConflictException conflict => WithDetails(Problem(409, conflict.Code, "The change conflicts with data that uses the current value.", conflict.Message), conflict.Details),
         UnprocessableException unprocessable => Problem(422, unprocessable.Code, "The request cannot be processed.", unprocessable.Message),
         ConcurrencyException => Problem(409, "concurrency.conflict", "The resource was changed concurrently.", "Reload it and try again."),
         PreconditionFailedException stale => Problem(412, "concurrency.precondition_failed", "The resource has changed.", stale.Message),
@@ -81,6 +82,16 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, Ticketi
     private static string JsonName(string property) => property.Contains('-', StringComparison.Ordinal)
         ? property
         : string.Join('.', property.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));
+
+    private static ProblemDetails WithDetails(ProblemDetails problem, IReadOnlyDictionary<string, object?> details)
+    {
+        foreach (var (key, value) in details)
+        {
+            problem.Extensions[key] = value;
+        }
+
+        return problem;
+    }
 
     private static ProblemDetails Problem(int status, string code, string title, string? detail)
     {

@@ -12,9 +12,11 @@ public static class CreateTicketEndpoint
     public sealed record Response(Guid Id, string Number, long Version);
 
     public static async Task<Created<Response>> Handle(
-        CreateTicketRequest request, HttpContext http, TicketCommandService tickets, ICustomerDirectory directory, CancellationToken ct)
+        CreateTicketRequest request, HttpContext http, TicketCommandService tickets, ICustomerDirectory directory, TicketWriteChecks checks,
+        CancellationToken ct)
     {
         var context = http.CommandContext();
+        await checks.CheckCreateAsync(request, ct);
         await EnsureCustomerAndContactAsync(request, directory, ct);
         var id = Guid.CreateVersion7();
         var fields = new TicketFields(

@@ -17,6 +17,7 @@ public static class TicketServices
         services.AddOptions<AttachmentOptions>().BindConfiguration("Ticketing:Attachments");
         services.AddSingleton<ITicketSettings, Ticketing.Api.Admin.Settings.StoredTicketSettings>();
         services.AddSingleton<TicketCommandService>();
+        services.AddSingleton<TicketWriteChecks>();
         services.AddSingleton<ITicketNumberAllocator, TicketNumberAllocator>();
         services.AddTicketWorkflow();
         services.AddSingleton<IAttachmentStore>(sp => new FileSystemAttachmentStore(

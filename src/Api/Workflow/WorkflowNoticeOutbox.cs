@@ -1,23 +1,28 @@
+using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
+using Ticketing.Application.Email;
 using Ticketing.Application.Workflow;
 
 namespace Ticketing.Api.Workflow;
 
 /// <summary>
-/// Queues workflow mails in the caller's transaction, rendered at queue time (the rule's name and the ticket are
-/// what the mail says). A recipient named by user id gets that user's address and language; an unknown user id
-/// queues nothing. The idempotency key (cause + rule + recipient) makes a retried command a no-op here.
+/// Queues workflow mails in the caller's transaction. They carry their template values (rule name, ticket number,
+/// title, status id) and are rendered at delivery from the <c>workflow_notification</c> template in the recipient's
+/// language, values HTML-escaped, like every other notification (ADR 0011). A recipient named by user id gets that
+/// user's address, name and language; a plain address gets English; an unknown user id queues nothing. The
+/// idempotency key (cause + rule + recipient) makes a retried command a no-op here.
 /// </summary>
 public static class WorkflowNoticeOutbox
 {
-    public const string Kind = "workflow_notification";
+    public const string Kind = EmailKinds.WorkflowNotification;
 
     private const string InsertSql = $"""
-        insert into mail_outbox (id, kind, recipient, language, subject, body_text, idempotency_key, created_at, next_attempt_at)
-        select $1, '{Kind}', coalesce(u.email, $2), coalesce(u.language, 'en'), $3, $4, $5, $6, $6
-        from (values (1)) as one (x) left join users u on u.id = $7
-        where $7 is null or u.id is not null
+        insert into mail_outbox (id, kind, recipient, language, template_values, idempotency_key, created_at, next_attempt_at)
+        select $1, '{Kind}', coalesce(u.email, $2), coalesce(u.language, 'en'),
+            $3::jsonb || jsonb_build_object('recipient_name', coalesce(u.first_name || ' ' || u.last_name, '')), $4, $5, $5
+        from (values (1)) as one (x) left join users u on u.id = $6
+        where $6 is null or u.id is not null
         on conflict (idempotency_key) do nothing
         """;
 
@@ -36,8 +41,7 @@ public static class WorkflowNoticeOutbox
             var command = new NpgsqlBatchCommand(InsertSql);
             command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = Guid.CreateVersion7() });
             command.Parameters.Add(new NpgsqlParameter { Value = userId is null ? notice.Recipient : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = $"[{notice.TicketNumber}] {notice.TicketTitle}" });
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Body(notice) });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Values(notice), NpgsqlDbType = NpgsqlDbType.Jsonb });
             command.Parameters.Add(new NpgsqlParameter<string>
             {
                 TypedValue = $"workflow:{notice.CausationId:N}:{notice.RuleId:N}:{notice.Recipient.ToLowerInvariant()}",
@@ -50,10 +54,11 @@ public static class WorkflowNoticeOutbox
         await batch.ExecuteNonQueryAsync(ct);
     }
 
-    private static string Body(WorkflowNotice notice) => $"""
-        The workflow rule "{notice.RuleName}" matched ticket {notice.TicketNumber}.
-
-        Title: {notice.TicketTitle}
-        Status: {notice.StatusId}
-        """;
+    private static string Values(WorkflowNotice notice) => JsonSerializer.Serialize(new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [EmailSnippets.RuleName] = notice.RuleName,
+        [EmailSnippets.TicketNumber] = notice.TicketNumber,
+        [EmailSnippets.TicketTitle] = notice.TicketTitle,
+        [EmailSnippets.Status] = notice.StatusId,
+    });
 }

@@ -40,16 +40,18 @@ public static class WorkflowRuleEndpoints
     }
 
     private static async Task<Created<WorkflowRuleResponse>> Create(
-        WorkflowRuleRequest request, HttpContext http, WorkflowRuleStore store, CancellationToken ct)
+        WorkflowRuleRequest request, HttpContext http, WorkflowRuleStore store, WorkflowRuleReferences references, CancellationToken ct)
     {
+        await references.CheckAsync(request, ct);
         var rule = await store.CreateAsync(request, http.User.GetCurrentUser().UserId, ct);
         ETags.Set(http.Response, rule.Version);
         return TypedResults.Created($"/api/admin/workflow-rules/{rule.Id}", rule);
     }
 
     private static async Task<Ok<WorkflowRuleResponse>> Replace(
-        Guid id, WorkflowRuleRequest request, HttpContext http, WorkflowRuleStore store, CancellationToken ct)
+        Guid id, WorkflowRuleRequest request, HttpContext http, WorkflowRuleStore store, WorkflowRuleReferences references, CancellationToken ct)
     {
+        await references.CheckAsync(request, ct);
         var rule = await store.UpdateAsync(id, ETags.IfMatch(http.Request), request, http.User.GetCurrentUser().UserId, ct);
         ETags.Set(http.Response, rule.Version);
         return TypedResults.Ok(rule);

@@ -28,6 +28,7 @@ public static class WorkflowRuleServices
     {
         services.TryAddSingleton<WorkflowRuleStore>();
         services.AddScoped<IValidator<WorkflowRuleRequest>, WorkflowRuleRequestValidator>();
+        services.TryAddSingleton<WorkflowRuleReferences>();
         return services;
     }
 }

@@ -9,9 +9,10 @@ public static class EmailKinds
     public const string StatusChanged = "status_changed";
     public const string TaskfireQuestion = "taskfire_question";
     public const string SharedTicketDeleted = "shared_ticket_deleted";
+    public const string WorkflowNotification = "workflow_notification";
 
     public static IReadOnlyList<string> All { get; } =
-        [Welcome, PasswordReset, ReplyPosted, StatusChanged, TaskfireQuestion, SharedTicketDeleted];
+        [Welcome, PasswordReset, ReplyPosted, StatusChanged, TaskfireQuestion, SharedTicketDeleted, WorkflowNotification];
 }
 
 /// <summary>The placeholders a template may use, written <c>{{name}}</c>.</summary>
@@ -28,9 +29,26 @@ public static class EmailSnippets
     public const string ReplyText = "reply_text";
     public const string ResetCode = "reset_code";
     public const string ValidMinutes = "valid_minutes";
+    public const string RuleName = "rule_name";
 
     public static IReadOnlyList<string> All { get; } =
-        [PortalUrl, Username, Password, ContactName, RecipientName, TicketNumber, TicketTitle, Status, ReplyText, ResetCode, ValidMinutes];
+        [PortalUrl, Username, Password, ContactName, RecipientName, TicketNumber, TicketTitle, Status, ReplyText, ResetCode, ValidMinutes, RuleName];
+
+    private static readonly string[] Ticket = [RecipientName, ContactName, TicketNumber, TicketTitle, PortalUrl];
+
+    private static readonly Dictionary<string, string[]> PerKind = new(StringComparer.Ordinal)
+    {
+        [EmailKinds.Welcome] = [ContactName, RecipientName, PortalUrl, Username, Password],
+        [EmailKinds.PasswordReset] = [RecipientName, ContactName, ResetCode, ValidMinutes],
+        [EmailKinds.ReplyPosted] = [.. Ticket, ReplyText],
+        [EmailKinds.StatusChanged] = [.. Ticket, Status],
+        [EmailKinds.TaskfireQuestion] = [.. Ticket, ReplyText],
+        [EmailKinds.SharedTicketDeleted] = Ticket,
+        [EmailKinds.WorkflowNotification] = [RuleName, RecipientName, TicketNumber, TicketTitle, Status, PortalUrl],
+    };
+
+    /// <summary>The snippets the sender of <paramref name="kind"/> fills: the only ones its templates may use.</summary>
+    public static IReadOnlyList<string> ForKind(string kind) => PerKind.TryGetValue(kind, out var snippets) ? snippets : [];
 
     /// <summary>Values that are credentials: removed from a queued mail once it has been sent.</summary>
     public static IReadOnlyList<string> Secrets { get; } = [Password, ResetCode];

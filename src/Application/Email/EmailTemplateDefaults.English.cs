@@ -16,5 +16,7 @@ public static partial class EmailTemplateDefaults
             "Hello {{recipient_name}},\n\nthe service provider has a question about ticket {{ticket_number}} \"{{ticket_title}}\":\n\n{{reply_text}}\n\nOpen the ticket: {{portal_url}}"),
         [EmailKinds.SharedTicketDeleted] = ("Ticket {{ticket_number}} was deleted",
             "Hello {{recipient_name}},\n\nthe shared ticket {{ticket_number}} \"{{ticket_title}}\" has been deleted together with its copy. Nothing else needs to be done."),
+        [EmailKinds.WorkflowNotification] = ("Rule {{rule_name}}: ticket {{ticket_number}} {{ticket_title}}",
+            "Hello {{recipient_name}},\n\nthe workflow rule \"{{rule_name}}\" matched ticket {{ticket_number}} \"{{ticket_title}}\" (status: {{status}}).\n\nOpen the ticket: {{portal_url}}"),
     }, StatusNames("Open", "Pending", "Resolved", "Closed"));
 }

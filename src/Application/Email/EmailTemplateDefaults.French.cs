@@ -16,5 +16,7 @@ public static partial class EmailTemplateDefaults
             "Bonjour {{recipient_name}},\n\nle prestataire a une question sur le ticket {{ticket_number}} « {{ticket_title}} » :\n\n{{reply_text}}\n\nOuvrir le ticket : {{portal_url}}"),
         [EmailKinds.SharedTicketDeleted] = ("Le ticket {{ticket_number}} a été supprimé",
             "Bonjour {{recipient_name}},\n\nle ticket partagé {{ticket_number}} « {{ticket_title}} » a été supprimé, ainsi que sa copie. Aucune action n'est nécessaire."),
+        [EmailKinds.WorkflowNotification] = ("Règle {{rule_name}} : ticket {{ticket_number}} {{ticket_title}}",
+            "Bonjour {{recipient_name}},\n\nla règle de workflow « {{rule_name}} » s'applique au ticket {{ticket_number}} « {{ticket_title}} » (statut : {{status}}).\n\nOuvrir le ticket : {{portal_url}}"),
     }, StatusNames("Ouvert", "En attente", "Résolu", "Fermé"));
 }

@@ -16,5 +16,7 @@ public static partial class EmailTemplateDefaults
             "Hallo {{recipient_name}},\n\nder Dienstleister hat eine Frage zum Ticket {{ticket_number}} „{{ticket_title}}“:\n\n{{reply_text}}\n\nZum Ticket: {{portal_url}}"),
         [EmailKinds.SharedTicketDeleted] = ("Ticket {{ticket_number}} wurde gelöscht",
             "Hallo {{recipient_name}},\n\ndas gemeinsame Ticket {{ticket_number}} „{{ticket_title}}“ wurde samt seiner Kopie gelöscht. Sie müssen nichts weiter tun."),
+        [EmailKinds.WorkflowNotification] = ("Regel {{rule_name}}: Ticket {{ticket_number}} {{ticket_title}}",
+            "Hallo {{recipient_name}},\n\ndie Workflow-Regel „{{rule_name}}“ trifft auf das Ticket {{ticket_number}} „{{ticket_title}}“ zu (Status: {{status}}).\n\nZum Ticket: {{portal_url}}"),
     }, StatusNames("Offen", "Ausstehend", "Gelöst", "Geschlossen"));
 }

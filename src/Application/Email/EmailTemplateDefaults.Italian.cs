@@ -16,5 +16,7 @@ public static partial class EmailTemplateDefaults
             "Salve {{recipient_name}},\n\nil fornitore ha una domanda sul ticket {{ticket_number}} «{{ticket_title}}»:\n\n{{reply_text}}\n\nApra il ticket: {{portal_url}}"),
         [EmailKinds.SharedTicketDeleted] = ("Il ticket {{ticket_number}} è stato eliminato",
             "Salve {{recipient_name}},\n\nil ticket condiviso {{ticket_number}} «{{ticket_title}}» è stato eliminato insieme alla sua copia. Non è necessaria alcuna azione."),
+        [EmailKinds.WorkflowNotification] = ("Regola {{rule_name}}: ticket {{ticket_number}} {{ticket_title}}",
+            "Salve {{recipient_name}},\n\nla regola di workflow «{{rule_name}}» si applica al ticket {{ticket_number}} «{{ticket_title}}» (stato: {{status}}).\n\nApra il ticket: {{portal_url}}"),
     }, StatusNames("Aperto", "In sospeso", "Risolto", "Chiuso"));
 }

@@ -25,3 +25,11 @@ public sealed class UnprocessableException(string code, string message) : Except
 {
     public string Code { get; } = code;
 }
+
+/// <summary>The change conflicts with data that depends on the current state (409); <see cref="Details"/> become problem extensions.</summary>
+public sealed class ConflictException(string code, string message, IReadOnlyDictionary<string, object?>? details = null) : Exception(message)
+{
+    public string Code { get; } = code;
+
+    public IReadOnlyDictionary<string, object?> Details { get; } = details ?? new Dictionary<string, object?>();
+}

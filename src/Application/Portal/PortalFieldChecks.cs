@@ -1,4 +1,3 @@
-using System.Globalization;
 using FluentValidation.Results;
 
 namespace Ticketing.Application.Portal;
@@ -85,42 +84,6 @@ public static class PortalFieldChecks
             if (mandatory && !hasCustomValue(custom.Key))
             {
                 failures.Add(new($"{PortalFields.CustomFields}.{custom.Key}", $"'{custom.Label}' is required."));
-            }
-        }
-
-        return failures;
-    }
-
-    /// <summary>Custom values must match their definition's type; null clears a value and is always allowed.</summary>
-    public static List<ValidationFailure> CustomValues(PortalSettings settings, IReadOnlyDictionary<string, string?> values)
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        ArgumentNullException.ThrowIfNull(values);
-        var failures = new List<ValidationFailure>();
-        foreach (var (key, value) in values)
-        {
-            if (value is null || settings.CustomField(key) is not { } definition)
-            {
-                continue;
-            }
-
-            var valid = definition.Type switch
-            {
-                CustomFieldType.Number => decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _),
-                CustomFieldType.Date => DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
-                CustomFieldType.Checkbox => value is "true" or "false",
-                CustomFieldType.Select => definition.Options?.Contains(value, StringComparer.Ordinal) == true,
-                _ => true,
-            };
-            if (!valid)
-            {
-                failures.Add(new($"{PortalFields.CustomFields}.{key}", definition.Type switch
-                {
-                    CustomFieldType.Number => $"'{definition.Label}' must be a number such as 12.5.",
-                    CustomFieldType.Date => $"'{definition.Label}' must be a date such as 2025-01-31.",
-                    CustomFieldType.Checkbox => $"'{definition.Label}' must be \"true\" or \"false\".",
-                    _ => $"'{definition.Label}' must be one of: {string.Join(", ", definition.Options ?? [])}.",
-                }));
             }
         }
 

@@ -79,7 +79,7 @@ public sealed class FieldAndCatalogueSettingsTests(AdminSettingsApiFactory api) 
         var (contact, _, _) = await api.PortalContactAsync(tech);
         await admin.ChangeSectionAsync("catalogues", c =>
         {
-            c["queues"] = new JsonArray("Client Portal", "Network Team");
+            c["queues"] = new JsonArray("Client Portal", "Network Team", "Service Desk");
             c["issueTypes"] = new JsonArray(new JsonObject { ["key"] = "network", ["queue"] = "Network Team" }, new JsonObject { ["key"] = "other" });
             c["workTypes"] = new JsonArray("Remote", "On site");
         });

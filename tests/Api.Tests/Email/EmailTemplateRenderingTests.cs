@@ -21,6 +21,7 @@ public sealed class EmailTemplateRenderingTests
         [EmailSnippets.ReplyText] = Reply,
         [EmailSnippets.ResetCode] = "12345678",
         [EmailSnippets.ValidMinutes] = "30",
+        [EmailSnippets.RuleName] = "VIP <escalation>",
     };
 
     // What each kind must carry (raw in the text body, encoded in the HTML body).
@@ -32,6 +33,8 @@ public sealed class EmailTemplateRenderingTests
         [EmailKinds.StatusChanged] = [EmailSnippets.RecipientName, EmailSnippets.TicketNumber, EmailSnippets.TicketTitle, EmailSnippets.Status, EmailSnippets.PortalUrl],
         [EmailKinds.TaskfireQuestion] = [EmailSnippets.RecipientName, EmailSnippets.TicketNumber, EmailSnippets.TicketTitle, EmailSnippets.ReplyText],
         [EmailKinds.SharedTicketDeleted] = [EmailSnippets.RecipientName, EmailSnippets.TicketNumber, EmailSnippets.TicketTitle],
+        [EmailKinds.WorkflowNotification] =
+            [EmailSnippets.RuleName, EmailSnippets.RecipientName, EmailSnippets.TicketNumber, EmailSnippets.TicketTitle, EmailSnippets.Status, EmailSnippets.PortalUrl],
     };
 
     public static TheoryData<string, string> KindsAndLanguages()

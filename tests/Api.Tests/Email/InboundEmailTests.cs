@@ -141,6 +141,45 @@ public sealed class InboundEmailTests(EmailApiFactory api) : IClassFixture<Email
     }
 
     [Fact]
+    public async Task Concurrent_deliveries_of_one_message_id_open_one_ticket_and_the_others_get_it_as_a_duplicate()
+    {
+        var (technician, _) = await api.StaffAsync();
+        var contact = await technician.CreateContactAsync(await technician.CreateCustomerAsync());
+        var message = new { from = contact.Email, subject = "At once", text = "Delivered by two nodes", messageId = $"<{Guid.NewGuid():N}@mail.example>" };
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => PostAsync(message)));
+
+        responses.Count(r => r.StatusCode == HttpStatusCode.Created).ShouldBe(1);
+        responses.Count(r => r.StatusCode == HttpStatusCode.OK).ShouldBe(5);
+        var bodies = await Task.WhenAll(responses.Select(r => r.Content.ReadFromJsonAsync<JsonElement>()));
+        bodies.Select(b => b.GetProperty("ticketId").GetGuid()).Distinct().Count().ShouldBe(1);
+        (await api.ScalarAsync<long>("select count(*) from ticket_list where contact_id = $1", contact.Id)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_retry_after_the_ticket_committed_but_its_message_id_was_not_recorded_finds_the_ticket_instead_of_opening_another()
+    {
+        var (technician, _) = await api.StaffAsync();
+        var contact = await technician.CreateContactAsync(await technician.CreateCustomerAsync());
+        var messageId = $"<{Guid.NewGuid():N}@mail.example>";
+        var message = new { from = contact.Email, subject = "Crash", text = "Node died after the commit", messageId };
+        var first = await (await PostAsync(message)).Content.ReadFromJsonAsync<JsonElement>();
+        // The node crashed between the ticket's commit and the record of its Message-ID.
+        await api.ScalarAsync<int>("with gone as (delete from inbound_messages where message_id = $1 returning 1) select count(*)::int from gone", messageId);
+        var events = await api.EventCountAsync();
+
+        var retry = await PostAsync(message);
+
+        retry.StatusCode.ShouldBe(HttpStatusCode.OK, await retry.Content.ReadAsStringAsync());
+        var body = await retry.Content.ReadFromJsonAsync<JsonElement>();
+        body.GetProperty("duplicate").GetBoolean().ShouldBeTrue();
+        body.GetProperty("ticketId").GetGuid().ShouldBe(first.GetProperty("ticketId").GetGuid());
+        body.GetProperty("number").GetString().ShouldBe(first.GetProperty("number").GetString());
+        (await api.EventCountAsync()).ShouldBe(events);
+        (await api.ScalarAsync<long>("select count(*) from inbound_messages where message_id = $1", messageId)).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task A_staff_sender_or_a_malformed_message_is_refused()
     {
         await (await PostAsync(new { from = IdentityApiFactory.AdminEmail, subject = "x", text = "y" }))

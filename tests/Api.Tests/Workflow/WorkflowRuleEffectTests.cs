@@ -185,7 +185,7 @@ public sealed class WorkflowRuleEffectTests(WorkflowApiFactory api) : IClassFixt
         await technician.OpenAsync(new { title = "Question", customerId, priority = "low" });
 
         var toAddress = await api.ScalarAsync<long>(
-            "select count(*) from mail_outbox where kind = 'workflow_notification' and recipient = $1 and subject like '%Outage%'", address);
+            "select count(*) from mail_outbox where kind = 'workflow_notification' and recipient = $1 and template_values ->> 'ticket_title' = 'Outage'", address);
         toAddress.ShouldBe(1);
         var toUser = await api.ScalarAsync<long>(
             "select count(*) from mail_outbox o join users u on u.email = o.recipient where o.kind = 'workflow_notification' and u.id = $1", technicianId);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
 using Ticketing.Api.Hosting.Validation;
 using Ticketing.Api.Identity;
 using Ticketing.Application.Admin.Settings;
@@ -17,12 +18,15 @@ public static class AdminSettingsEndpoints
         var settings = routes.MapGroup("/api/admin/settings").WithTags("Admin settings");
         MapSection<PortalSection>(settings, SettingsSections.Portal);
         MapSection<FieldsSection>(settings, SettingsSections.Fields);
-        MapSection<CataloguesSection>(settings, SettingsSections.Catalogues);
+        MapSection<CataloguesSection>(settings, SettingsSections.Catalogues,
+            catalogues => (connection, before, ct) => CatalogueRemovals.RefuseInUseAsync(connection, before, catalogues, ct));
         settings.MapGet("/history", SettingsHistory.HandleAsync).RequireAuthorization(Policies.Auditor);
         return routes;
     }
 
-    private static void MapSection<T>(RouteGroupBuilder settings, string section) where T : class
+    /// <param name="guard">Given the new value, what must hold in the saving transaction (see <see cref="SettingsVersions"/>).</param>
+    private static void MapSection<T>(
+        RouteGroupBuilder settings, string section, Func<T, Func<NpgsqlConnection, string, CancellationToken, Task>>? guard = null) where T : class
     {
         settings.MapGet($"/{section}", async Task<Ok<T>> (CurrentSettings current, HttpContext http, CancellationToken ct) =>
         {
@@ -33,7 +37,8 @@ public static class AdminSettingsEndpoints
 
         settings.MapPut($"/{section}", async Task<Ok<T>> (T request, ClaimsPrincipal user, HttpContext http, SettingsVersions versions, CancellationToken ct) =>
         {
-            var version = await versions.AppendAsync(section, request, http.Request.Headers.IfMatch.ToString(), user.GetCurrentUser().UserId, ct);
+            var version = await versions.AppendAsync(
+                section, request, http.Request.Headers.IfMatch.ToString(), user.GetCurrentUser().UserId, guard?.Invoke(request), ct);
             http.Response.Headers.ETag = SettingsVersions.ETag(version);
             return TypedResults.Ok(request);
         }).Validate<T>().RequireAuthorization(Policies.Admin);

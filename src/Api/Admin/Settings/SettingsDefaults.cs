@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
+using Ticketing.Api.Email.Templates;
 using Ticketing.Api.Portal.Settings;
 using Ticketing.Api.Tickets;
 using Ticketing.Application.Admin.Settings;
@@ -62,6 +63,8 @@ public sealed class SettingsDefaults(
         SettingsSections.Portal => Portal(),
         SettingsSections.Fields => Fields(),
         SettingsSections.Catalogues => Catalogues(),
+        _ when SettingsSections.TryParseEmailTemplate(section, out var kind, out var language) =>
+            EmailTemplateVersion.Default(kind, language),
         _ => throw new ArgumentOutOfRangeException(nameof(section), section, "Not a settings section."),
     };
 }

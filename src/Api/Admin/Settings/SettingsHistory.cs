@@ -27,9 +27,10 @@ public static class SettingsHistory
     public static async Task<Ok<SettingsHistoryResponse>> HandleAsync(
         string? section, DateTimeOffset? at, int? limit, NpgsqlDataSource dataSource, SettingsDefaults defaults, CancellationToken ct)
     {
-        if (section is not null && !SettingsSections.All.Contains(section, StringComparer.Ordinal))
+        if (section is not null && !SettingsSections.IsKnown(section))
         {
-            throw new ValidationException([new ValidationFailure("section", $"'{section}' is not one of {string.Join(", ", SettingsSections.All)}.")]);
+            throw new ValidationException([new ValidationFailure("section",
+                $"'{section}' is not one of {string.Join(", ", SettingsSections.All)} or email-template:{{kind}}:{{language}}.")]);
         }
 
         if (limit is < 1 or > MaxLimit)

@@ -15,18 +15,44 @@ public sealed class SettingsVersions(NpgsqlDataSource dataSource, SettingsDefaul
 
     /// <returns>The section's new version.</returns>
     /// <exception cref="PreconditionFailedException">The request's <c>If-Match</c> is not the section's current version.</exception>
-    public async Task<long> AppendAsync(string section, object value, string? ifMatch, Guid changedBy, CancellationToken ct)
+    public Task<long> AppendAsync(string section, object value, string? ifMatch, Guid changedBy, CancellationToken ct) =>
+        AppendAsync(section, value, ifMatch, changedBy, guard: null, ct);
+
+    /// <param name="guard">Runs in the transaction, under the section's lock, with the value in force before the change; it
+    /// may refuse the change by throwing (nothing is written).</param>
+    public Task<long> AppendAsync(
+        string section, object value, string? ifMatch, Guid changedBy, Func<NpgsqlConnection, string, CancellationToken, Task>? guard, CancellationToken ct) =>
+        AppendAsync(new SettingsChangeRequest(
+            section, SettingsJson.Serialize(value), ifMatch, changedBy,
+            (_, _) => Task.FromResult(SettingsJson.Serialize(defaults.For(section))),
+            async (connection, before, token) =>
+            {
+                if (guard is not null)
+                {
+                    await guard(connection, before, token);
+                }
+
+                return true;
+            }), ct);
+
+    /// <summary>
+    /// The general form: <see cref="SettingsChangeRequest.Apply"/> writes whatever else the change consists of in the same
+    /// transaction (an email template's row) and answers whether anything changed; if not, nothing is recorded and the
+    /// current version is returned.
+    /// </summary>
+    public async Task<long> AppendAsync(SettingsChangeRequest change, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(change);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        await using (var lockSection = connection.Sql("select pg_advisory_xact_lock(hashtextextended('settings_versions:' || $1, 0))").With(section))
+        await using (var lockSection = connection.Sql("select pg_advisory_xact_lock(hashtextextended('settings_versions:' || $1, 0))").With(change.Section))
         {
             await lockSection.ExecuteNonQueryAsync(ct);
         }
 
         long current = 0;
         string? before = null;
-        await using (var latest = connection.Sql("select id, value::text from settings_versions where section = $1 order by id desc limit 1").With(section))
+        await using (var latest = connection.Sql("select id, value::text from settings_versions where section = $1 order by id desc limit 1").With(change.Section))
         await using (var reader = await latest.ExecuteReaderAsync(ct))
         {
             if (await reader.ReadAsync(ct))
@@ -36,15 +62,27 @@ public sealed class SettingsVersions(NpgsqlDataSource dataSource, SettingsDefaul
             }
         }
 
-        CheckIfMatch(ifMatch, current);
+        CheckIfMatch(change.IfMatch, current);
+        before ??= await change.FirstBefore(connection, ct);
+        if (!await change.Apply(connection, before, ct))
+        {
+            return current;
+        }
+
         await using var insert = connection.Sql("""
             insert into settings_versions (section, value, before, changed_by, changed_at) values ($1, $2, $3, $4, $5) returning id
             """)
-            .With(section).WithJson(SettingsJson.Serialize(value)).WithJson(before ?? SettingsJson.Serialize(defaults.For(section)))
-            .With(changedBy).With(time.GetUtcNow());
+            .With(change.Section).WithJson(change.ValueJson).WithJson(before).With(change.ChangedBy).With(time.GetUtcNow());
         var version = (long)(await insert.ExecuteScalarAsync(ct))!;
         await tx.CommitAsync(ct);
         return version;
+    }
+
+    /// <summary>The latest version of a section, 0 while it has none.</summary>
+    public static async Task<long> VersionAsync(NpgsqlConnection connection, string section, CancellationToken ct)
+    {
+        await using var query = connection.Sql("select coalesce(max(id), 0) from settings_versions where section = $1").With(section);
+        return (long)(await query.ExecuteScalarAsync(ct))!;
     }
 
     private static void CheckIfMatch(string? header, long current)
@@ -62,3 +100,14 @@ public sealed class SettingsVersions(NpgsqlDataSource dataSource, SettingsDefaul
         }
     }
 }
+
+/// <summary>One change of a section for <see cref="SettingsVersions.AppendAsync(SettingsChangeRequest, CancellationToken)"/>.</summary>
+/// <param name="FirstBefore">What was in force before the section's first recorded change.</param>
+/// <param name="Apply">Other writes of the change, given the value before it; false when the change changes nothing.</param>
+public sealed record SettingsChangeRequest(
+    string Section,
+    string ValueJson,
+    string? IfMatch,
+    Guid ChangedBy,
+    Func<NpgsqlConnection, CancellationToken, Task<string>> FirstBefore,
+    Func<NpgsqlConnection, string, CancellationToken, Task<bool>> Apply);

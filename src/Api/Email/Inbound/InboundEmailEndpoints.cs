@@ -1,3 +1,5 @@
+using Ticketing.Api.Email.Templates;
+
 namespace Ticketing.Api.Email.Inbound;
 
 /// <summary>The mail gateway's endpoint; it authenticates with its API key, not with a user's token.</summary>
@@ -7,6 +9,7 @@ public static class InboundEmailEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapInboundEmail();
+        app.MapEmailTemplateAdmin();
         return app;
     }
 

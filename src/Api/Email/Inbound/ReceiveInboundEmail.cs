@@ -6,6 +6,7 @@ using Npgsql;
 using Ticketing.Api.Attachments;
 using Ticketing.Api.Errors;
 using Ticketing.Api.Identity.Persistence;
+using Ticketing.Application.EventSourcing;
 using Ticketing.Application.Tickets;
 using Ticketing.Domain.Tickets;
 
@@ -30,9 +31,10 @@ public static partial class ReceiveInboundEmail
         }
 
         await validator.ValidateAndThrowAsync(request, ct);
-        if (request.MessageId is { Length: > 0 } messageId && await InboundMessages.FindAsync(dataSource, messageId, ct) is { } earlier)
+        await using var claim = await InboundMessages.ClaimAsync(dataSource, request.MessageId, ct);
+        if (claim.Earlier is { } earlier)
         {
-            return TypedResults.Ok(earlier with { Duplicate = true });
+            return TypedResults.Ok(earlier);
         }
 
         InboundAddress.TryParse(request.From, out var from);
@@ -52,28 +54,41 @@ public static partial class ReceiveInboundEmail
         }
         else
         {
-            var id = Guid.CreateVersion7();
-            var fields = TicketFields.Titled(Title(request.Subject)) with { Description = body };
-            var created = await tickets.CreateAsync((number, now, policies) => TicketDecider.Decide(
-                new CreateTicket(id, number, fields, TicketSource.Email, sender.CustomerId, sender.ContactId, null, null, null, by),
-                Ticket.Initial, policies, now), id, context, ct);
-            var number = created.Events.OfType<TicketCreated>().Single().Number;
-            if (attachments.Count > 0)
-            {
-                // The creation event has no attachments; the message's files come as the contact's first reply.
-                await tickets.ExecuteAsync(id, null, context, d => TicketDecider.Decide(
-                    new PostReply(id, Guid.CreateVersion7(), "", ReplyVisibility.Public, false, attachments, by), d.Ticket, d.Policies, d.Now), ct);
-            }
-
-            response = new InboundEmailResponse(id, number, sender.ContactId, sender.Created, Threaded: false, Duplicate: false);
+            response = await OpenTicketAsync(request, claim.MessageId, sender, attachments, body, context, tickets, ct);
         }
 
-        if (request.MessageId is { Length: > 0 })
+        await claim.RecordAsync(response, ct);
+        return response.Threaded || response.Duplicate ? TypedResults.Ok(response) : TypedResults.Created($"/api/tickets/{response.TicketId}", response);
+    }
+
+    // One append: the ticket and, when the message has files, the contact's first reply carrying them (the creation
+    // event has no attachments). A message with a Message-ID gets the id derived from it; if that ticket exists, this is
+    // a retry after a crash between the ticket's commit and the claim's, and the existing ticket is the answer.
+    private static async Task<InboundEmailResponse> OpenTicketAsync(
+        InboundEmailRequest request, string? messageId, InboundSender sender, IReadOnlyList<AttachmentMetadata> attachments, string body,
+        CommandContext context, TicketCommandService tickets, CancellationToken ct)
+    {
+        var id = messageId is null ? Guid.CreateVersion7() : InboundMessages.TicketIdFor(messageId);
+        var by = context.Actor;
+        var fields = TicketFields.Titled(Title(request.Subject)) with { Description = body };
+        try
         {
-            await InboundMessages.RecordAsync(dataSource, request.MessageId, response, ct);
+            var created = await tickets.CreateAsync((number, now, policies) =>
+            {
+                var opened = TicketDecider.Decide(
+                    new CreateTicket(id, number, fields, TicketSource.Email, sender.CustomerId, sender.ContactId, null, null, null, by),
+                    Ticket.Initial, policies, now);
+                return attachments.Count == 0 ? opened : [.. opened, .. TicketDecider.Decide(
+                    new PostReply(id, Guid.CreateVersion7(), "", ReplyVisibility.Public, false, attachments, by), Ticket.Fold(opened), policies, now).For(id)];
+            }, id, context, ct);
+            var number = created.Events.OfType<TicketCreated>().Single().Number;
+            return new InboundEmailResponse(id, number, sender.ContactId, sender.Created, Threaded: false, Duplicate: false);
         }
-
-        return response.Threaded ? TypedResults.Ok(response) : TypedResults.Created($"/api/tickets/{response.TicketId}", response);
+        catch (ConcurrencyException) when (messageId is not null)
+        {
+            var (existing, _) = await tickets.LoadAsync(id, ct);
+            return new InboundEmailResponse(id, existing.Number, sender.ContactId, false, Threaded: false, Duplicate: true);
+        }
     }
 
     // Threads only into a live MSP ticket of the sender's company that the sender may see in the portal (own, or

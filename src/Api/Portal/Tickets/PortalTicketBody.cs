@@ -4,6 +4,7 @@ using FluentValidation;
 using FluentValidation.Results;
 using Ticketing.Api.Tickets;
 using Ticketing.Application.Portal;
+using Ticketing.Application.Tickets;
 using Ticketing.Domain.Tickets;
 
 namespace Ticketing.Api.Portal.Tickets;
@@ -57,7 +58,7 @@ public static class PortalTicketBody
         }
 
         var changes = rest.Count == 0 ? new TicketFieldChanges() : TicketPatch.Parse(JsonSerializer.SerializeToElement(rest));
-        var typed = PortalFieldChecks.CustomValues(settings, changes.CustomFields);
+        var typed = CustomFieldValues.Check(settings.CustomFields, changes.CustomFields, unknownKeysAllowed: true);
         return typed.Count > 0 ? throw new ValidationException(typed) : new PortalTicketInput(changes, status);
     }
 

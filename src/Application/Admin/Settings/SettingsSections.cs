@@ -11,6 +11,24 @@ public static class SettingsSections
     public const string Catalogues = "catalogues";
 
     public static IReadOnlyList<string> All { get; } = [Portal, Fields, Catalogues];
+
+    private const string EmailTemplatePrefix = "email-template:";
+
+    /// <summary>The section recording an email template's versions (ADR 0011): <c>email-template:{kind}:{language}</c>.</summary>
+    public static string EmailTemplate(string kind, string language) => $"{EmailTemplatePrefix}{kind}:{language}";
+
+    /// <summary>The kind and language of an email template section; false for any other name.</summary>
+    public static bool TryParseEmailTemplate(string? section, out string kind, out string language)
+    {
+        var parts = section is not null && section.StartsWith(EmailTemplatePrefix, StringComparison.Ordinal)
+            ? section[EmailTemplatePrefix.Length..].Split(':')
+            : [];
+        (kind, language) = parts.Length == 2 ? (parts[0], parts[1]) : ("", "");
+        return parts.Length == 2;
+    }
+
+    public static bool IsKnown(string? section) =>
+        (section is not null && All.Contains(section, StringComparer.Ordinal)) || TryParseEmailTemplate(section, out _, out _);
 }
 
 /// <summary>

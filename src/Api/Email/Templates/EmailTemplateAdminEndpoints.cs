@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Ticketing.Api.Admin.Settings;
+using Ticketing.Api.Identity;
+using Ticketing.Application.Email;
+
+namespace Ticketing.Api.Email.Templates;
+
+/// <summary>
+/// <c>/api/admin/email-templates</c> (administrators): the kinds × languages grid, one template with the snippets its
+/// kind may use, PUT of an override and DELETE back to the built-in text. The ETag is the template's version; If-Match
+/// is optional and a stale one answers 412.
+/// </summary>
+public static class EmailTemplateAdminEndpoints
+{
+    public static IEndpointRouteBuilder MapEmailTemplateAdmin(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/admin/email-templates").RequireAuthorization(Policies.Admin).WithTags("Email templates");
+        group.MapGet("/", async Task<Ok<IReadOnlyList<EmailTemplateSummary>>> (EmailTemplateAdmin templates, CancellationToken ct) =>
+            TypedResults.Ok(await templates.ListAsync(ct)));
+        group.MapGet("/{kind}/{language}", async Task<Ok<EmailTemplateResponse>> (
+            string kind, string language, HttpContext http, EmailTemplateAdmin templates, CancellationToken ct) =>
+            Answer(http, await templates.GetAsync(kind, language, ct)));
+        group.MapPut("/{kind}/{language}", async Task<Ok<EmailTemplateResponse>> (
+            string kind, string language, EmailTemplateBody? body, ClaimsPrincipal user, HttpContext http, EmailTemplateAdmin templates, CancellationToken ct) =>
+            Answer(http, await templates.SaveAsync(kind, language, body, http.Request.Headers.IfMatch.ToString(), user.GetCurrentUser().UserId, ct)));
+        group.MapDelete("/{kind}/{language}", async Task<Ok<EmailTemplateResponse>> (
+            string kind, string language, ClaimsPrincipal user, HttpContext http, EmailTemplateAdmin templates, CancellationToken ct) =>
+            Answer(http, await templates.RevertAsync(kind, language, http.Request.Headers.IfMatch.ToString(), user.GetCurrentUser().UserId, ct)));
+        return routes;
+    }
+
+    private static Ok<EmailTemplateResponse> Answer(HttpContext http, EmailTemplateResponse template)
+    {
+        http.Response.Headers.ETag = SettingsVersions.ETag(template.Version);
+        return TypedResults.Ok(template);
+    }
+}
