@@ -18,7 +18,8 @@ public sealed class RatingRequestValidator : AbstractValidator<RatingRequest>
 
 /// <summary>
 /// <c>PUT</c> rates an article helpful or not (one rating per contact; rating again replaces it) and
-/// <c>DELETE</c> withdraws the rating. The visibility check and the write are one statement.
+/// <c>DELETE</c> withdraws the rating. The visibility check and the write are one statement; an article the contact may
+/// not read is 404 for both.
 /// </summary>
 public static class RateArticle
 {
@@ -46,17 +47,29 @@ public static class RateArticle
         return TypedResults.Ok(rating);
     }
 
+    /// <summary>
+    /// Withdrawing is idempotent on an article the contact may read (204 with or without a rating), and the same 404
+    /// as rating on one they may not, so a guessed id of another customer's article answers like a missing one.
+    /// </summary>
     public static async Task<NoContent> WithdrawAsync(Guid id, ClaimsPrincipal user, NpgsqlDataSource dataSource, CancellationToken ct)
     {
         var customerId = await PortalVisibility.CustomerWithKnowledgeBaseAsync(user, dataSource, ct);
         await using var delete = dataSource.CreateCommand($"""
-            delete from kb_article_ratings r
-            using kb_articles a
-            join kb_sections s on s.id = a.section_id
-            join kb_categories c on c.id = s.category_id
-            where r.article_id = $2 and r.contact_id = $3 and a.id = r.article_id and {PortalVisibility.ArticleVisible}
+            with visible as (
+                select a.id from kb_articles a
+                join kb_sections s on s.id = a.section_id
+                join kb_categories c on c.id = s.category_id
+                where a.id = $2 and {PortalVisibility.ArticleVisible}
+            ), withdrawn as (
+                delete from kb_article_ratings r using visible v where r.article_id = v.id and r.contact_id = $3
+            )
+            select count(*) from visible
             """).With(customerId).With(id).With(user.GetCurrentUser().UserId);
-        await delete.ExecuteNonQueryAsync(ct);
+        if (await delete.ExecuteScalarAsync(ct) is not > 0L)
+        {
+            throw KnowledgeBaseErrors.Article(id);
+        }
+
         return TypedResults.NoContent();
     }
 }

@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Ticketing.Api.Tests.Tickets;
+using Xunit.Abstractions;
+
+namespace Ticketing.Api.Tests.Security;
+
+public sealed class AccessMatrixTests(TicketApiFactory api, ITestOutputHelper output) : IClassFixture<TicketApiFactory>
+{
+    [Fact]
+    public void Every_endpoint_of_the_host_is_in_the_matrix_and_every_row_is_an_endpoint()
+    {
+        var mapped = api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(m => $"{m} {e.RoutePattern.RawText}"))
+            .ToHashSet(StringComparer.Ordinal);
+        var classified = AccessMatrix.Rows.Select(r => r.Key).ToList();
+
+        Print($"endpoints mapped: {mapped.Count}; matrix rows: {classified.Count}");
+        classified.ShouldBeUnique();
+        mapped.Except(classified).Order().ShouldBeEmpty("endpoints the access matrix does not classify (add a row)");
+        classified.Except(mapped).Order().ShouldBeEmpty("matrix rows that are no endpoint of the host");
+    }
+
+    [Fact]
+    public async Task Each_caller_gets_exactly_the_status_the_matrix_gives_it_and_denials_leak_nothing()
+    {
+        var world = await AccessWorld.BuildAsync(api);
+        var client = api.CreateClient();
+        var failures = new List<string>();
+        var clock = Stopwatch.StartNew();
+        Print($"{"endpoint",-72} {string.Join(' ', AccessMatrix.Columns.Select(c => c.ToString()[..4]))}");
+
+        foreach (var row in AccessMatrix.Rows)
+        {
+            var actual = new int[AccessMatrix.Columns.Length];
+            for (var i = 0; i < AccessMatrix.Columns.Length; i++)
+            {
+                var who = AccessMatrix.Columns[i];
+                using var request = await row.Request(world, who);
+                if (request.Headers.Authorization is null && world[who].Token is { } token)
+                {
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                }
+
+                using var response = await client.SendAsync(request);
+                var body = await response.Content.ReadAsStringAsync();
+                actual[i] = (int)response.StatusCode;
+                failures.AddRange(Check(row, who, row.Expected[i], response, body));
+            }
+
+            Print($"{row.Key,-72} {string.Join(' ', actual.Select(s => $"{s,4}"))}");
+        }
+
+        Print($"cells: {AccessMatrix.Rows.Length * AccessMatrix.Columns.Length}, mismatches: {failures.Count}, elapsed: {clock.Elapsed.TotalSeconds:F1} s");
+        failures.ShouldBeEmpty(string.Join('\n', failures));
+    }
+
+    private static IEnumerable<string> Check(AccessRow row, Who who, int expected, HttpResponseMessage response, string body)
+    {
+        var status = (int)response.StatusCode;
+        if (status != expected)
+        {
+            yield return $"{row.Key} as {who}: expected {expected}, got {status}: {Truncate(body)}";
+        }
+
+        if (status >= 400 && response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+        {
+            yield return $"{row.Key} as {who}: {status} is not a problem document";
+        }
+
+        if ((status >= 400 || who == Who.OtherContact) && body.Contains(AccessWorld.Marker, StringComparison.Ordinal))
+        {
+            yield return $"{row.Key} as {who}: the answer ({status}) carries company A's data: {Truncate(body)}";
+        }
+    }
+
+    private static string Truncate(string text) => text.Length <= 300 ? text : text[..300];
+
+    private void Print(string line)
+    {
+        output.WriteLine(line);
+        Console.WriteLine(line);
+    }
+}

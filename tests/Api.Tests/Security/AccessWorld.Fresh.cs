@@ -1,0 +1,65 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Ticketing.Api.Tests.Identity;
+using Ticketing.Api.Tests.KnowledgeBase;
+using Ticketing.Api.Tests.Tickets;
+using static Ticketing.Api.Tests.Identity.IdentityHttp;
+
+namespace Ticketing.Api.Tests.Security;
+
+/// <summary>New resources of company A for the matrix cells that change or delete one.</summary>
+public sealed partial class AccessWorld
+{
+    public async Task<Guid> FreshTicketAsync() => (await Admin.CreateTicketAsync(CustomerA, $"{Marker} fresh", this[Who.Contact].UserId)).Id;
+
+    /// <summary>A fresh ticket of A handed to A's Taskfire user (so the Taskfire commands apply).</summary>
+    public async Task<Guid> FreshTaskfireTicketAsync()
+    {
+        var id = await FreshTicketAsync();
+        var response = await Admin.CommandAsync(id, "taskfire", new { queue = "Customer IT", resourceId = this[Who.Taskfire].UserId, note = "Over to you" });
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return id;
+    }
+
+    public Task<Guid> FreshCustomerAsync() => CustomerAsync($"{Marker} fresh customer");
+
+    public async Task<Guid> FreshContactAsync() => (await Admin.CreateContactAsync(CustomerA)).Id;
+
+    public Task<Guid> FreshCategoryAsync() => Admin.CreateCategoryAsync($"{Marker} fresh category", CustomerA);
+
+    public async Task<Guid> FreshSectionAsync() => await Admin.CreateSectionAsync(CategoryA, $"{Marker} fresh section");
+
+    public Task<Guid> FreshArticleAsync() => Admin.CreateArticleAsync(SectionA, $"{Marker} fresh article", "body", onlyFor: [CustomerA]);
+
+    public async Task<(Guid Article, Guid File)> FreshArticleFileAsync()
+    {
+        var article = await FreshArticleAsync();
+        return (article, await ArticleFileAsync(article));
+    }
+
+    public async Task<Guid> FreshRuleAsync()
+    {
+        var response = await Admin.PostAsJsonAsync(Url("/api/admin/workflow-rules"), RuleBody($"{Marker} rule"));
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    public object RuleBody(string name) => new
+    {
+        name,
+        trigger = "ticket_created",
+        conditions = new[] { new { field = "customer", op = "eq", value = CustomerA.ToString() } },
+        actions = new[] { new { set = "workType", value = "Remote" } },
+    };
+
+    /// <summary>A new contact of A with a reset code requested; returns its login and the mailed code.</summary>
+    public async Task<(string Login, string Code)> FreshResetCodeAsync()
+    {
+        var contact = await Admin.CreateContactAsync(CustomerA);
+        (await api.CreateClient().PostAsJsonAsync(Url("/api/auth/forgot-password"), new { login = contact.Email })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var body = await api.ScalarAsync<string>(
+            "select body_text from mail_outbox where recipient = $1 and kind = 'password_reset' order by created_at desc, id desc limit 1", contact.Email);
+        return (contact.Email, EightDigits().Match(body).Value);
+    }
+}
