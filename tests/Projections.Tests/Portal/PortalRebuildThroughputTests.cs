@@ -89,9 +89,9 @@ public sealed class PortalRebuildThroughputTests(ITestOutputHelper output) : IAs
 
         await db.ExecuteAsync("""
             insert into streams (id, type, version, created_at, updated_at)
-            select stream_id, 'ticket', max(version), min(recorded_at), max(recorded_at) from events group by stream_id;
-            vacuum analyze events
+            select stream_id, 'ticket', max(version), min(recorded_at), max(recorded_at) from events group by stream_id
             """);
+        await db.ExecuteAsync("vacuum analyze events");
     }
 
     private static TicketEvent Event(Guid id, int version, int n, DateTimeOffset at) => version switch
