@@ -90,6 +90,11 @@ internal static class PortalHistory
             Reply(other, "public", at: Next()),
             new TicketStatusChanged(series, "scheduled", "closed", StatusCategory.Closed, Tech, Next()));
 
+        // Staff-only activity last: it moves the version but must leave the contact's "updated" time alone.
+        await Append(
+            Reply(other, "note", ReplyVisibility.Internal, at: Next()),
+            new TicketAssignedToTaskfire(series, Guid.CreateVersion7(), "TF", resource, "Later", Tech, Next()));
+
         for (var i = 0; i < 3; i++)
         {
             var id = Guid.CreateVersion7();
