@@ -13,8 +13,9 @@ namespace Ticketing.Projections.Tests;
 /// <summary>
 /// A fresh database cloned from the migrated template and the real event store with the ticket read models
 /// wired exactly as the API wires them (<see cref="TicketReadModels.Configure"/>), so appends run them inline.
+/// <paramref name="moreProjections"/> adds read models the API wires elsewhere (the portal's).
 /// </summary>
-public sealed class ReadModelDatabase : IAsyncLifetime
+public sealed class ReadModelDatabase(Action<EventStoreOptions>? moreProjections = null) : IAsyncLifetime
 {
     private readonly Dictionary<Guid, long> versions = [];
     private ServiceProvider services = null!;
@@ -29,7 +30,11 @@ public sealed class ReadModelDatabase : IAsyncLifetime
     {
         ConnectionString = await TestCluster.CreateDatabaseAsync(
             [typeof(DatabaseMigrator).Assembly, typeof(ProjectionsAssembly).Assembly]);
-        services = Node(o => TicketReadModels.Configure(o));
+        services = Node(o =>
+        {
+            TicketReadModels.Configure(o);
+            moreProjections?.Invoke(o);
+        });
     }
 
     public async Task DisposeAsync() => await services.DisposeAsync();
@@ -65,6 +70,20 @@ public sealed class ReadModelDatabase : IAsyncLifetime
         var list = await admin.RebuildAsync("ticket_list");
         var details = await admin.RebuildAsync("ticket_details");
         return Math.Min(list.EventsReplayed, details.EventsReplayed);
+    }
+
+    /// <summary>
+    /// Rebuilds one inline projection as <c>projections rebuild NAME</c> does, on a node wired by <paramref name="configure"/>
+    /// (which must register <paramref name="projection"/>), in batches of <paramref name="batchSize"/> events.
+    /// </summary>
+    public async Task<long> RebuildAsync(string projection, int batchSize, Action<EventStoreOptions> configure)
+    {
+        await using var cli = Node(o =>
+        {
+            configure(o);
+            o.RebuildBatchSize = batchSize;
+        });
+        return (await cli.GetRequiredService<ProjectionAdmin>().RebuildAsync(projection)).EventsReplayed;
     }
 
     public async Task ExecuteAsync(string sql)

@@ -10,9 +10,9 @@ namespace Ticketing.Projections.Portal;
 /// Keeps <c>portal_tickets</c>: one row per MSP-side ticket. Taskfire copies get no row, so events on a copy's
 /// stream update nothing. Every update is guarded by <c>version &lt; $v</c> and always moves the version (the
 /// portal's ETag is the stream version), so replays and rebuilds never regress a row. Runs inline:
-/// <see cref="RecordedEvent.Sequence"/> is never used.
+/// <see cref="RecordedEvent.Sequence"/> is never used. Rebuilds go through the set-based <see cref="ApplyBatch"/>.
 /// </summary>
-public sealed class PortalTicketProjection : IProjection
+public sealed class PortalTicketProjection : IBatchProjection
 {
     private const string InsertSql = """
         insert into portal_tickets (
@@ -51,6 +51,9 @@ public sealed class PortalTicketProjection : IProjection
             batch.BatchCommands.Add(command);
         }
     }
+
+    /// <inheritdoc />
+    public void ApplyBatch(IReadOnlyList<RecordedEvent> events, NpgsqlBatch batch) => PortalTicketBatch.Apply(events, batch);
 
     private static NpgsqlBatchCommand? CommandFor(RecordedEvent e) => e.Data switch
     {

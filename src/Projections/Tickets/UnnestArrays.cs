@@ -19,6 +19,8 @@ internal static class UnnestArrays
 
     public static NpgsqlParameter Longs<T>(T[] rows, Func<T, long> column) => Array(rows, column, NpgsqlDbType.Bigint);
 
+    public static NpgsqlParameter NullableLongs<T>(T[] rows, Func<T, long?> column) => Array(rows, column, NpgsqlDbType.Bigint);
+
     public static NpgsqlParameter Ints<T>(T[] rows, Func<T, int> column) => Array(rows, column, NpgsqlDbType.Integer);
 
     public static NpgsqlParameter Bools<T>(T[] rows, Func<T, bool> column) => Array(rows, column, NpgsqlDbType.Boolean);
