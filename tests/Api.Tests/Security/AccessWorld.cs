@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Ticketing.Api.Tests.Admin;
 using Ticketing.Api.Tests.Identity;
 using Ticketing.Api.Tests.KnowledgeBase;
 using Ticketing.Api.Tests.Tickets;
@@ -65,6 +67,8 @@ public sealed partial class AccessWorld(TicketApiFactory api)
         // One session for the world's set-up and the admin's cells: a password change keeps only the caller's own.
         _principals[Who.Admin] = await SignInAsync(Who.Admin, Guid.Empty, IdentityApiFactory.AdminEmail, IdentityApiFactory.AdminPassword);
         Admin = api.WithToken(this[Who.Admin].Token!);
+        // A saved catalogue is enforced, and the matrix re-saves it; the fresh tickets' queue must be in it.
+        await Admin.ChangeSectionAsync("catalogues", c => c["queues"] = new JsonArray("Client Portal", "Service Desk"));
         _principals[Who.Anonymous] = new Principal(Who.Anonymous, Guid.Empty, "nobody", "Nobody-passw0rd", null);
         CustomerA = await CustomerAsync($"{Marker} Customer A");
         CustomerB = await CustomerAsync("Customer B");
