@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -17,37 +16,6 @@ public sealed record FuzzCase(string Fault, FuzzTarget Target, string Detail, Fu
 /// </summary>
 public sealed partial class MalformedRequests(FuzzWorld world, Random random, string escapeMarker)
 {
-    private const int HugeStringLength = 1024 * 1024;
-    private static readonly string HugeString = new('x', HugeStringLength);
-
-    private static readonly string[] BrokenJson =
-    [
-        "{", "{\"title\":", "{\"title\": }", "{'title': 'x'}", "{\"title\":\"x\",}", "{\"title\":\"x\"} trailing", "[1,2",
-        "\"unterminated", "{\"title\":\"\\uZZZZ\"}", "nul", "{\"title\":NaN}", "", "{\"title\":\"x\" \"body\":\"y\"}", "{{}}", "\u0000",
-        "{\"a\":1}/* comment */", "{\"title\":01}",
-    ];
-
-    private static readonly byte[][] InvalidUtf8 = [[0xC3, 0x28], [0xFF, 0xFE], [0xED, 0xA0, 0x80], [0xC0, 0xAF], [0xF8, 0x88, 0x80, 0x80, 0x80], [0x80]];
-
-    private static readonly string[] WrongRoots = ["[]", "42", "\"text\"", "true", "null", "[{\"title\":\"x\"}]"];
-
-    private static readonly string[] HostileRouteValues =
-    [
-        "-1", "99999999999999999999999999999", "..%2F..%2Fetc%2Fpasswd", "%2E%2E%2F%2E%2E%2Fetc%2Fpasswd", "..%5C..%5Cwindows%5Cwin.ini",
-        new string('a', 8000), "null", "%F0%9F%92%A9", "1%27%20or%201%3D1--", "00000000-0000-0000-0000-00000000000g",
-    ];
-
-    private static readonly string[] BadIfMatch = ["abc", "\"abc\"", "\"-1\"", "\"0\"", "\"99999999999999999999999\"", "W/", "\"", "1", "\"1\", \"2\""];
-
-    private static readonly string[] WrongContentTypes =
-        ["text/plain", "application/xml", "application/octet-stream", "multipart/form-data", "image/png", "application/x-www-form-urlencoded"];
-
-    private static readonly string[] TraversalNames =
-    [
-        "../../../../tmp/{0}.txt", "..\\..\\..\\..\\tmp\\{0}.txt", "/tmp/{0}.txt", "....//....//tmp/{0}.txt", "%2e%2e%2f%2e%2e%2ftmp%2f{0}.txt",
-        "C:\\Windows\\{0}.txt", "a/../../{0}.txt", "\u202Etxt.{0}.exe", "..", ".", "{0}%00.txt",
-    ];
-
     public IReadOnlyList<string> FaultsFor(FuzzTarget target)
     {
         var faults = new List<string>();
@@ -120,7 +88,7 @@ public sealed partial class MalformedRequests(FuzzWorld world, Random random, st
     {
         var faults = FaultsFor(target);
         var fault = faults[random.Next(faults.Count)];
-        var plan = new Plan(target, Path(target, hostileParameter: null, value: null), Auth(world.TokenFor(target.Pattern)),
+        var plan = new RequestPlan(target, Path(target, hostileParameter: null, value: null), Auth(world.TokenFor(target.Pattern)),
             target.JsonBody is null ? null : Plausible(target));
         var detail = fault;
         switch (fault)
@@ -132,7 +100,7 @@ public sealed partial class MalformedRequests(FuzzWorld world, Random random, st
             case "auth.api-key": plan.ApiKey = Pick(["", "wrong-key", FuzzApiFactory.InboundApiKey + "x", new string('k', 5000)]); detail = $"X-Api-Key '{Short(plan.ApiKey)}'"; break;
             case "route.hostile":
                 var parameter = Pick(target.RouteParameters);
-                var value = Pick(HostileRouteValues);
+                var value = Pick(FaultValues.HostileRouteValues);
                 plan.Path = Path(target, parameter, value);
                 detail = $"{parameter}={Short(value)}";
                 break;
@@ -141,9 +109,9 @@ public sealed partial class MalformedRequests(FuzzWorld world, Random random, st
                 plan.Path = Path(target, unknown, RandomGuid().ToString());
                 detail = $"{unknown}=<unknown id>";
                 break;
-            case "json.broken": plan.Json = Pick(BrokenJson); detail = $"body {Short(plan.Json)}"; break;
+            case "json.broken": plan.Json = Pick(FaultValues.BrokenJson); detail = $"body {Short(plan.Json)}"; break;
             case "json.invalid-utf8": (plan.Bytes, detail) = InvalidUtf8Body(target); break;
-            case "json.wrong-root": plan.Json = Pick(WrongRoots); detail = $"body {plan.Json}"; break;
+            case "json.wrong-root": plan.Json = Pick(FaultValues.WrongRoots); detail = $"body {plan.Json}"; break;
             case "json.deep-nesting":
                 var depth = random.Next(65, 20_000);
                 plan.LazyJson = () => string.Concat(Enumerable.Repeat("{\"a\":", depth)) + "1" + new string('}', depth);
@@ -154,10 +122,10 @@ public sealed partial class MalformedRequests(FuzzWorld world, Random random, st
                 plan.LazyJson = () => string.Concat("{\"title\":\"x\",\"pad\":[", new StringBuilder().Insert(0, "0,", kib * 512).ToString(), "0");
                 detail = $"{kib} KiB, unterminated";
                 break;
-            case "content-type.wrong": plan.ContentType = Pick(WrongContentTypes); detail = $"Content-Type {plan.ContentType}"; break;
+            case "content-type.wrong": plan.ContentType = Pick(FaultValues.WrongContentTypes); detail = $"Content-Type {plan.ContentType}"; break;
             case "property.wrong-type": detail = Mutate(plan, target, p => true, WrongType); break;
             case "property.null": detail = Mutate(plan, target, p => !p.Nullable, _ => null); break;
-            case "property.huge-string": detail = Mutate(plan, target, p => p.Kind == JsonKind.String, _ => HugeString); break;
+            case "property.huge-string": detail = Mutate(plan, target, p => p.Kind == JsonKind.String, _ => FaultValues.HugeString); break;
             case "property.unknown-enum": detail = Mutate(plan, target, p => p.Kind == JsonKind.Enum, _ => Pick<JsonNode>(["Bogus", 999, -1, "", "Publik"])); break;
             case "property.bad-number":
                 detail = Mutate(plan, target, p => p.Kind == JsonKind.Integer, _ => Pick<JsonNode>([
@@ -174,7 +142,7 @@ public sealed partial class MalformedRequests(FuzzWorld world, Random random, st
                 plan.Path += $"?{query.Name}={Uri.EscapeDataString(bad)}";
                 detail = $"?{query.Name}={Short(bad)}";
                 break;
-            case "if-match.malformed": plan.IfMatch = Pick(BadIfMatch); detail = $"If-Match {plan.IfMatch}"; break;
+            case "if-match.malformed": plan.IfMatch = Pick(FaultValues.BadIfMatch); detail = $"If-Match {plan.IfMatch}"; break;
             case "if-match.stale": plan.IfMatch = "\"999999\""; detail = "If-Match \"999999\" (stale)"; break;
             default: throw new InvalidOperationException(fault);
         }
@@ -182,7 +150,7 @@ public sealed partial class MalformedRequests(FuzzWorld world, Random random, st
         return new FuzzCase(fault, target, detail, plan.Build);
     }
 
-    private string Mutate(Plan plan, FuzzTarget target, Func<BodyProperty, bool> applies, Func<BodyProperty, JsonNode?> value)
+    private string Mutate(RequestPlan plan, FuzzTarget target, Func<BodyProperty, bool> applies, Func<BodyProperty, JsonNode?> value)
     {
         var (path, property) = Pick(Flatten(target.JsonBody!).Where(p => applies(p.Property)).ToList());
         var body = plan.Body!;
@@ -252,7 +220,7 @@ public sealed partial class MalformedRequests(FuzzWorld world, Random random, st
 
     private (byte[] Bytes, string Detail) InvalidUtf8Body(FuzzTarget target)
     {
-        var bad = Pick(InvalidUtf8);
+        var bad = Pick(FaultValues.InvalidUtf8);
         // The bytes go into a property the endpoint reads (System.Text.Json skips an unknown member's value unvalidated).
         var text = target.JsonBody is { Count: > 0 } ? Plausible(target).ToJsonString() : "{\"title\":\"fuzz\"}";
         var at = text.IndexOf("fuzz", StringComparison.Ordinal);
@@ -261,9 +229,9 @@ public sealed partial class MalformedRequests(FuzzWorld world, Random random, st
         return (bytes, $"bytes {Convert.ToHexString(bad)} inside a string value");
     }
 
-    private string Upload(Plan plan, FuzzTarget target, bool traversal, int size, int files)
+    private string Upload(RequestPlan plan, FuzzTarget target, bool traversal, int size, int files)
     {
-        var name = traversal ? string.Format(CultureInfo.InvariantCulture, Pick(TraversalNames), escapeMarker) : "report.txt";
+        var name = traversal ? string.Format(CultureInfo.InvariantCulture, Pick(FaultValues.TraversalNames), escapeMarker) : "report.txt";
 
         // A traversal name rides on an upload that is refused for another reason (stale version, refused or lying type,
         // too big), so the name is parsed and sanitised but nothing is recorded.
@@ -346,72 +314,4 @@ public sealed partial class MalformedRequests(FuzzWorld world, Random random, st
 
     [GeneratedRegex("\\{([^}:?]+)[^}]*\\}")]
     private static partial Regex RouteParameter();
-
-    /// <summary>The request being assembled: the plausible parts, one of them then broken.</summary>
-    private sealed class Plan(FuzzTarget target, string path, string? authorization, JsonObject? body)
-    {
-
-        public string Path { get; set; } = path;
-        public string? Authorization { get; set; } = authorization;
-        public string? ApiKey { get; set; } = target.Pattern.Contains("/inbound/", StringComparison.Ordinal) ? FuzzApiFactory.InboundApiKey : null;
-        public string? IfMatch { get; set; }
-        public string? Json { get; set; }
-        public byte[]? Bytes { get; set; }
-        public string? ContentType { get; set; }
-        public (string Name, string ContentType, byte[] Content, int Count)? Form { get; set; }
-
-        public Func<string>? LazyJson { get; set; }
-
-        public JsonObject? Body => body;
-
-        public HttpRequestMessage Build()
-        {
-            var request = new HttpRequestMessage(new HttpMethod(target.Method), new Uri(Path, UriKind.Relative)) { Content = Content() };
-            if (Authorization is not null)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", Authorization);
-            }
-
-            if (ApiKey is not null)
-            {
-                request.Headers.TryAddWithoutValidation("X-Api-Key", ApiKey);
-            }
-
-            if (IfMatch is not null)
-            {
-                request.Headers.TryAddWithoutValidation("If-Match", IfMatch);
-            }
-
-            return request;
-        }
-
-        private HttpContent? Content()
-        {
-            if (Form is { } form)
-            {
-                var multipart = new MultipartFormDataContent { { new StringContent("fuzz"), "body" } };
-                for (var i = 0; i < form.Count; i++)
-                {
-                    // Set by hand: MultipartFormDataContent.Add refuses an empty file name, which a hostile client can send.
-                    var file = new ByteArrayContent(form.Content);
-                    file.Headers.ContentType = MediaTypeHeaderValue.Parse(form.ContentType);
-                    file.Headers.TryAddWithoutValidation("Content-Disposition", $"form-data; name=\"files\"; filename=\"{form.Name.Replace("\"", "%22", StringComparison.Ordinal)}\"");
-                    multipart.Add(file);
-                }
-
-                return multipart;
-            }
-
-            var json = Json ?? LazyJson?.Invoke();
-            var bytes = Bytes ?? (json is not null ? Encoding.UTF8.GetBytes(json) : Body is { } b ? Encoding.UTF8.GetBytes(b.ToJsonString()) : null);
-            if (bytes is null)
-            {
-                return null;
-            }
-
-            var content = new ByteArrayContent(bytes);
-            content.Headers.TryAddWithoutValidation("Content-Type", ContentType ?? "application/json");
-            return content;
-        }
-    }
 }
