@@ -1,3 +1,4 @@
+using System.Text;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -58,6 +59,9 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, Ticketi
         ConcurrencyException => Problem(409, "concurrency.conflict", "The resource was changed concurrently.", "Reload it and try again."),
         PreconditionFailedException stale => Problem(412, "concurrency.precondition_failed", "The resource has changed.", stale.Message),
         BadHttpRequestException bad => Problem(bad.StatusCode, "request.malformed", "The request is malformed.", bad.Message),
+        // System.Text.Json checks UTF-8 only when a string is read: a bound JsonElement holding bad bytes throws here.
+        InvalidOperationException { InnerException: DecoderFallbackException } =>
+            Problem(400, "request.malformed", "The request is malformed.", "The body is not valid UTF-8."),
         _ when DatabaseFailures.IsUnavailable(exception) =>
             Problem(503, DatabaseUnavailableCode, "The database is unavailable.", "Try again shortly."),
         _ => Problem(500, "server.error", "An unexpected error occurred.", null),

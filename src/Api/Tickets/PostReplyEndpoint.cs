@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ticketing.Api.Attachments;
@@ -24,16 +25,30 @@ public static class PostReplyEndpoint
             d.Ticket, d.Policies, d.Now), ct);
     }
 
+    /// <summary>The reply from a JSON or multipart body; a body that is neither, or broken, is a 400 (415 for another media type).</summary>
     internal static async Task<(PostReplyRequest Request, IReadOnlyList<IFormFile> Files)> ReadAsync(HttpRequest request, CancellationToken ct)
     {
         if (!request.HasFormContentType)
         {
-            var json = await request.ReadFromJsonAsync<PostReplyRequest>(ct)
-                ?? throw new BadHttpRequestException("The body must be a JSON reply or multipart form data.");
-            return (json, []);
+            if (!request.HasJsonContentType())
+            {
+                throw new BadHttpRequestException("The body must be a JSON reply or multipart form data.", StatusCodes.Status415UnsupportedMediaType);
+            }
+
+            PostReplyRequest? json;
+            try
+            {
+                json = await request.ReadFromJsonAsync<PostReplyRequest>(ct);
+            }
+            catch (JsonException e)
+            {
+                throw new BadHttpRequestException($"The body is not a valid JSON reply: {e.Message}", e);
+            }
+
+            return (json ?? throw new BadHttpRequestException("The body must be a JSON reply or multipart form data."), []);
         }
 
-        var form = await request.ReadFormAsync(ct);
+        var form = await MultipartForms.ReadAsync(request, ct);
         ReplyVisibility? visibility = form["visibility"].ToString() switch
         {
             "" => null,

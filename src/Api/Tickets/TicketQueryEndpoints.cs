@@ -21,6 +21,17 @@ public static class TicketQueryEndpoints
             throw Invalid("limit", $"limit must be between 1 and {TicketListFilter.MaxLimit}.");
         }
 
+        // Enum binding accepts any number ("?source=999"); only named values may reach the query.
+        if (statusCategory is { } category && !Enum.IsDefined(category))
+        {
+            throw Invalid("statusCategory", "statusCategory must be one of Open, Pending, Resolved, Closed.");
+        }
+
+        if (source is { } from && !Enum.IsDefined(from))
+        {
+            throw Invalid("source", $"source must be one of {string.Join(", ", Enum.GetNames<TicketSource>())}.");
+        }
+
         if (text?.Length > 200)
         {
             throw Invalid("text", "text may hold at most 200 characters.");

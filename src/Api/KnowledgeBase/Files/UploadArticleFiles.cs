@@ -29,7 +29,7 @@ public static class UploadArticleFiles
             _ = await ArticleRow.FindAsync(probe, id, forUpdate: false, ct) ?? throw KnowledgeBaseErrors.Article(id);
         }
 
-        var form = await http.Request.ReadFormAsync(ct);
+        var form = await MultipartForms.ReadAsync(http.Request, ct);
         if (form.Files.Count == 0)
         {
             throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("files", "At least one file is required.")]);

@@ -1,0 +1,208 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Ticketing.Api.Tests.Identity;
+using Ticketing.Api.Tests.Tickets;
+using Ticketing.EventStore.Projections;
+using Xunit.Abstractions;
+
+namespace Ticketing.Api.Tests.Reliability;
+
+/// <summary>
+/// Issue item 1: 64 technicians' clients write to ONE ticket at once, round after round. Every request carries a marker
+/// of its own (a reply text, or a status no other request names), so the stream proves what happened to each one.
+/// </summary>
+public sealed class ContentionTests(ContentionApiFactory api, ITestOutputHelper output) : IClassFixture<ContentionApiFactory>
+{
+    private const int Writers = 64;
+    private const int Rounds = 6;
+    private const int Technicians = 8;
+
+    [Fact]
+    public async Task Sixty_four_concurrent_writers_on_one_ticket_lose_nothing_duplicate_nothing_and_the_read_models_equal_a_rebuild()
+    {
+        var admin = await api.AdminAsync();
+        var customerId = await admin.CreateCustomerAsync();
+        var contact = await admin.CreateContactAsync(customerId);
+        var technicians = new List<HttpClient>();
+        for (var t = 0; t < Technicians; t++)
+        {
+            technicians.Add((await api.StaffAsync()).Client);
+        }
+
+        var (ticketId, _) = await technicians[0].CreateTicketAsync(customerId, "Contended ticket", contact.Id);
+        var writers = Enumerable.Range(0, Writers).Select(w => api.WithToken(TokenOf(technicians[w % Technicians]))).ToArray();
+
+        var clock = Stopwatch.StartNew();
+        var attempts = new List<ContendedWrite>();
+        for (var round = 0; round < Rounds; round++)
+        {
+            attempts.AddRange(await RunRoundAsync(writers, ticketId, round));
+        }
+
+        clock.Stop();
+        Report($"contention: {attempts.Count} requests ({Writers} writers x {Rounds} rounds) in {clock.ElapsedMilliseconds} ms");
+        foreach (var kind in Enum.GetValues<WriteKind>())
+        {
+            var ofKind = attempts.Where(a => a.Kind == kind).ToList();
+            Report($"  {kind,-22} {ofKind.Count,4} sent: 2xx {ofKind.Count(a => a.Succeeded),4}, 409 {ofKind.Count(a => a.Status == 409),4}, 412 {ofKind.Count(a => a.Status == 412),4}");
+        }
+
+        var unexpected = attempts.Where(a => a.Status is not (200 or 409 or 412)).ToList();
+        unexpected.ShouldBeEmpty(string.Join("\n", unexpected.Select(a => $"{a.Kind} {a.Marker}: {a.Status} {a.Body}")));
+
+        var stream = await ReadStreamAsync(ticketId);
+        Report($"  stream: {stream.Count} events, versions {stream[0].Version}..{stream[^1].Version}");
+        stream.Select(e => e.Version).ShouldBe(Enumerable.Range(1, stream.Count).Select(v => (long)v));
+        stream.Select(e => e.Sequence).ShouldBe(stream.Select(e => e.Sequence).Distinct().Order());
+        (await api.ScalarAsync<long>("select version from streams where id = $1", ticketId)).ShouldBe(stream.Count);
+
+        var byMarker = stream.Where(e => e.Marker is not null).ToLookup(e => e.Marker!);
+        var lost = attempts.Where(a => a.Succeeded && byMarker[a.Marker].Count() != 1).ToList();
+        var ghosts = attempts.Where(a => !a.Succeeded && byMarker[a.Marker].Any()).ToList();
+        var misplaced = attempts.Where(a => a.Succeeded && byMarker[a.Marker].Count() == 1 && byMarker[a.Marker].Single().Version != a.Version).ToList();
+        Report($"  2xx without exactly one event: {lost.Count}; 409/412 with an event: {ghosts.Count}; 2xx answering another version: {misplaced.Count}");
+        lost.ShouldBeEmpty(string.Join("\n", lost.Select(a => $"{a.Marker}: {byMarker[a.Marker].Count()} events")));
+        ghosts.ShouldBeEmpty(string.Join("\n", ghosts.Select(a => $"{a.Marker} answered {a.Status} but is in the stream")));
+        misplaced.ShouldBeEmpty(string.Join("\n", misplaced.Select(a => $"{a.Marker} answered version {a.Version}")));
+        stream.Count.ShouldBe(1 + attempts.Count(a => a.Succeeded), "the creation plus one event per 2xx and nothing else");
+
+        (await writers[0].GetAsync(TicketHttp.Url($"/api/tickets/{ticketId}"))).Headers.ETag!.Tag.ShouldBe($"\"{stream.Count}\"");
+        await NotificationsAreQueuedOnceAsync(stream, attempts, contact.Id);
+        await ReadModelsEqualAFreshRebuildAsync(stream.Count);
+    }
+
+    private static async Task<List<ContendedWrite>> RunRoundAsync(HttpClient[] writers, Guid ticketId, int round)
+    {
+        var roundETag = (await writers[0].GetAsync(TicketHttp.Url($"/api/tickets/{ticketId}"))).Headers.ETag!.Tag;
+        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var writes = Enumerable.Range(0, Writers).Select(w => Task.Run(async () =>
+        {
+            var n = (round * Writers) + w;
+            var kind = (WriteKind)(w % 4);
+            var client = writers[w];
+            await go.Task;
+
+            // Half the conditional writers use the ETag read at the round's start (stale once anyone lands), half read their own.
+            var ifMatch = kind is WriteKind.ReplyWithIfMatch or WriteKind.StatusWithIfMatch
+                ? (w / 4 % 2 == 0 ? roundETag : (await client.GetAsync(TicketHttp.Url($"/api/tickets/{ticketId}"))).Headers.ETag!.Tag)
+                : null;
+            var (marker, response) = kind is WriteKind.ReplyWithoutIfMatch or WriteKind.ReplyWithIfMatch
+                ? await ReplyAsync(client, ticketId, n, ifMatch)
+                : await StatusAsync(client, ticketId, n, ifMatch);
+            var body = await response.Content.ReadAsStringAsync();
+            var version = response.IsSuccessStatusCode ? JsonSerializer.Deserialize<JsonElement>(body).GetProperty("version").GetInt64() : 0;
+            return new ContendedWrite(kind, marker, (int)response.StatusCode, version, body);
+        })).ToList();
+        go.SetResult();
+        return [.. await Task.WhenAll(writes)];
+    }
+
+    private static async Task<(string Marker, HttpResponseMessage Response)> ReplyAsync(HttpClient client, Guid ticketId, int n, string? ifMatch)
+    {
+        var marker = $"contended reply {n} {Guid.NewGuid():N}";
+        var visibility = n % 3 == 0 ? "Internal" : "Public";
+        return (marker, await client.CommandAsync(ticketId, "replies", new { body = marker, visibility }, ifMatch));
+    }
+
+    private static async Task<(string Marker, HttpResponseMessage Response)> StatusAsync(HttpClient client, Guid ticketId, int n, string? ifMatch)
+    {
+        var marker = ContentionApiFactory.MarkerStatus(n);
+        return (marker, await client.CommandAsync(ticketId, "status", new { status = marker }, ifMatch));
+    }
+
+    /// <summary>The async notifications projection queued exactly one mail per public reply and status change, and a rebuild adds none.</summary>
+    private async Task NotificationsAreQueuedOnceAsync(List<StreamEvent> stream, List<ContendedWrite> attempts, Guid contactId)
+    {
+        var notifying = stream.Where(e => e.Type.Contains("status", StringComparison.OrdinalIgnoreCase) || e.PublicReply).ToList();
+        var keys = notifying.Select(e => $"{e.EventId:N}:{contactId}").ToArray();
+        var admin = api.Services.GetRequiredService<ProjectionAdmin>();
+        await CaughtUpAsync(admin);
+        const string Queued = "select count(*) from mail_outbox where idempotency_key = any($1)";
+        var queued = await api.ScalarAsync<long>(Queued, (object)keys);
+        var outbox = await OutboxAsync();
+        Report($"  notifications: {notifying.Count} notifying events, {queued} mails queued for them, {attempts.Count(a => a.Succeeded)} 2xx");
+        queued.ShouldBe(notifying.Count);
+
+        var rebuild = await admin.RebuildAsync("ticket-notifications");
+        await CaughtUpAsync(admin);
+        Report($"  ticket-notifications rebuild: replayed here {rebuild.ReplayedHere}, {rebuild.EventsReplayed} events");
+        (await OutboxAsync()).ShouldBe(outbox, "re-applying every event must queue no mail twice");
+    }
+
+    private static async Task CaughtUpAsync(ProjectionAdmin admin)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while ((await admin.GetStatusAsync("ticket-notifications")).Lag > 0)
+        {
+            DateTime.UtcNow.ShouldBeLessThan(deadline, "the notifications projection did not catch up");
+            await Task.Delay(100);
+        }
+    }
+
+    private async Task<string> OutboxAsync() =>
+        await api.ScalarAsync<string>("select coalesce(string_agg(idempotency_key || ' ' || kind || ' ' || recipient, E'\\n' order by idempotency_key), '') from mail_outbox");
+
+    private async Task ReadModelsEqualAFreshRebuildAsync(int streamEvents)
+    {
+        var live = await ReadModelRebuild.SnapshotAsync(api);
+        var clock = Stopwatch.StartNew();
+        var replayed = await ReadModelRebuild.RebuildInlineAsync(api);
+        var rebuilt = await ReadModelRebuild.SnapshotAsync(api);
+        Report($"  rebuild of {string.Join(", ", replayed.Select(r => $"{r.Key} ({r.Value} events)"))} in {clock.ElapsedMilliseconds} ms");
+        foreach (var (table, rows) in live)
+        {
+            Report($"  {table}: {rows.Split('\n').Length} live rows, rebuilt rows identical: {rows == rebuilt[table]}");
+            rows.Length.ShouldBeGreaterThan(0, table);
+            rebuilt[table].ShouldBe(rows, $"{table} differs from its rebuild at {ReadModelRebuild.FirstDifference(rows, rebuilt[table])}");
+        }
+
+        replayed.Values.ShouldAllBe(n => n >= streamEvents);
+    }
+
+    private async Task<List<StreamEvent>> ReadStreamAsync(Guid ticketId)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(api.ConnectionString);
+        await using var command = dataSource.CreateCommand("""
+            select seq, id, version, type, coalesce(data->>'body', data->>'toStatusId'), lower(coalesce(data->>'visibility', '')) = 'public'
+            from events where stream_id = $1 order by version
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = ticketId });
+        await using var reader = await command.ExecuteReaderAsync();
+        var events = new List<StreamEvent>();
+        while (await reader.ReadAsync())
+        {
+            events.Add(new StreamEvent(
+                reader.GetInt64(0), reader.GetGuid(1), reader.GetInt64(2), reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetBoolean(5)));
+        }
+
+        return events;
+    }
+
+    private static string TokenOf(HttpClient client) => client.DefaultRequestHeaders.Authorization!.Parameter!;
+
+    private void Report(string line)
+    {
+        output.WriteLine(line);
+        Console.WriteLine(line);
+    }
+
+    private enum WriteKind
+    {
+        ReplyWithoutIfMatch,
+        ReplyWithIfMatch,
+        StatusWithIfMatch,
+        StatusWithoutIfMatch,
+    }
+
+    private sealed record ContendedWrite(WriteKind Kind, string Marker, int Status, long Version, string Body)
+    {
+        public bool Succeeded => Status is >= 200 and < 300;
+    }
+
+    private sealed record StreamEvent(long Sequence, Guid EventId, long Version, string Type, string? Marker, bool PublicReply);
+}
