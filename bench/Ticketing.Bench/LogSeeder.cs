@@ -15,7 +15,8 @@ public static class LogSeeder
 {
     private const int EventsPerTicket = 6;
     private const int Block = 1_000;
-    private const string Metadata = """{"actorId":"0193a7c2-5b7e-7c41-9f4e-2d1a3b4c5d70","actorName":"tech@msp.example","actorRole":"technician","correlationId":"0193a7c2-5b7e-7c41-9f4e-2d1a3b4c5d71"}""";
+    /// <summary>The metadata every seeded event carries: a technician acting through the API.</summary>
+    internal const string Metadata = """{"actorId":"0193a7c2-5b7e-7c41-9f4e-2d1a3b4c5d70","actorName":"tech@msp.example","actorRole":"technician","correlationId":"0193a7c2-5b7e-7c41-9f4e-2d1a3b4c5d71"}""";
 
     public static async Task<long> SeedAsync(string connectionString, int events)
     {

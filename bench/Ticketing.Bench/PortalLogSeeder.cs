@@ -16,7 +16,6 @@ public static class PortalLogSeeder
 {
     public const int Companies = 1_000;
     public const int Contacts = 50;
-    private const string Metadata = """{"actorId":"0193a7c2-5b7e-7c41-9f4e-2d1a3b4c5d70","actorName":"tech@msp.example","actorRole":"technician","correlationId":"0193a7c2-5b7e-7c41-9f4e-2d1a3b4c5d71"}""";
     private static readonly string[] Titles = ["Printer", "VPN", "Laptop", "Mail", "Phone", "Server"];
     private static readonly string[] Priorities = ["low", "medium", "high", "critical"];
     private static readonly string[] Impacts = ["user", "team", "company"];
@@ -72,7 +71,7 @@ public static class PortalLogSeeder
                 await copy.WriteAsync(1L, NpgsqlDbType.Bigint);
                 await copy.WriteAsync(alias, NpgsqlDbType.Text);
                 await copy.WriteAsync(json, NpgsqlDbType.Jsonb);
-                await copy.WriteAsync(Metadata, NpgsqlDbType.Jsonb);
+                await copy.WriteAsync(LogSeeder.Metadata, NpgsqlDbType.Jsonb);
                 await copy.WriteAsync(at, NpgsqlDbType.TimestampTz);
             }
 

@@ -29,7 +29,7 @@ public static class PortalScenario
         await using (dataSource)
         {
             var rebuilt = await RebuildAsync(dataSource);
-            results.Add("rebuild portal_tickets", "per-event statements", rebuilt, "events/s",
+            results.Add("rebuild portal_tickets", "batch (unnest) statements", rebuilt, "events/s",
                 $"{tickets:N0} events (1 per ticket, {PortalLogSeeder.Companies:N0} customers), inline rebuild in one transaction under the append lock");
             await using (var analyze = dataSource.CreateCommand("analyze portal_tickets"))
             {
