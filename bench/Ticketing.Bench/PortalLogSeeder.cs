@@ -46,7 +46,10 @@ public static class PortalLogSeeder
                 var id = Guid.CreateVersion7();
                 var at = t0.AddSeconds(90.0 * n);
                 var ours = n % 100 == 0;
-                var (status, category) = (n % 20) switch
+                // The attributes cycle on the company's own count, so its tickets spread over every value (on n they
+                // would all share n % 100 = 0, and a filter would match all or none of them).
+                var k = ours ? n / 100 : n;
+                var (status, category) = (k % 20) switch
                 {
                     < 2 => ("open", StatusCategory.Open),
                     < 4 => ("pending", StatusCategory.Pending),
@@ -55,14 +58,14 @@ public static class PortalLogSeeder
                     _ => ("closed", StatusCategory.Closed),
                 };
                 var created = new TicketCreated(id, $"T{at:yyyyMMdd}.{n % 10_000:0000}",
-                    TicketFields.Titled($"{Titles[n % Titles.Length]} issue {n}") with
+                    TicketFields.Titled($"{Titles[k % Titles.Length]} issue {n}") with
                     {
                         Description = "Generated for the portal list benchmark.",
-                        Priority = Priorities[n % 4], Impact = Impacts[n % 3], Type = Types[n % 5 % 3],
+                        Priority = Priorities[k % 4], Impact = Impacts[k % 3], Type = Types[k % 5 % 3],
                     },
                     status, category, TicketSource.Portal,
                     ours ? Company : others[n % others.Length],
-                    ours ? Contact(1 + (n / 100) % Contacts) : Guid.CreateVersion7(),
+                    ours ? Contact(1 + k % Contacts) : Guid.CreateVersion7(),
                     technicians[n % technicians.Length], null, tech, at);
                 var (alias, json) = registry.Serialize(created);
                 await copy.StartRowAsync();

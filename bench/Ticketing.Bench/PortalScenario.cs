@@ -61,6 +61,11 @@ public static class PortalScenario
                 results.Add(name, "p99", figures.P99Ms, "ms", setting);
                 results.Add(name, "requests/s", figures.PerSecond, "req/s", setting);
                 results.Add(name, "errors", figures.Errors, "count", setting);
+
+                // The same query alone: its own latency, without the queue 32 clients build on two cores.
+                var alone = await LoadRunner.RunAsync(1, settings.Duration / 2, (_, _) => queries.ListAsync(scope, visible, request, default));
+                results.Add(name, "p50, 1 client", alone.P50Ms, "ms", setting.Replace($"{Clients} concurrent clients", "1 client", StringComparison.Ordinal));
+                results.Add(name, "p99, 1 client", alone.P99Ms, "ms", setting.Replace($"{Clients} concurrent clients", "1 client", StringComparison.Ordinal));
             }
         }
     }
