@@ -15,4 +15,14 @@ public static class BenchDatabase
         await DatabaseMigrator.MigrateAsync(dataSource, MigrationAssemblies.All);
         return connectionString;
     }
+
+    /// <summary>A data source set up as the API's own (TicketingDatabase): auto-prepare after two uses, no reset on close.</summary>
+    public static NpgsqlDataSource ApiLikeDataSource(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
+        builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
+        builder.ConnectionStringBuilder.NoResetOnClose = true;
+        return builder.Build();
+    }
 }

@@ -25,7 +25,7 @@ public static class PortalScenario
         await PortalLogSeeder.SeedAsync(connectionString, tickets);
         Console.WriteLine($"Seeded {tickets:N0} TicketCreated events by COPY in {seeding.Elapsed.TotalSeconds:0} s");
 
-        var dataSource = ApiLikeDataSource(connectionString);
+        var dataSource = BenchDatabase.ApiLikeDataSource(connectionString);
         await using (dataSource)
         {
             var rebuilt = await RebuildAsync(dataSource);
@@ -103,15 +103,5 @@ public static class PortalScenario
         var clock = Stopwatch.StartNew();
         var result = await services.GetRequiredService<ProjectionAdmin>().RebuildAsync("portal_tickets");
         return result.EventsReplayed / clock.Elapsed.TotalSeconds;
-    }
-
-    /// <summary>As the API's data source (TicketingDatabase): auto-prepare, no reset on close, a pool big enough for the clients.</summary>
-    private static NpgsqlDataSource ApiLikeDataSource(string connectionString)
-    {
-        var builder = new NpgsqlDataSourceBuilder(connectionString);
-        builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
-        builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
-        builder.ConnectionStringBuilder.NoResetOnClose = true;
-        return builder.Build();
     }
 }

@@ -36,11 +36,9 @@ public static class RebuildScenario
 
     private static async Task<double> RebuildAsync(string connectionString, string name, bool batched)
     {
-        var builder = new NpgsqlDataSourceBuilder(connectionString);
-        builder.ConnectionStringBuilder.MaxAutoPrepare = 64; // as the API's data source (TicketingDatabase)
-        builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
+        await using var dataSource = BenchDatabase.ApiLikeDataSource(connectionString);
         await using var services = new ServiceCollection().AddLogging()
-            .AddSingleton(builder.Build())
+            .AddSingleton(dataSource)
             .AddTicketingEventStore(o =>
             {
                 o.RunAsyncProjections = false;

@@ -2,6 +2,7 @@ using Npgsql;
 using Ticketing.Application.EventSourcing;
 using Ticketing.Domain.Tickets;
 using Ticketing.EventStore.Projections;
+using Ticketing.Projections.Tickets;
 using static Ticketing.Projections.ProjectionSql;
 
 namespace Ticketing.Projections.Portal;
@@ -22,21 +23,7 @@ public sealed class PortalTicketProjection : IBatchProjection
         on conflict (id) do nothing
         """;
 
-    // One fixed text for every combination of changed fields (a flag per field), so one prepared plan serves all.
-    private const string FieldsChangedSql = """
-        update portal_tickets set
-            title = case when $4 then $5 else title end,
-            priority = case when $6 then $7 else priority end,
-            impact = case when $8 then $9 else impact end,
-            type = case when $10 then $11 else type end,
-            product_family = case when $12 then $13 else product_family end,
-            queue = case when $14 then $15 else queue end,
-            issue_type = case when $16 then $17 else issue_type end,
-            work_type = case when $18 then $19 else work_type end,
-            due_date = case when $20 then $21 else due_date end,
-            updated_at = $3, version = $2
-        where id = $1 and version < $2
-        """;
+    private static readonly string FieldsChangedSql = TicketFieldUpdates.Sql("portal_tickets");
 
     public string Name => "portal_tickets";
 
@@ -82,21 +69,8 @@ public sealed class PortalTicketProjection : IBatchProjection
             P(e.Version));
     }
 
-    private static NpgsqlBatchCommand FieldsChanged(RecordedEvent e, TicketFieldsChanged changed)
-    {
-        var c = changed.Changes;
-        return Command(FieldsChangedSql,
-            P(e.StreamId), P(e.Version), P(changed.At),
-            P(c.Title is not null), P(c.Title?.Value),
-            P(c.Priority is not null), P(c.Priority?.Value),
-            P(c.Impact is not null), P(c.Impact?.Value),
-            P(c.Type is not null), P(c.Type?.Value),
-            P(c.ProductFamily is not null), P(c.ProductFamily?.Value),
-            P(c.Queue is not null), P(c.Queue?.Value),
-            P(c.IssueType is not null), P(c.IssueType?.Value),
-            P(c.WorkType is not null), P(c.WorkType?.Value),
-            P(c.DueDate is not null), P(c.DueDate?.Value));
-    }
+    private static NpgsqlBatchCommand FieldsChanged(RecordedEvent e, TicketFieldsChanged changed) =>
+        TicketFieldUpdates.Command(FieldsChangedSql, e, changed);
 
     // $1 id, $2 version, $3 event time; the caller's assignments use $4 onwards.
     private static NpgsqlBatchCommand Update(RecordedEvent e, string? assignments, DateTimeOffset at, params NpgsqlParameter[] values)
