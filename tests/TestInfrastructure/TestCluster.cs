@@ -1,6 +1,6 @@
-using System.Reflection;
 using Npgsql;
-using Ticketing.EventStore.Database;
+using Ticketing.Api.Hosting;
+using Ticketing.Api.Hosting.Database;
 
 namespace Ticketing.TestInfrastructure;
 
@@ -15,17 +15,17 @@ public static class TestCluster
     private const string TemplateName = "ticketing_template";
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static EmbeddedPostgres? _server;
-    private static IReadOnlyList<Assembly> _migrated = [];
+    private static bool _migrated;
     private static int _counter;
 
-    /// <summary>Clones a fresh database from the template migrated with <paramref name="migrationAssemblies"/>.</summary>
-    public static async Task<string> CreateDatabaseAsync(IReadOnlyList<Assembly> migrationAssemblies)
+    /// <summary>Clones a fresh database from the template, which holds the host's whole schema (our migrations and Marten's).</summary>
+    public static async Task<string> CreateDatabaseAsync()
     {
         await Gate.WaitAsync();
         try
         {
             var server = await StartedServerAsync();
-            await EnsureTemplateAsync(server, migrationAssemblies);
+            await EnsureTemplateAsync(server);
             var name = $"test_{Environment.ProcessId}_{Interlocked.Increment(ref _counter)}";
             await using var connection = new NpgsqlConnection(server.ConnectionString());
             await connection.OpenAsync();
@@ -67,15 +67,10 @@ public static class TestCluster
         return _server;
     }
 
-    private static async Task EnsureTemplateAsync(EmbeddedPostgres server, IReadOnlyList<Assembly> assemblies)
+    private static async Task EnsureTemplateAsync(EmbeddedPostgres server)
     {
-        if (_migrated.Count > 0)
+        if (_migrated)
         {
-            if (!assemblies.All(_migrated.Contains))
-            {
-                throw new InvalidOperationException("One test process must use one set of migration assemblies.");
-            }
-
             return;
         }
 
@@ -83,10 +78,10 @@ public static class TestCluster
         var templateConnection = server.ConnectionString(TemplateName) + ";Pooling=false";
         await using (var dataSource = NpgsqlDataSource.Create(templateConnection))
         {
-            await DatabaseMigrator.MigrateAsync(dataSource, assemblies);
+            await TicketingDatabase.MigrateAsync(dataSource);
         }
 
-        _migrated = assemblies;
+        _migrated = true;
     }
 
     private static void Stop(string root)

@@ -2,8 +2,7 @@ using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ticketing.Application.Errors;
-using Ticketing.Application.EventSourcing;
-using Ticketing.Application.Tickets;
+using Marten;
 using Ticketing.Domain.Tickets;
 
 namespace Ticketing.Api.Audit;
@@ -16,7 +15,7 @@ public static class TicketStateAtEndpoint
 {
     public sealed record Response(Guid Id, long Version, DateTimeOffset? AsOf, Ticket State);
 
-    public static async Task<Ok<Response>> Handle(Guid id, long? version, DateTimeOffset? at, IEventStore store, CancellationToken ct)
+    public static async Task<Ok<Response>> Handle(Guid id, long? version, DateTimeOffset? at, IQuerySession session, CancellationToken ct)
     {
         if (version is not null && at is not null)
         {
@@ -28,18 +27,17 @@ public static class TicketStateAtEndpoint
             throw Invalid("version", "A version starts at 1.");
         }
 
-        var stream = version is { } v ? await store.ReadStreamAsync(id, v, ct)
-            : at is { } instant ? await store.ReadStreamAsync(id, instant, ct)
-            : await store.ReadStreamAsync(id, ct);
-        if (stream.StreamType is not null && stream.StreamType != TicketCommandService.StreamType || !stream.Exists)
+        // Marten reads the stream up to the version or the recorded instant; the fold is the domain's own.
+        var events = await session.Events.FetchStreamAsync(id, version ?? 0, at, token: ct);
+        var ticketEvents = events.Select(e => e.Data).OfType<TicketEvent>().ToList();
+        if (ticketEvents.Count == 0)
         {
             throw new NotFoundException("ticket.not_found", version is null && at is null
                 ? $"Ticket {id} was not found."
                 : $"Ticket {id} had no events at that point.");
         }
 
-        var state = Ticket.Fold(stream.Events.Select(e => (TicketEvent)e.Data));
-        return TypedResults.Ok(new Response(id, stream.Version, at, state));
+        return TypedResults.Ok(new Response(id, events[^1].Version, at, Ticket.Fold(ticketEvents)));
     }
 
     private static ValidationException Invalid(string field, string message) => new([new ValidationFailure(field, message)]);

@@ -6,7 +6,7 @@ using Ticketing.Api.Hosting;
 using Ticketing.Application.Errors;
 using Ticketing.Application.EventSourcing;
 using Ticketing.Domain;
-using Ticketing.EventStore;
+using Ticketing.Api.Hosting.Database;
 
 namespace Ticketing.Api.Errors;
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Ticketing.Api.Admin.Projections;
 using Ticketing.Api.Admin.Settings;
 using Ticketing.Api.Audit;
 using Ticketing.Api.Email.Inbound;
@@ -26,6 +27,7 @@ public static class ApiPipeline
         app.MapAdminSettingsEndpoints();
         app.MapWorkflowRuleEndpoints();
         app.MapAuditEndpoints();
+        app.MapReadModelEndpoints();
         app.MapEmailEndpoints();
         app.MapKnowledgeBaseEndpoints();
         app.UseSwagger();

@@ -10,8 +10,8 @@ using Ticketing.Api.KnowledgeBase;
 using Ticketing.Api.Portal;
 using Ticketing.Api.Tickets;
 using Ticketing.Api.Workflow;
-using Ticketing.EventStore;
-using Ticketing.Projections.Tickets;
+using Marten;
+using Ticketing.Api.Admin.Projections;
 
 namespace Ticketing.Api.Hosting;
 
@@ -50,13 +50,15 @@ public static class ApiServices
         builder.AddAdminSettings();
         builder.AddWorkflowRules();
         services.AddKnowledgeBase();
-        services.AddTicketingEventStore(options =>
-        {
-            TicketReadModels.Configure(options);
-            options.AddInlineProjection<Ticketing.Projections.Portal.PortalTicketProjection>();
-            options.AddAsyncProjection<TicketNotificationsProjection>();
-            options.RunAsyncProjections = builder.Configuration.GetValue("Ticketing:Projections:RunAsync", true);
-        });
+        services.AddMarten(sp =>
+            {
+                var options = TicketingStore.Options(sp.GetRequiredService<NpgsqlDataSource>());
+                // Start-up applied the schema under the migration lock; the running store never checks it again.
+                options.AutoCreateSchemaObjects = JasperFx.AutoCreate.None;
+                return options;
+            })
+            .UseLightweightSessions();
+        services.AddReadModelAdmin();
         return builder;
     }
 }

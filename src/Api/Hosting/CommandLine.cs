@@ -1,11 +1,13 @@
 using System.Globalization;
-using Ticketing.EventStore.Projections;
+using Npgsql;
+using Ticketing.Projections.Rebuilds;
 
 namespace Ticketing.Api.Hosting;
 
 /// <summary>
-/// Operator commands run instead of the web server: <c>projections list</c> (checkpoint and lag of every async
-/// projection) and <c>projections rebuild NAME</c>, e.g. <c>dotnet run --project src/Api -- projections list</c>.
+/// Operator commands run instead of the web server: <c>projections list</c> (each read model's last rebuild) and
+/// <c>projections rebuild NAME</c> (the same online rebuild as <c>POST /api/admin/projections/NAME/rebuild</c>, run in
+/// the foreground), e.g. <c>dotnet run --project src/Api -- projections rebuild ticket_list</c>.
 /// </summary>
 public static class CommandLine
 {
@@ -13,32 +15,27 @@ public static class CommandLine
 
     public static async Task<int> RunAsync(string[] args, IServiceProvider services, TextWriter output)
     {
-        var admin = services.GetRequiredService<ProjectionAdmin>();
         switch (args)
         {
             case [_, "list"]:
-                output.WriteLine("projection | checkpoint (tx, seq) | lag (events) | oldest unprocessed | dead letters | held by this node");
-                foreach (var status in await admin.ListAsync())
+                var states = await RebuildStatus.AllAsync(services.GetRequiredService<NpgsqlDataSource>(), CancellationToken.None);
+                output.WriteLine("read model | last rebuild | started | finished | events");
+                foreach (var name in ReadModelRebuilder.Names)
                 {
+                    var last = states.GetValueOrDefault(name);
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{status.Name} | ({status.Checkpoint.TxId}, {status.Checkpoint.Seq}) | {status.Lag} | {status.OldestUnprocessedAge?.ToString() ?? "-"} | {status.DeadLetters} | {status.HeldByThisNode}"));
+                        $"{name} | {last?.State ?? "never"} | {last?.StartedAt.ToString("O") ?? "-"} | {last?.FinishedAt?.ToString("O") ?? "-"} | {last?.EventsDone ?? 0}"));
                 }
 
                 return 0;
-            case [_, "rebuild", var name]:
-                var result = await admin.RebuildAsync(name);
-                if (result.NotYetReplayed > 0)
-                {
-                    output.WriteLine($"Partly rebuilt {result.Name}: {result.EventsReplayed} events replayed, {result.NotYetReplayed} held back by a transaction open elsewhere; the live runner continues.");
-                    return 1;
-                }
-
-                output.WriteLine(result.ReplayedHere
-                    ? $"Rebuilt {result.Name}: {result.EventsReplayed} events replayed."
-                    : $"Reset {result.Name}; the node that runs it is replaying the log.");
-                return 0;
+            case [_, "rebuild", var name] when ReadModelRebuilder.Names.Contains(name):
+                var outcome = await services.GetRequiredService<ReadModelRebuilder>().RebuildAsync(name, null, CancellationToken.None);
+                output.WriteLine(outcome == RebuildOutcome.Completed
+                    ? $"Rebuilt {name}."
+                    : $"A rebuild of {name} is already running elsewhere.");
+                return outcome == RebuildOutcome.Completed ? 0 : 1;
             default:
-                output.WriteLine($"Unknown command '{string.Join(' ', args)}'. Use: projections list | projections rebuild NAME");
+                output.WriteLine($"Unknown command '{string.Join(' ', args)}'. Use: projections list | projections rebuild {string.Join('|', ReadModelRebuilder.Names)}");
                 return 2;
         }
     }

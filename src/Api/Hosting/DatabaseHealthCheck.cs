@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
-using Ticketing.EventStore;
+using Ticketing.Api.Hosting.Database;
 
 namespace Ticketing.Api.Hosting;
 

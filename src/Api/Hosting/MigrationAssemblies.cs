@@ -7,7 +7,6 @@ public static class MigrationAssemblies
 {
     public static IReadOnlyList<Assembly> All { get; } =
     [
-        typeof(Ticketing.EventStore.Database.DatabaseMigrator).Assembly,
         typeof(Ticketing.Projections.ProjectionsAssembly).Assembly,
         typeof(MigrationAssemblies).Assembly,
     ];

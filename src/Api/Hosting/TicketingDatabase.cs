@@ -1,5 +1,5 @@
 using Npgsql;
-using Ticketing.EventStore.Database;
+using Ticketing.Api.Hosting.Database;
 
 namespace Ticketing.Api.Hosting;
 
@@ -61,12 +61,16 @@ public sealed class TicketingDatabase(IConfiguration configuration, ILoggerFacto
         }
 
         _dataSource = builder.Build();
-        var applied = await DatabaseMigrator.MigrateAsync(_dataSource, MigrationAssemblies.All, ct);
+        var applied = await MigrateAsync(_dataSource, ct);
         if (applied.Count > 0)
         {
             _logger.LogInformation("Applied migrations: {Migrations}", string.Join(", ", applied));
         }
     }
+
+    /// <summary>Our numbered migrations, then Marten's schema, all under the migration lock (nodes may start together).</summary>
+    public static Task<IReadOnlyList<string>> MigrateAsync(NpgsqlDataSource dataSource, CancellationToken ct = default) =>
+        DatabaseMigrator.MigrateAsync(dataSource, MigrationAssemblies.All, () => TicketingStore.ApplySchemaAsync(dataSource), ct);
 
     public async ValueTask DisposeAsync()
     {

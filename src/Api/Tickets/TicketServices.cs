@@ -18,7 +18,6 @@ public static class TicketServices
         services.AddSingleton<ITicketSettings, Ticketing.Api.Admin.Settings.StoredTicketSettings>();
         services.AddSingleton<TicketCommandService>();
         services.AddSingleton<TicketWriteChecks>();
-        services.AddSingleton<ITicketNumberAllocator, TicketNumberAllocator>();
         services.AddTicketWorkflow();
         services.AddSingleton<IAttachmentStore>(sp => new FileSystemAttachmentStore(
             Path.GetFullPath(Path.Combine(sp.GetRequiredService<IConfiguration>()["Ticketing:DataFolder"] ?? ".data", "attachments"))));

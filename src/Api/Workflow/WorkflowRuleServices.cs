@@ -20,7 +20,7 @@ public static class WorkflowRuleServices
     public static IServiceCollection AddTicketWorkflow(this IServiceCollection services)
     {
         services.TryAddSingleton<WorkflowRuleStore>();
-        services.TryAddSingleton<ITicketWorkflow, PostgresTicketWorkflow>();
+        services.TryAddSingleton<ITicketWorkflowRules>(sp => sp.GetRequiredService<WorkflowRuleStore>());
         return services;
     }
 

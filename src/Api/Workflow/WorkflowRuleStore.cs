@@ -7,12 +7,14 @@ using Ticketing.Domain.Workflow;
 namespace Ticketing.Api.Workflow;
 
 /// <summary>The <c>workflow_rules</c> table: admin CRUD guarded by the row's version, and the rules the engine runs.</summary>
-public sealed class WorkflowRuleStore(NpgsqlDataSource dataSource, TimeProvider clock)
+public sealed class WorkflowRuleStore(NpgsqlDataSource dataSource, TimeProvider clock) : Ticketing.Application.Tickets.ITicketWorkflowRules
 {
     private const string Columns =
         "id, name, trigger, conditions::text, actions::text, enabled, position, version, created_by, created_at, updated_by, updated_at";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    Task<IReadOnlyList<WorkflowRule>> Ticketing.Application.Tickets.ITicketWorkflowRules.EnabledRulesAsync(CancellationToken ct) => EnabledAsync(ct);
 
     public async Task<IReadOnlyList<WorkflowRule>> EnabledAsync(CancellationToken ct)
     {

@@ -1,15 +1,8 @@
 namespace Ticketing.Application.EventSourcing;
 
 /// <summary>
-/// The stream was not at the expected version: someone else appended (or created it) first. The caller
-/// reloads and decides again, or reports 409/412. <see cref="Actual"/> is null when it is not known.
+/// A stream was not at the version a command decided on: someone else appended (or created it) first. Raised from
+/// Marten's own conflict exceptions, so callers see one type; the command path reloads and decides again, or reports
+/// 409/412.
 /// </summary>
-public sealed class ConcurrencyException(Guid streamId, ExpectedVersion expected, long? actual)
-    : Exception($"Stream {streamId} was expected at {expected} but is at {(actual is { } a ? $"version {a}" : "an unknown version")}.")
-{
-    public Guid StreamId { get; } = streamId;
-
-    public ExpectedVersion Expected { get; } = expected;
-
-    public long? Actual { get; } = actual;
-}
+public sealed class ConcurrencyException(string message, Exception? inner = null) : Exception(message, inner);

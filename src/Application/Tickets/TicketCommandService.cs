@@ -1,3 +1,6 @@
+using JasperFx.Events;
+using Marten;
+using Marten.Exceptions;
 using Ticketing.Application.Errors;
 using Ticketing.Application.EventSourcing;
 using Ticketing.Application.Workflow;
@@ -7,86 +10,114 @@ using Ticketing.Domain.Workflow;
 namespace Ticketing.Application.Tickets;
 
 /// <summary>
-/// The one command path for tickets: load the stream (and its Taskfire partner) → fold → decide → append every
-/// touched stream with the version it was decided on, in one transaction. With an If-Match version a stale
-/// ticket is a 412; without one a concurrent change is retried a bounded number of times, then reported.
+/// The one command path for tickets, on Marten: <c>FetchForWriting</c> the stream (and its Taskfire partner) → decide →
+/// append every touched stream at the version it was decided on → <c>SaveChangesAsync</c>, which sends the appends, the
+/// inline read models and the outbox rows in one transaction. The expected version is checked by the database. With an
+/// If-Match version a stale ticket is a 412; without one a concurrent change is retried a bounded number of times.
 /// </summary>
 /// <remarks>
 /// Workflow rules (T8) run on the ticket's state after the command's events; their events join the same append
 /// (caused by the command's last event) and their mails the same transaction.
 /// </remarks>
-public sealed class TicketCommandService(IEventStore store, ITicketSettings settings, ITicketWorkflow workflow, TimeProvider clock)
+public sealed class TicketCommandService(IDocumentStore store, ITicketSettings settings, ITicketWorkflowRules workflow, TimeProvider clock)
+    : IDisposable
 {
-    public const string StreamType = "ticket";
     private const int MaxAttempts = 4;
+
+    // Creations of one day serialise on the number counter's row lock; queueing here instead of on the lock keeps a
+    // burst from holding most of the connection pool idle (which starved every other request of connections).
+    private readonly SemaphoreSlim _creations = new(4, 4);
 
     public async Task<TicketCommandResult> CreateAsync(
         Func<TicketNumber, DateTimeOffset, TicketPolicies, IReadOnlyList<TicketEvent>> decide, Guid ticketId, CommandContext context, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(decide);
+        ArgumentNullException.ThrowIfNull(context);
         var policies = await settings.PoliciesAsync(ct);
-        var now = clock.GetUtcNow();
+        var now = EventStamping.StoredPrecision(clock.GetUtcNow());
         var localDate = TicketNumber.LocalDate(now, await settings.MspTimeZoneAsync(ct));
         var rules = await workflow.EnabledRulesAsync(ct);
-        IReadOnlyList<TicketEvent> events = [];
-        var results = await workflow.AppendWithNextNumberAsync(localDate, number =>
+        await _creations.WaitAsync(ct);
+        try
         {
+            await using var session = store.LightweightSession();
+            var number = TicketNumber.Create(localDate, await TicketNumbers.NextAsync(session, localDate, ct));
             var decided = decide(number, now, policies);
-            var append = ToAppend(ticketId, ExpectedVersion.NoStream, decided, context);
-            var rulesDid = TicketWorkflowStep.After(
-                WorkflowTrigger.TicketCreated, Ticket.Fold(decided), append.Events, rules, policies, now, context);
-            events = [.. decided, .. rulesDid.TicketEvents];
-            return ([append with { Events = [.. append.Events, .. rulesDid.Events] }], rulesDid.Notices);
-        }, ct);
-        return new TicketCommandResult(ticketId, results[0].NewVersion, events);
+            var events = Pending(decided, context);
+            var rulesDid = TicketWorkflowStep.After(WorkflowTrigger.TicketCreated, Ticket.Fold(decided), events, rules, policies, now, context);
+            session.Events.StartStream<Ticket>(ticketId, [.. events.Concat(rulesDid.Events).Select(e => session.Stamp(e, now))]);
+            WorkflowNoticeOutbox.Queue(session, rulesDid.Notices, now);
+            await SaveAsync(session, ct);
+            return new TicketCommandResult(ticketId, events.Count + rulesDid.Events.Count, [.. decided, .. rulesDid.TicketEvents]);
+        }
+        finally
+        {
+            _creations.Release();
+        }
     }
 
     public async Task<TicketCommandResult> ExecuteAsync(
         Guid ticketId, long? ifMatch, CommandContext context, Func<TicketDecisionContext, TicketDecision> decide, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(decide);
+        ArgumentNullException.ThrowIfNull(context);
         var policies = await settings.PoliciesAsync(ct);
         var rules = await workflow.EnabledRulesAsync(ct);
         for (var attempt = 1; ; attempt++)
         {
-            var (ticket, version) = await LoadAsync(ticketId, ct);
+            await using var session = store.LightweightSession();
+            var own = await session.Events.FetchForWriting<Ticket>(ticketId, ct);
+            var (ticket, version) = Loaded(own, ticketId);
             if (ifMatch is { } expected && expected != version)
             {
                 throw new PreconditionFailedException(expected, version);
             }
 
+            IEventStream<Ticket>? partnerStream = null;
             Ticket? partner = null;
-            long partnerVersion = 0;
             if (ticket.Taskfire is { } link)
             {
-                (partner, partnerVersion) = await LoadAsync(link.LinkedTicketId, ct);
+                partnerStream = await session.Events.FetchForWriting<Ticket>(link.LinkedTicketId, ct);
+                (partner, _) = Loaded(partnerStream, link.LinkedTicketId);
             }
 
-            var now = clock.GetUtcNow();
+            var now = EventStamping.StoredPrecision(clock.GetUtcNow());
             var decision = decide(new TicketDecisionContext(ticket, partner, policies, now));
-            var appends = decision.Streams.Where(s => s.Events.Count > 0).Select(s => ToAppend(
-                s.StreamId,
-                s.StreamId == ticketId ? ExpectedVersion.Exactly(version)
-                    : s.StreamId == ticket.Taskfire?.LinkedTicketId && partner!.Exists ? ExpectedVersion.Exactly(partnerVersion)
-                    : ExpectedVersion.NoStream,
-                s.Events, context)).ToList();
-            if (appends.Count == 0)
+            var mine = Pending(decision.For(ticketId), context);
+            var rulesDid = mine.Count == 0 ? WorkflowOutcome.None : TicketWorkflowStep.After(
+                WorkflowTrigger.TicketUpdated, decision.For(ticketId).Aggregate(ticket, Ticket.Evolve), mine, rules, policies, now, context);
+            var appended = false;
+            foreach (var stream in decision.Streams.Where(s => s.Events.Count > 0))
+            {
+                var events = stream.StreamId == ticketId ? [.. mine, .. rulesDid.Events] : Pending(stream.Events, context);
+                var stamped = events.Select(e => session.Stamp(e, now)).ToArray();
+                if (stream.StreamId == ticketId)
+                {
+                    own.AppendMany(stamped);
+                }
+                else if (partnerStream is not null && stream.StreamId == ticket.Taskfire?.LinkedTicketId)
+                {
+                    partnerStream.AppendMany(stamped);
+                }
+                else
+                {
+                    // A stream decided into existence (the Taskfire copy): starting it fails if the id is taken.
+                    session.Events.StartStream<Ticket>(stream.StreamId, stamped);
+                }
+
+                appended = true;
+            }
+
+            if (!appended)
             {
                 return new TicketCommandResult(ticketId, version, []);
             }
 
-            var own = appends.FindIndex(a => a.StreamId == ticketId);
-            var rulesDid = own < 0 ? WorkflowOutcome.None : TicketWorkflowStep.After(
-                WorkflowTrigger.TicketUpdated, decision.For(ticketId).Aggregate(ticket, Ticket.Evolve), appends[own].Events,
-                rules, policies, now, context);
-            if (own >= 0)
-            {
-                appends[own] = appends[own] with { Events = [.. appends[own].Events, .. rulesDid.Events] };
-            }
-
+            WorkflowNoticeOutbox.Queue(session, rulesDid.Notices, now);
             try
             {
-                var results = await workflow.AppendAsync(appends, rulesDid.Notices, ct);
-                var newVersion = results.FirstOrDefault(r => r.StreamId == ticketId)?.NewVersion ?? version;
-                return new TicketCommandResult(ticketId, newVersion, [.. decision.For(ticketId), .. rulesDid.TicketEvents]);
+                await SaveAsync(session, ct);
+                return new TicketCommandResult(ticketId, version + mine.Count + rulesDid.Events.Count, [.. decision.For(ticketId), .. rulesDid.TicketEvents]);
             }
             catch (ConcurrencyException) when (ifMatch is null && attempt < MaxAttempts)
             {
@@ -99,18 +130,37 @@ public sealed class TicketCommandService(IEventStore store, ITicketSettings sett
         }
     }
 
-    /// <summary>The ticket folded up to now; a missing stream is 404.</summary>
+    /// <summary>The ticket folded up to now and its version; a missing stream is 404.</summary>
     public async Task<(Ticket Ticket, long Version)> LoadAsync(Guid ticketId, CancellationToken ct)
     {
-        var stream = await store.ReadStreamAsync(ticketId, ct);
-        if (!stream.Exists || stream.StreamType != StreamType)
-        {
-            throw new NotFoundException("ticket.not_found", $"Ticket {ticketId} was not found.");
-        }
-
-        return (Ticket.Fold(stream.Events.Select(e => (TicketEvent)e.Data)), stream.Version);
+        await using var session = store.QuerySession();
+        var state = await session.Events.FetchStreamStateAsync(ticketId, ct);
+        var ticket = state is null ? null : await session.Events.AggregateStreamAsync<Ticket>(ticketId, token: ct);
+        return ticket is { Exists: true } && state is not null
+            ? (ticket, state.Version)
+            : throw new NotFoundException("ticket.not_found", $"Ticket {ticketId} was not found.");
     }
 
-    private static StreamAppend ToAppend(Guid streamId, ExpectedVersion expected, IReadOnlyList<TicketEvent> events, CommandContext context) =>
-        new(streamId, StreamType, expected, [.. events.Select(e => PendingEvent.Create(e, context.Metadata()))]);
+    public void Dispose() => _creations.Dispose();
+
+    private static (Ticket Ticket, long Version) Loaded(IEventStream<Ticket> stream, Guid ticketId) =>
+        stream.Aggregate is { Exists: true } ticket
+            ? (ticket, stream.CurrentVersion ?? 0)
+            : throw new NotFoundException("ticket.not_found", $"Ticket {ticketId} was not found.");
+
+    private static List<PendingEvent> Pending(IEnumerable<TicketEvent> events, CommandContext context) =>
+        [.. events.Select(e => PendingEvent.Create(e, context.Metadata()))];
+
+    /// <summary>Commits; Marten's conflicts (a stream moved on, a stream id taken) become one <see cref="ConcurrencyException"/>.</summary>
+    private static async Task SaveAsync(IDocumentSession session, CancellationToken ct)
+    {
+        try
+        {
+            await session.SaveChangesAsync(ct);
+        }
+        catch (Exception e) when (e is JasperFx.ConcurrencyException or Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException)
+        {
+            throw new EventSourcing.ConcurrencyException(e.Message, e);
+        }
+    }
 }

@@ -1,5 +1,4 @@
 using Ticketing.Application.EventSourcing;
-using Ticketing.Application.Workflow;
 using Ticketing.Domain.Tickets;
 using Ticketing.Domain.Workflow;
 
@@ -13,32 +12,10 @@ public interface ITicketSettings
     ValueTask<TimeZoneInfo> MspTimeZoneAsync(CancellationToken ct);
 }
 
-/// <summary>
-/// Gap-free ticket numbers (T2): the next number of a day is drawn in the same transaction as the append
-/// that uses it, so a failed append gives its number back and no two tickets share one.
-/// </summary>
-public interface ITicketNumberAllocator
+/// <summary>The enabled workflow rules (T8), read once per command, in position order.</summary>
+public interface ITicketWorkflowRules
 {
-    Task<IReadOnlyList<AppendResult>> AppendWithNextNumberAsync(
-        DateOnly localDate, Func<TicketNumber, IReadOnlyList<StreamAppend>> build, CancellationToken ct);
-}
-
-/// <summary>
-/// Workflow rules (T8) for the command path: the enabled rules, read once per command, and appends that queue the
-/// rules' mails in the same transaction as the events.
-/// </summary>
-public interface ITicketWorkflow
-{
-    /// <summary>Every enabled rule, in position order.</summary>
     Task<IReadOnlyList<WorkflowRule>> EnabledRulesAsync(CancellationToken ct);
-
-    /// <summary>Like <see cref="IEventStore.AppendAsync(IReadOnlyList{StreamAppend}, CancellationToken)"/>, plus the notices' outbox rows.</summary>
-    Task<IReadOnlyList<AppendResult>> AppendAsync(
-        IReadOnlyList<StreamAppend> appends, IReadOnlyList<WorkflowNotice> notices, CancellationToken ct);
-
-    /// <summary>Like <see cref="ITicketNumberAllocator"/>, plus the outbox rows of the notices <paramref name="build"/> returns.</summary>
-    Task<IReadOnlyList<AppendResult>> AppendWithNextNumberAsync(
-        DateOnly localDate, Func<TicketNumber, (IReadOnlyList<StreamAppend> Appends, IReadOnlyList<WorkflowNotice> Notices)> build, CancellationToken ct);
 }
 
 /// <summary>Who runs a command, and the correlation id that ties its events to the request.</summary>

@@ -30,7 +30,7 @@ public sealed record Ticket(
 
     public bool IsTaskfireCopy => Taskfire?.Side == TicketSide.TaskfireCopy;
 
-    public bool IsResolvedOrClosed => StatusCategory is StatusCategory.Resolved or StatusCategory.Closed;
+    public bool IsResolvedOrClosed => StatusCategory.IsFinished();
 
     public static Ticket Fold(IEnumerable<TicketEvent> events) => events.Aggregate(Initial, Evolve);
 
@@ -41,7 +41,7 @@ public sealed record Ticket(
             Id = c.TicketId, Exists = true, Number = c.Number, Fields = c.Fields, StatusId = c.StatusId,
             StatusCategory = c.StatusCategory, Source = c.Source, CustomerId = c.CustomerId, ContactId = c.ContactId,
             AssignedTechnicianId = c.AssignedTechnicianId, SeriesId = c.SeriesId, CreatedAt = c.At,
-            ResolvedAt = IsFinished(c.StatusCategory) ? c.At : null,
+            ResolvedAt = c.StatusCategory.IsFinished() ? c.At : null,
         },
         TaskfireCopyCreated c => state with
         {
@@ -64,15 +64,11 @@ public sealed record Ticket(
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown ticket event."),
     }) with { UpdatedAt = e.At };
 
-    // Resolved time is the first move into a finished category: Resolved -> Closed keeps it, a reopen clears it.
     private static Ticket WithStatus(Ticket state, string statusId, StatusCategory category, DateTimeOffset at) =>
         state with
         {
             StatusId = statusId,
             StatusCategory = category,
-            ResolvedAt = IsFinished(category) ? state.ResolvedAt ?? at : null,
+            ResolvedAt = category.IsFinished() ? state.ResolvedAt ?? at : null,
         };
-
-    private static bool IsFinished(StatusCategory category) =>
-        category is StatusCategory.Resolved or StatusCategory.Closed;
 }

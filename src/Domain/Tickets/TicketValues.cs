@@ -20,6 +20,17 @@ public enum StatusCategory
     Closed,
 }
 
+/// <summary>The rules every status category obeys, wherever a ticket's status is kept.</summary>
+public static class StatusCategories
+{
+    /// <summary>
+    /// Resolved and Closed are finished: a ticket's resolved time is its first move into a finished category (Resolved
+    /// to Closed keeps it) and a move back to Open or Pending clears it.
+    /// </summary>
+    public static bool IsFinished(this StatusCategory category) =>
+        category is StatusCategory.Resolved or StatusCategory.Closed;
+}
+
 public enum ReplyVisibility
 {
     /// <summary>Seen in the portal.</summary>

@@ -1,7 +1,6 @@
+using JasperFx.Events;
 using Npgsql;
-using Ticketing.Application.EventSourcing;
 using Ticketing.Domain.Tickets;
-using Ticketing.EventStore.Projections;
 using Ticketing.Projections.Tickets;
 using static Ticketing.Projections.ProjectionSql;
 
@@ -10,10 +9,9 @@ namespace Ticketing.Projections.Portal;
 /// <summary>
 /// Keeps <c>portal_tickets</c>: one row per MSP-side ticket. Taskfire copies get no row, so events on a copy's
 /// stream update nothing. Every update is guarded by <c>version &lt; $v</c> and always moves the version (the
-/// portal's ETag is the stream version), so replays and rebuilds never regress a row. Runs inline:
-/// <see cref="RecordedEvent.Sequence"/> is never used. Rebuilds go through the set-based <see cref="ApplyBatch"/>.
+/// portal's ETag is the stream version), so replays and rebuilds never regress a row.
 /// </summary>
-public sealed class PortalTicketProjection : IBatchProjection
+public sealed class PortalTicketProjection() : SqlProjection("portal_tickets", "portal_tickets")
 {
     private const string InsertSql = """
         insert into portal_tickets (
@@ -25,24 +23,17 @@ public sealed class PortalTicketProjection : IBatchProjection
 
     private static readonly string FieldsChangedSql = TicketFieldUpdates.Sql("portal_tickets");
 
-    public string Name => "portal_tickets";
-
-    public IReadOnlyList<string> Tables { get; } = ["portal_tickets"];
-
-    public void Apply(RecordedEvent @event, NpgsqlBatch batch)
+    public override void Apply(IEvent e, ICollection<NpgsqlBatchCommand> commands)
     {
-        ArgumentNullException.ThrowIfNull(@event);
-        ArgumentNullException.ThrowIfNull(batch);
-        if (CommandFor(@event) is { } command)
+        ArgumentNullException.ThrowIfNull(e);
+        ArgumentNullException.ThrowIfNull(commands);
+        if (CommandFor(e) is { } command)
         {
-            batch.BatchCommands.Add(command);
+            commands.Add(command);
         }
     }
 
-    /// <inheritdoc />
-    public void ApplyBatch(IReadOnlyList<RecordedEvent> events, NpgsqlBatch batch) => PortalTicketBatch.Apply(events, batch);
-
-    private static NpgsqlBatchCommand? CommandFor(RecordedEvent e) => e.Data switch
+    private static NpgsqlBatchCommand? CommandFor(IEvent e) => e.Data switch
     {
         TicketCreated c => Insert(e, c),
         TicketStatusChanged s => Update(e, "status_id = $4, status_category = $5", s.At, P(s.ToStatusId), P(SqlEnum<StatusCategory>.Name(s.Category))),
@@ -59,7 +50,7 @@ public sealed class PortalTicketProjection : IBatchProjection
         _ => null,
     };
 
-    private static NpgsqlBatchCommand Insert(RecordedEvent e, TicketCreated c)
+    private static NpgsqlBatchCommand Insert(IEvent e, TicketCreated c)
     {
         var f = c.Fields;
         return Command(InsertSql,
@@ -69,17 +60,17 @@ public sealed class PortalTicketProjection : IBatchProjection
             P(e.Version));
     }
 
-    private static NpgsqlBatchCommand FieldsChanged(RecordedEvent e, TicketFieldsChanged changed) =>
+    private static NpgsqlBatchCommand FieldsChanged(IEvent e, TicketFieldsChanged changed) =>
         TicketFieldUpdates.Command(FieldsChangedSql, e, changed);
 
     // $1 id, $2 version, $3 event time; the caller's assignments use $4 onwards.
-    private static NpgsqlBatchCommand Update(RecordedEvent e, string? assignments, DateTimeOffset at, params NpgsqlParameter[] values)
+    private static NpgsqlBatchCommand Update(IEvent e, string? assignments, DateTimeOffset at, params NpgsqlParameter[] values)
     {
         var sql = $"update portal_tickets set {(assignments is null ? "" : assignments + ", ")}updated_at = $3, version = $2 "
             + "where id = $1 and version < $2";
         return Command(sql, [P(e.StreamId), P(e.Version), P(at), .. values]);
     }
 
-    private static NpgsqlBatchCommand VersionOnly(RecordedEvent e) =>
+    private static NpgsqlBatchCommand VersionOnly(IEvent e) =>
         Command("update portal_tickets set version = $2 where id = $1 and version < $2", P(e.StreamId), P(e.Version));
 }

@@ -1,10 +1,12 @@
-using Ticketing.EventStore.Serialization;
+using Marten;
+using Ticketing.Domain.Tickets;
 
 namespace Ticketing.Projections.Tickets;
 
 /// <summary>
-/// The stored aliases of ticket events. An alias is written into the log and never changes: rename a CLR type
-/// freely, but keep its alias (or add the old one with <see cref="EventTypeRegistry.AddAlias{T}"/>).
+/// The stored aliases of ticket events. An alias is written into the log (Marten's <c>type</c> column) and never
+/// changes: rename a CLR type freely, but keep its alias; when a shape changes, read the old alias through a Marten
+/// upcaster (<c>options.Events.Upcast</c>). These are the aliases our own store wrote, so imported logs keep them.
 /// </summary>
 public static class TicketEventTypes
 {
@@ -21,25 +23,32 @@ public static class TicketEventTypes
     public const string SharedCopyDeleted = "ticket.shared_copy_deleted";
     public const string Deleted = "ticket.deleted";
 
-    /// <summary>The stream type ticket streams are appended with.</summary>
+    /// <summary>The stream type ticket streams are started with (Marten's <c>mt_streams.type</c>).</summary>
     public const string StreamType = "ticket";
 
-    public static void Register(EventTypeRegistry registry)
+    /// <summary>Every ticket event type and its alias.</summary>
+    public static IReadOnlyList<(Type Type, string Alias)> All { get; } =
+    [
+        (typeof(TicketCreated), Created),
+        (typeof(TicketStatusChanged), StatusChanged),
+        (typeof(ReplyPosted), ReplyPosted),
+        (typeof(TicketFieldsChanged), FieldsChanged),
+        (typeof(TechnicianAssigned), TechnicianAssigned),
+        (typeof(TicketBilled), Billed),
+        (typeof(TicketAssignedToTaskfire), AssignedToTaskfire),
+        (typeof(TaskfireCopyCreated), TaskfireCopyCreated),
+        (typeof(TaskfireWorkCompleted), TaskfireWorkCompleted),
+        (typeof(TaskfireQuestionAsked), TaskfireQuestionAsked),
+        (typeof(SharedCopyDeleted), SharedCopyDeleted),
+        (typeof(TicketDeleted), Deleted),
+    ];
+
+    public static void Register(StoreOptions options)
     {
-        ArgumentNullException.ThrowIfNull(registry);
-        var json = TicketEventJson.Default;
-        registry
-            .Register(Created, json.TicketCreated)
-            .Register(StatusChanged, json.TicketStatusChanged)
-            .Register(ReplyPosted, json.ReplyPosted)
-            .Register(FieldsChanged, json.TicketFieldsChanged)
-            .Register(TechnicianAssigned, json.TechnicianAssigned)
-            .Register(Billed, json.TicketBilled)
-            .Register(AssignedToTaskfire, json.TicketAssignedToTaskfire)
-            .Register(TaskfireCopyCreated, json.TaskfireCopyCreated)
-            .Register(TaskfireWorkCompleted, json.TaskfireWorkCompleted)
-            .Register(TaskfireQuestionAsked, json.TaskfireQuestionAsked)
-            .Register(SharedCopyDeleted, json.SharedCopyDeleted)
-            .Register(Deleted, json.TicketDeleted);
+        ArgumentNullException.ThrowIfNull(options);
+        foreach (var (type, alias) in All)
+        {
+            options.Events.MapEventType(type, alias);
+        }
     }
 }

@@ -1,5 +1,5 @@
 using Npgsql;
-using Ticketing.Application.EventSourcing;
+using JasperFx.Events;
 using Ticketing.Domain.Tickets;
 using static Ticketing.Projections.ProjectionSql;
 
@@ -29,7 +29,7 @@ internal static class TicketFieldUpdates
         """;
 
     /// <summary>The update of <paramref name="sql"/> (from <see cref="Sql"/>) for one event.</summary>
-    public static NpgsqlBatchCommand Command(string sql, RecordedEvent e, TicketFieldsChanged changed)
+    public static NpgsqlBatchCommand Command(string sql, IEvent e, TicketFieldsChanged changed)
     {
         var c = changed.Changes;
         return ProjectionSql.Command(sql,

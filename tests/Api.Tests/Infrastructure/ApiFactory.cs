@@ -15,7 +15,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        ConnectionString = await TestCluster.CreateDatabaseAsync(MigrationAssemblies.All);
+        ConnectionString = await TestCluster.CreateDatabaseAsync();
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -20,7 +20,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IAsyncLifetim
     // A mail leased by the killed process is claimed again after this; the default (2 min) would only slow the test.
     private static readonly Dictionary<string, string> Settings = new() { ["Ticketing__Email__Delivery__Lease"] = "00:00:05" };
 
-    public async Task InitializeAsync() => db = new TicketingDb(await TestCluster.CreateDatabaseAsync(MigrationAssemblies.All));
+    public async Task InitializeAsync() => db = new TicketingDb(await TestCluster.CreateDatabaseAsync());
 
     [Fact]
     public async Task Every_acknowledged_command_survives_a_SIGKILL_under_load_and_the_notifications_and_mail_resume_without_loss()

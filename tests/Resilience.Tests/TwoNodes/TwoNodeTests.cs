@@ -22,7 +22,7 @@ public sealed class TwoNodeTests(ITestOutputHelper output) : IAsyncLifetime
     private readonly List<ApiNode> nodes = [];
     private TicketingDb db = null!;
 
-    public async Task InitializeAsync() => db = new TicketingDb(await TestCluster.CreateDatabaseAsync(MigrationAssemblies.All));
+    public async Task InitializeAsync() => db = new TicketingDb(await TestCluster.CreateDatabaseAsync());
 
     [Fact]
     public async Task Each_background_job_runs_on_one_node_once_and_the_survivor_takes_over_within_5_seconds_of_a_SIGKILL()

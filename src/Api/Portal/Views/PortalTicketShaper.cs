@@ -58,11 +58,11 @@ public static class PortalTicketShaper
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(row);
-        var finished = row.StatusCategory is StatusCategory.Resolved or StatusCategory.Closed;
+        var finished = row.StatusCategory.IsFinished();
         return [.. context.Policies.Statuses.All
             .Where(s => context.Settings.VisibleStatusIds.Contains(s.Id))
             .Where(s => context.Policies.Reopen.PortalCanReopen || !finished
-                || s.Category is StatusCategory.Resolved or StatusCategory.Closed)
+                || s.Category.IsFinished())
             .Select(s => Status(context, s.Id))];
     }
 

@@ -1,8 +1,7 @@
 using System.Text.Json;
+using JasperFx.Events;
 using Npgsql;
-using Ticketing.Application.EventSourcing;
 using Ticketing.Domain.Tickets;
-using Ticketing.EventStore.Projections;
 using static Ticketing.Projections.ProjectionSql;
 
 namespace Ticketing.Projections.Tickets.Details;
@@ -11,7 +10,7 @@ namespace Ticketing.Projections.Tickets.Details;
 /// Keeps <c>ticket_details</c> (what only the ticket page shows) and <c>ticket_timeline</c>. Replays are no-ops:
 /// detail updates are guarded by <c>version &lt; $v</c> and timeline rows are keyed by reply or event id.
 /// </summary>
-public sealed class TicketDetailProjection : IBatchProjection
+public sealed class TicketDetailProjection() : SqlProjection("ticket_details", "ticket_details", "ticket_timeline")
 {
     private static readonly string TaskfireSql = Guarded("taskfire_queue = $3, taskfire_note = $4");
     private static readonly string DeletedSql = Guarded("deleted_at = $3, deleted_by_id = $4");
@@ -22,34 +21,29 @@ public sealed class TicketDetailProjection : IBatchProjection
         custom_fields = (custom_fields || $5) - $6
         """);
 
-    public string Name => "ticket_details";
-
-    public IReadOnlyList<string> Tables { get; } = ["ticket_details", "ticket_timeline"];
-
-    public void Apply(RecordedEvent @event, NpgsqlBatch batch)
+    public override void Apply(IEvent e, ICollection<NpgsqlBatchCommand> commands)
     {
-        ArgumentNullException.ThrowIfNull(@event);
-        ArgumentNullException.ThrowIfNull(batch);
-        var e = @event;
+        ArgumentNullException.ThrowIfNull(e);
+        ArgumentNullException.ThrowIfNull(commands);
         switch (e.Data)
         {
             case TicketCreated c:
-                batch.BatchCommands.Add(Insert(e, c.Fields, c.By, null, null));
+                commands.Add(Insert(e, c.Fields, c.By, null, null));
                 break;
             case TaskfireCopyCreated c:
-                batch.BatchCommands.Add(Insert(e, c.Fields, c.By, c.TaskfireQueue, c.Note));
+                commands.Add(Insert(e, c.Fields, c.By, c.TaskfireQueue, c.Note));
                 break;
             case TicketAssignedToTaskfire t:
-                batch.BatchCommands.Add(Update(e, TaskfireSql, P(t.TaskfireQueue), P(t.Note)));
+                commands.Add(Update(e, TaskfireSql, P(t.TaskfireQueue), P(t.Note)));
                 break;
             case TicketFieldsChanged f when f.Changes.Description is not null || f.Changes.CustomFields.Count > 0:
-                batch.BatchCommands.Add(FieldsChanged(e, f.Changes));
+                commands.Add(FieldsChanged(e, f.Changes));
                 break;
             case TicketDeleted d:
-                batch.BatchCommands.Add(Update(e, DeletedSql, P(d.At), P(d.By.Id)));
+                commands.Add(Update(e, DeletedSql, P(d.At), P(d.By.Id)));
                 break;
             case SharedCopyDeleted d:
-                batch.BatchCommands.Add(Update(e, DeletedSql, P(d.At), P(d.By.Id)));
+                commands.Add(Update(e, DeletedSql, P(d.At), P(d.By.Id)));
                 break;
         }
 
@@ -57,30 +51,27 @@ public sealed class TicketDetailProjection : IBatchProjection
         AddTimeline(e, rows);
         foreach (var row in rows)
         {
-            batch.BatchCommands.Add(TimelineSql.Insert(row));
+            commands.Add(TimelineSql.Insert(row));
         }
     }
 
-    /// <inheritdoc />
-    public void ApplyBatch(IReadOnlyList<RecordedEvent> events, NpgsqlBatch batch) => TicketDetailsBatch.Apply(events, batch);
-
     /// <summary>The timeline rows <paramref name="e"/> adds (none for most field changes).</summary>
-    internal static void AddTimeline(RecordedEvent e, List<TimelineRow> rows)
+    private static void AddTimeline(IEvent e, List<TimelineRow> rows)
     {
         var timeline = new TimelineRows(e, rows);
         switch (e.Data)
         {
             case TaskfireCopyCreated c:
-                timeline.Add(e.EventId, TimelineEntryKind.TaskfireAssigned, c.By, c.Note, taskfireRelated: true, c.At);
+                timeline.Add(e.Id, TimelineEntryKind.TaskfireAssigned, c.By, c.Note, taskfireRelated: true, c.At);
                 break;
             case TicketAssignedToTaskfire t:
-                timeline.Add(e.EventId, TimelineEntryKind.TaskfireAssigned, t.By, t.Note, taskfireRelated: true, t.At);
+                timeline.Add(e.Id, TimelineEntryKind.TaskfireAssigned, t.By, t.Note, taskfireRelated: true, t.At);
                 break;
             case ReplyPosted r:
                 timeline.Reply(r);
                 break;
             case TicketStatusChanged s:
-                timeline.StatusChange(e.EventId, TimelineEntryKind.StatusChange, s.By, null, s.FromStatusId, s.ToStatusId, s.At);
+                timeline.StatusChange(e.Id, TimelineEntryKind.StatusChange, s.By, null, s.FromStatusId, s.ToStatusId, s.At);
                 break;
             case TaskfireWorkCompleted w:
                 timeline.StatusChange(w.ReplyId, TimelineEntryKind.TaskfireWorkCompleted, w.By, w.Note, null, w.StatusId, w.At);
@@ -91,7 +82,7 @@ public sealed class TicketDetailProjection : IBatchProjection
         }
     }
 
-    private static NpgsqlBatchCommand Insert(RecordedEvent e, TicketFields fields, Actor by, string? taskfireQueue, string? note) =>
+    private static NpgsqlBatchCommand Insert(IEvent e, TicketFields fields, Actor by, string? taskfireQueue, string? note) =>
         Command("""
             insert into ticket_details (id, description, custom_fields, created_by_id, created_by_kind, taskfire_queue,
                 taskfire_note, version)
@@ -101,7 +92,7 @@ public sealed class TicketDetailProjection : IBatchProjection
             P(e.StreamId), P(fields.Description), Jsonb(CustomFieldsJson(fields.CustomFields)), P(by.Id),
             P(SqlEnum<ActorKind>.Name(by.Kind)), P(taskfireQueue), P(note), P(e.Version));
 
-    private static NpgsqlBatchCommand FieldsChanged(RecordedEvent e, TicketFieldChanges changes) =>
+    private static NpgsqlBatchCommand FieldsChanged(IEvent e, TicketFieldChanges changes) =>
         Update(e, FieldsSql,
             P(changes.Description is not null), P(changes.Description?.Value), Jsonb(CustomFieldsJson(changes.CustomFields)),
             TextArray([.. changes.CustomFields.Where(c => c.Value is null).Select(c => c.Key)]));
@@ -110,7 +101,7 @@ public sealed class TicketDetailProjection : IBatchProjection
     private static string Guarded(string assignments) =>
         $"update ticket_details set {assignments}, version = $2 where id = $1 and version < $2";
 
-    private static NpgsqlBatchCommand Update(RecordedEvent e, string sql, params NpgsqlParameter[] values) =>
+    private static NpgsqlBatchCommand Update(IEvent e, string sql, params NpgsqlParameter[] values) =>
         Command(sql, [P(e.StreamId), P(e.Version), .. values]);
 
     internal static string CustomFieldsJson(IReadOnlyDictionary<string, string?> fields)

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Ticketing.Application.EventSourcing;
+using JasperFx.Events;
 using Ticketing.Domain.Tickets;
 
 namespace Ticketing.Projections.Tickets.Details;
@@ -10,7 +10,7 @@ internal sealed record TimelineRow(
     bool TaskfireRelated, Guid? MirroredFrom, string? FromStatusId, string? ToStatusId, string Attachments, DateTimeOffset At);
 
 /// <summary>Turns one event into its timeline rows, collected into <paramref name="rows"/>.</summary>
-internal readonly struct TimelineRows(RecordedEvent e, List<TimelineRow> rows)
+internal readonly struct TimelineRows(IEvent e, List<TimelineRow> rows)
 {
     private const string NoAttachments = "[]";
 

@@ -1,7 +1,6 @@
+using JasperFx.Events;
 using Npgsql;
-using Ticketing.Application.EventSourcing;
 using Ticketing.Domain.Tickets;
-using Ticketing.EventStore.Projections;
 using static Ticketing.Projections.ProjectionSql;
 
 namespace Ticketing.Projections.Tickets.List;
@@ -9,9 +8,9 @@ namespace Ticketing.Projections.Tickets.List;
 /// <summary>
 /// Keeps <c>ticket_list</c>: one row per ticket stream. Every update is guarded by <c>version &lt; $v</c> and the
 /// insert does nothing on conflict, so replaying any prefix of a stream (rebuild, retried batch) never
-/// regresses a row. Runs inline, so <see cref="RecordedEvent.Sequence"/> is never used.
+/// regresses a row.
 /// </summary>
-public sealed class TicketListProjection : IBatchProjection
+public sealed class TicketListProjection() : SqlProjection("ticket_list", "ticket_list")
 {
     // Statement texts are built once: a rebuild applies hundreds of thousands of events.
     private static readonly string TouchSql = Guarded(null);
@@ -24,24 +23,17 @@ public sealed class TicketListProjection : IBatchProjection
         resolved_at = case when $6 then coalesce(resolved_at, $3) else null end
         """);
 
-    public string Name => "ticket_list";
-
-    public IReadOnlyList<string> Tables { get; } = ["ticket_list"];
-
-    public void Apply(RecordedEvent @event, NpgsqlBatch batch)
+    public override void Apply(IEvent e, ICollection<NpgsqlBatchCommand> commands)
     {
-        ArgumentNullException.ThrowIfNull(@event);
-        ArgumentNullException.ThrowIfNull(batch);
-        if (CommandFor(@event) is { } command)
+        ArgumentNullException.ThrowIfNull(e);
+        ArgumentNullException.ThrowIfNull(commands);
+        if (CommandFor(e) is { } command)
         {
-            batch.BatchCommands.Add(command);
+            commands.Add(command);
         }
     }
 
-    /// <inheritdoc />
-    public void ApplyBatch(IReadOnlyList<RecordedEvent> events, NpgsqlBatch batch) => TicketListBatch.Apply(events, batch);
-
-    private static NpgsqlBatchCommand? CommandFor(RecordedEvent e) => e.Data switch
+    private static NpgsqlBatchCommand? CommandFor(IEvent e) => e.Data switch
     {
         TicketCreated c => Insert(e, c.Number, TicketSide.Msp, null, c.Fields, c.StatusId, c.StatusCategory, c.Source,
             c.CustomerId, c.ContactId, c.AssignedTechnicianId, null, c.SeriesId, c.At),
@@ -61,7 +53,7 @@ public sealed class TicketListProjection : IBatchProjection
     };
 
     private static NpgsqlBatchCommand Insert(
-        RecordedEvent e, string number, TicketSide side, Guid? linkedTicketId, TicketFields fields, string statusId,
+        IEvent e, string number, TicketSide side, Guid? linkedTicketId, TicketFields fields, string statusId,
         StatusCategory category, TicketSource source, Guid customerId, Guid? contactId, Guid? assigneeId,
         Guid? taskfireResourceId, Guid? seriesId, DateTimeOffset at) =>
         Command(TicketListSql.Insert,
@@ -69,20 +61,16 @@ public sealed class TicketListProjection : IBatchProjection
             P(SqlEnum<StatusCategory>.Name(category)), P(fields.Priority), P(fields.Impact), P(fields.Type),
             P(fields.ProductFamily), P(fields.Queue), P(fields.IssueType), P(fields.WorkType),
             P(SqlEnum<TicketSource>.Name(source)), P(customerId), P(contactId), P(assigneeId), P(taskfireResourceId),
-            P(seriesId), P(fields.DueDate), P(at), P(IsFinished(category) ? at : (DateTimeOffset?)null), P(e.Version));
+            P(seriesId), P(fields.DueDate), P(at), P(category.IsFinished() ? at : (DateTimeOffset?)null), P(e.Version));
 
-    private static NpgsqlBatchCommand Status(RecordedEvent e, string statusId, StatusCategory category, DateTimeOffset at) =>
-        Update(e, StatusSql, at, P(statusId), P(SqlEnum<StatusCategory>.Name(category)), P(IsFinished(category)));
+    private static NpgsqlBatchCommand Status(IEvent e, string statusId, StatusCategory category, DateTimeOffset at) =>
+        Update(e, StatusSql, at, P(statusId), P(SqlEnum<StatusCategory>.Name(category)), P(category.IsFinished()));
 
     // $1 id, $2 version, $3 event time; the assignments use $4 onwards.
     private static string Guarded(string? assignments) =>
         $"update ticket_list set {(assignments is null ? "" : assignments + ", ")}updated_at = $3, version = $2 "
         + "where id = $1 and version < $2";
 
-    private static NpgsqlBatchCommand Update(RecordedEvent e, string sql, DateTimeOffset at, params NpgsqlParameter[] values) =>
+    private static NpgsqlBatchCommand Update(IEvent e, string sql, DateTimeOffset at, params NpgsqlParameter[] values) =>
         Command(sql, [P(e.StreamId), P(e.Version), P(at), .. values]);
-
-    // Resolved time is the first move into a finished category; a reopen clears it (as Ticket.Evolve does).
-    internal static bool IsFinished(StatusCategory category) =>
-        category is StatusCategory.Resolved or StatusCategory.Closed;
 }

@@ -1,5 +1,5 @@
 using Npgsql;
-using Ticketing.Application.EventSourcing;
+using JasperFx.Events;
 using Ticketing.Domain.Tickets;
 using static Ticketing.Projections.ProjectionSql;
 
@@ -20,6 +20,6 @@ internal static class TicketListSql
 
     private static readonly string FieldsChangedSql = TicketFieldUpdates.Sql("ticket_list");
 
-    public static NpgsqlBatchCommand FieldsChanged(RecordedEvent e, TicketFieldsChanged changed) =>
+    public static NpgsqlBatchCommand FieldsChanged(IEvent e, TicketFieldsChanged changed) =>
         TicketFieldUpdates.Command(FieldsChangedSql, e, changed);
 }

@@ -14,7 +14,7 @@ public enum AuditedStream
 
 /// <summary>
 /// One stored event as auditors see it (T11). <see cref="Data"/> is the JSON exactly as stored (before any
-/// upcasting); <see cref="Type"/> is its stored alias. Actor and ids come from the event's metadata.
+/// upcasting); <see cref="Type"/> is its stored alias. Actor and ids come from Marten's metadata columns and headers.
 /// </summary>
 public sealed record AuditedEvent(
     long Sequence,
@@ -40,17 +40,16 @@ public sealed class TicketAuditQuery(NpgsqlDataSource dataSource)
     // "stream_id = any(array)" rather than "= $1 or in (subquery)": the array form stays an index scan on
     // events (stream_id, version) however long the log grows; the OR form may turn into a scan of the log.
     internal const string HistorySql = $"""
-        select e.seq, e.id, e.stream_id, e.version, e.type, e.data::text, e.metadata->>'actorId',
-            e.metadata->>'actorName', e.metadata->>'actorRole', e.recorded_at, e.metadata->>'correlationId',
-            e.metadata->>'causationId'
-        from events e
+        select e.seq_id, e.id, e.stream_id, e.version, e.type, e.data::text, e.headers->>'actorId',
+            e.headers->>'actorName', e.headers->>'actorRole', e.timestamp, e.correlation_id, e.causation_id
+        from mt_events e
         where e.stream_id = any (array[$1] || array(
-            select (x.data->>'copyId')::uuid from events x
+            select (x.data->>'copyId')::uuid from mt_events x
             where x.stream_id = $1 and x.type = '{TicketEventTypes.AssignedToTaskfire}'
             union
-            select (x.data->>'mspTicketId')::uuid from events x
+            select (x.data->>'mspTicketId')::uuid from mt_events x
             where x.stream_id = $1 and x.type = '{TicketEventTypes.TaskfireCopyCreated}'))
-        order by e.seq
+        order by e.seq_id
         """;
 
     /// <summary>Every event of the ticket and its linked copy in log order; empty when the ticket never existed.</summary>
