@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
@@ -31,7 +32,7 @@ public static class TicketingEventStore
         // (a field change to null must stay apart from no change), so the stored JSON is what our own store wrote.
         options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, json =>
         {
-            json.TypeInfoResolverChain.Insert(0, TicketEventJson.Default);
+            json.TypeInfoResolver = JsonTypeInfoResolver.Combine(TicketEventJson.Default, new DefaultJsonTypeInfoResolver());
             json.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
 

@@ -100,7 +100,7 @@ public sealed class TaskfireTests(TicketApiFactory api) : IClassFixture<TicketAp
 
         (await technician.GetAsync(TicketHttp.Url($"/api/tickets/{id}"))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await technician.GetAsync(TicketHttp.Url($"/api/tickets/{copyId}"))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        var types = await api.ScalarAsync<string[]>("select array_agg(type order by stream_id) from events where stream_id = any($1) and type like '%deleted'", new[] { id, copyId });
+        var types = await api.ScalarAsync<string[]>("select array_agg(type order by stream_id) from mt_events where stream_id = any($1) and type like '%deleted'", new[] { id, copyId });
         types.Order().ShouldBe(["ticket.deleted", "ticket.shared_copy_deleted"]);
     }
 }

@@ -143,7 +143,7 @@ public sealed class TicketCommandTests(TicketApiFactory api) : IClassFixture<Tic
 
         responses.Count(r => r.StatusCode == HttpStatusCode.OK).ShouldBeGreaterThan(0);
         responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK || r.StatusCode == HttpStatusCode.Conflict);
-        var versions = await api.ScalarAsync<long>("select count(distinct version) from events where stream_id = $1", id);
+        var versions = await api.ScalarAsync<long>("select count(distinct version) from mt_events where stream_id = $1", id);
         var replies = (await technician.GetTicketAsync(id)).GetProperty("timeline").GetArrayLength();
         replies.ShouldBe(responses.Count(r => r.StatusCode == HttpStatusCode.OK));
         versions.ShouldBe(1 + replies);

@@ -58,5 +58,5 @@ public static class TicketHttp
     }
 
     public static async Task<long> EventCountAsync(this Infrastructure.ApiFactory api) =>
-        await api.ScalarAsync<long>("select count(*) from events");
+        await api.ScalarAsync<long>("select count(*) from mt_events");
 }
