@@ -66,6 +66,9 @@ public static class AccessMatrix
         Row("POST",   "/api/admin/workflow-rules/",                                "401  403  403  403  403  403  403  201", (w, _) => Done(Post("/api/admin/workflow-rules", w.RuleBody("New rule")))),
         Row("PUT",    "/api/admin/workflow-rules/{id:guid}",                       "401  403  403  403  403  403  403  200", async (w, _) => Put($"/api/admin/workflow-rules/{await w.FreshRuleAsync()}", w.RuleBody("Replaced"))),
         Row("DELETE", "/api/admin/workflow-rules/{id:guid}",                       "401  403  403  403  403  403  403  204", async (w, _) => Delete($"/api/admin/workflow-rules/{await w.FreshRuleAsync()}")),
+        Row("GET",    "/api/admin/projections/",                                   "401  403  403  403  403  403  403  200", Fixed(() => Get("/api/admin/projections"))),
+        Row("GET",    "/api/admin/projections/{name}",                             "401  403  403  403  403  403  403  200", Fixed(() => Get("/api/admin/projections/ticket_list"))),
+        Row("POST",   "/api/admin/projections/{name}/rebuild",                     "401  403  403  403  403  403  403  202", Fixed(() => Post("/api/admin/projections/portal_tickets/rebuild"))),
         Row("GET",    "/api/audit/tickets/{id:guid}/history",                      "401  403  403  403  403  403  200  200", (w, _) => Done(Get($"/api/audit/tickets/{w.TicketA}/history"))),
         Row("GET",    "/api/audit/tickets/{id:guid}/state",                        "401  403  403  403  403  403  200  200", (w, _) => Done(Get($"/api/audit/tickets/{w.TicketA}/state"))),
 
