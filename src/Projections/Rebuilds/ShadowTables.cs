@@ -4,8 +4,9 @@ namespace Ticketing.Projections.Rebuilds;
 
 /// <summary>
 /// Copies of a read model's tables in a schema of their own (<c>rebuild_NAME</c>), with the live tables' columns,
-/// constraints, storage parameters and, once filled, the same indexes under the same names, so after the swap the
-/// tables are indistinguishable from ones made by the migrations.
+/// constraints and keys (the projections' "on conflict" inserts need them while filling), storage parameters and, once
+/// filled, the same secondary indexes under the same names, so after the swap the tables are indistinguishable from
+/// ones made by the migrations.
 /// </summary>
 internal sealed class ShadowTables(string schema, IReadOnlyList<string> tables)
 {
@@ -13,7 +14,10 @@ internal sealed class ShadowTables(string schema, IReadOnlyList<string> tables)
 
     public static ShadowTables For(SqlProjection projection) => new($"rebuild_{projection.Name}", projection.Tables);
 
-    /// <summary>Empty copies without indexes (filled faster; indexed afterwards). A copy left by a crashed rebuild is dropped first.</summary>
+    /// <summary>
+    /// Empty copies with their keys but no secondary index (filled faster; indexed afterwards). A copy left by a crashed
+    /// rebuild is dropped first.
+    /// </summary>
     public async Task CreateAsync(NpgsqlDataSource dataSource, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -35,45 +39,62 @@ internal sealed class ShadowTables(string schema, IReadOnlyList<string> tables)
             {
                 await ReadModelRebuilder.ExecuteAsync(connection, tx, $"alter table {Schema}.{table} set ({storage})", ct);
             }
+
+            foreach (var (name, definition) in await KeysAsync(connection, tx, table, ct))
+            {
+                await ReadModelRebuilder.ExecuteAsync(connection, tx, $"alter table {Schema}.{table} add constraint {name} {definition}", ct);
+            }
         }
 
         await tx.CommitAsync(ct);
     }
 
-    /// <summary>The live tables' indexes and primary or unique keys, built on the filled copies, then fresh statistics.</summary>
+    /// <summary>The live tables' other indexes, built on the filled copies under the same names, then fresh statistics.</summary>
     public async Task IndexAsync(NpgsqlDataSource dataSource, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         foreach (var table in tables)
         {
-            var indexes = new List<(string Name, string Definition, string? Constraint)>();
+            var indexes = new List<string>();
             await using (var read = new NpgsqlCommand("""
-                select i.indexname, i.indexdef, c.contype::text
+                select i.indexdef
                 from pg_indexes i
-                left join pg_constraint c on c.conname = i.indexname and c.conrelid = (i.schemaname || '.' || i.tablename)::regclass
                 where i.schemaname = 'public' and i.tablename = $1
+                  and not exists (select from pg_constraint c where c.conname = i.indexname and c.conrelid = ('public.' || i.tablename)::regclass)
                 """, connection) { Parameters = { new() { Value = table } } })
             await using (var reader = await read.ExecuteReaderAsync(ct))
             {
                 while (await reader.ReadAsync(ct))
                 {
-                    indexes.Add((reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
+                    indexes.Add(reader.GetString(0));
                 }
             }
 
-            foreach (var (name, definition, constraint) in indexes)
+            foreach (var definition in indexes)
             {
-                var onShadow = definition.Replace($" ON public.{table} ", $" ON {Schema}.{table} ", StringComparison.Ordinal);
-                await ReadModelRebuilder.ExecuteAsync(connection, null, onShadow, ct);
-                if (constraint is "p" or "u")
-                {
-                    var kind = constraint == "p" ? "primary key" : "unique";
-                    await ReadModelRebuilder.ExecuteAsync(connection, null, $"alter table {Schema}.{table} add constraint {name} {kind} using index {name}", ct);
-                }
+                await ReadModelRebuilder.ExecuteAsync(connection, null,
+                    definition.Replace($" ON public.{table} ", $" ON {Schema}.{table} ", StringComparison.Ordinal), ct);
             }
 
             await ReadModelRebuilder.ExecuteAsync(connection, null, $"analyze {Schema}.{table}", ct);
         }
+    }
+
+    // Primary and unique keys by name and definition ("PRIMARY KEY (ticket_id, entry_id)"), copied under the same names.
+    private static async Task<List<(string Name, string Definition)>> KeysAsync(NpgsqlConnection connection, NpgsqlTransaction tx, string table, CancellationToken ct)
+    {
+        await using var read = new NpgsqlCommand("""
+            select conname, pg_get_constraintdef(oid) from pg_constraint
+            where conrelid = $1::regclass and contype in ('p', 'u')
+            """, connection, tx) { Parameters = { new() { Value = $"public.{table}" } } };
+        await using var reader = await read.ExecuteReaderAsync(ct);
+        var keys = new List<(string, string)>();
+        while (await reader.ReadAsync(ct))
+        {
+            keys.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return keys;
     }
 
     /// <summary>Moves the live tables out and the copies in, inside the caller's transaction (one atomic switch for readers).</summary>

@@ -27,18 +27,25 @@ public sealed class ArchitectureTests
     }
 
     [Fact]
-    public void Application_references_neither_npgsql_nor_the_event_store_nor_the_api()
+    public void Application_depends_on_the_domain_and_marten_only_never_on_read_models_or_the_api()
     {
         var project = ProjectFile("src/Application/Ticketing.Application.csproj");
-        var references = project.Descendants().Where(e => e.Name.LocalName is "PackageReference" or "ProjectReference")
-            .Select(e => (string?)e.Attribute("Include") ?? "").ToList();
+        project.Descendants("ProjectReference").Select(e => (string?)e.Attribute("Include") ?? "")
+            .ShouldBe([@"..\Domain\Ticketing.Domain.csproj"]);
 
-        references.ShouldNotContain(r => r.Contains("Npgsql", StringComparison.OrdinalIgnoreCase));
-        references.ShouldNotContain(r => r.Contains("EventStore", StringComparison.Ordinal));
-        references.ShouldNotContain(r => r.Contains("Api", StringComparison.Ordinal));
-        ReferencedNames(Application).ShouldNotContain(n => n.StartsWith("Npgsql", StringComparison.Ordinal));
-        ReferencedNames(Application).ShouldNotContain("Ticketing.EventStore");
-        ReferencedNames(Application).ShouldNotContain("Ticketing.Api");
+        var ticketing = ReferencedNames(Application).Where(n => n.StartsWith("Ticketing.", StringComparison.Ordinal));
+        ticketing.ShouldBe(["Ticketing.Domain"]);
+        ReferencedNames(Application).ShouldContain("Marten");
+    }
+
+    [Fact]
+    public void Nothing_references_the_retired_event_store()
+    {
+        File.Exists(Path.Combine(Repository().FullName, "src/EventStore/Ticketing.EventStore.csproj")).ShouldBeFalse();
+        foreach (var assembly in new[] { Domain, Application, Projections, typeof(Program).Assembly })
+        {
+            ReferencedNames(assembly).ShouldNotContain("Ticketing.EventStore");
+        }
     }
 
     [Fact]
@@ -52,7 +59,9 @@ public sealed class ArchitectureTests
     private static List<string> ReferencedNames(Assembly assembly) =>
         [.. assembly.GetReferencedAssemblies().Select(a => a.Name ?? "")];
 
-    private static XDocument ProjectFile(string relativePath)
+    private static XDocument ProjectFile(string relativePath) => XDocument.Load(Path.Combine(Repository().FullName, relativePath));
+
+    private static DirectoryInfo Repository()
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);
         while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Ticketing.sln")))
@@ -61,6 +70,6 @@ public sealed class ArchitectureTests
         }
 
         folder.ShouldNotBeNull("the test runs inside the repository");
-        return XDocument.Load(Path.Combine(folder.FullName, relativePath));
+        return folder;
     }
 }
