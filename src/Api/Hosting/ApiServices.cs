@@ -52,7 +52,7 @@ public static class ApiServices
         services.AddKnowledgeBase();
         services.AddMarten(sp =>
             {
-                var options = TicketingStore.Options(sp.GetRequiredService<NpgsqlDataSource>());
+                var options = TicketingStore.Options(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ILoggerFactory>());
                 // Start-up applied the schema under the migration lock; the running store never checks it again.
                 options.AutoCreateSchemaObjects = JasperFx.AutoCreate.None;
                 return options;

@@ -61,7 +61,7 @@ public sealed class TicketingDatabase(IConfiguration configuration, ILoggerFacto
         }
 
         _dataSource = builder.Build();
-        var applied = await MigrateAsync(_dataSource, ct);
+        var applied = await MigrateAsync(_dataSource, loggers, ct);
         if (applied.Count > 0)
         {
             _logger.LogInformation("Applied migrations: {Migrations}", string.Join(", ", applied));
@@ -69,8 +69,9 @@ public sealed class TicketingDatabase(IConfiguration configuration, ILoggerFacto
     }
 
     /// <summary>Our numbered migrations, then Marten's schema, all under the migration lock (nodes may start together).</summary>
-    public static Task<IReadOnlyList<string>> MigrateAsync(NpgsqlDataSource dataSource, CancellationToken ct = default) =>
-        DatabaseMigrator.MigrateAsync(dataSource, MigrationAssemblies.All, () => TicketingStore.ApplySchemaAsync(dataSource), ct);
+    public static Task<IReadOnlyList<string>> MigrateAsync(NpgsqlDataSource dataSource, ILoggerFactory? loggers = null, CancellationToken ct = default) =>
+        DatabaseMigrator.MigrateAsync(
+            dataSource, MigrationAssemblies.All, () => TicketingStore.ApplySchemaAsync(dataSource, loggers ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance), ct);
 
     public async ValueTask DisposeAsync()
     {

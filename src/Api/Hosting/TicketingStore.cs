@@ -13,10 +13,11 @@ namespace Ticketing.Api.Hosting;
 /// </summary>
 public static class TicketingStore
 {
-    public static StoreOptions Options(NpgsqlDataSource dataSource)
+    public static StoreOptions Options(NpgsqlDataSource dataSource, ILoggerFactory loggers)
     {
         var options = TicketingEventStore.Configure(new StoreOptions());
         options.Connection(dataSource);
+        options.Logger(new MartenLog(loggers.CreateLogger<MartenLog>()));
         options.Projections.Add(new TicketNotificationsProjection(), ProjectionLifecycle.Inline);
         return options;
     }
@@ -25,9 +26,9 @@ public static class TicketingStore
     /// Creates or updates Marten's tables and functions (Weasel compares and applies the difference). Called under the
     /// migration lock, so nodes starting together do not race; the running store then never checks again.
     /// </summary>
-    public static async Task ApplySchemaAsync(NpgsqlDataSource dataSource)
+    public static async Task ApplySchemaAsync(NpgsqlDataSource dataSource, ILoggerFactory loggers)
     {
-        using var store = new DocumentStore(Options(dataSource));
+        using var store = new DocumentStore(Options(dataSource, loggers));
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
     }
 }
