@@ -170,8 +170,11 @@ public sealed partial class ReadModelRebuilder(IDocumentStore store, NpgsqlDataS
         return (bool)(await command.ExecuteScalarAsync(ct))!;
     }
 
-    // A fixed prefix keeps these keys apart from the migration lock and Marten's own; the same on every node.
-    private static long LockKey(string name) => 0x5245_4255_0000_0000L + Names.ToList().IndexOf(name);
+    /// <summary>
+    /// The session advisory lock a rebuild of <paramref name="name"/> holds: a fixed prefix keeps these keys apart from the
+    /// migration lock and Marten's own, and the same name gives the same key on every node.
+    /// </summary>
+    public static long LockKey(string name) => 0x5245_4255_0000_0000L + Names.ToList().IndexOf(name);
 
     internal static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, string sql, CancellationToken ct)
     {

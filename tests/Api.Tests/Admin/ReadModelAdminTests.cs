@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Http.Json;
+using Npgsql;
+using Ticketing.Api.Tests.Identity;
+using Ticketing.Api.Tests.Reliability;
+using Ticketing.Api.Tests.Tickets;
+using Ticketing.Projections.Rebuilds;
+
+namespace Ticketing.Api.Tests.Admin;
+
+/// <summary>
+/// <c>/api/admin/projections</c>: an admin sees every read model's state and lag, and rebuilds one from the event log
+/// while technicians keep reading and writing it (ADR 0015).
+/// </summary>
+public sealed class ReadModelAdminTests(IdentityApiFactory api) : IClassFixture<IdentityApiFactory>
+{
+    private const string Projections = "/api/admin/projections";
+
+    [Fact]
+    public async Task Every_read_model_is_listed_as_live_with_no_lag_and_the_size_of_the_log()
+    {
+        var admin = await api.AdminAsync();
+        var (technician, _) = await api.StaffAsync();
+        await technician.CreateTicketAsync(await technician.CreateCustomerAsync());
+
+        var models = await admin.GetFromJsonAsync<List<ReadModel>>(TicketHttp.Url(Projections));
+
+        models.ShouldNotBeNull();
+        models.Select(m => m.Name).ShouldBe(["ticket_list", "ticket_details", "portal_tickets"]);
+        models.ShouldAllBe(m => m.LagEvents == 0 && m.EventsInLog >= 1);
+        models.Where(m => m.LastRebuild == null).ShouldAllBe(m => m.State == "live");
+    }
+
+    [Fact]
+    public async Task A_rebuild_runs_beside_the_live_tables_readers_always_see_every_ticket_and_writes_made_meanwhile_are_kept()
+    {
+        var admin = await api.AdminAsync();
+        var (technician, _) = await api.StaffAsync();
+        var customer = await technician.CreateCustomerAsync();
+        var tickets = new List<Guid>();
+        for (var i = 0; i < 30; i++)
+        {
+            var (id, _) = await technician.CreateTicketAsync(customer, $"Rebuild subject {i}");
+            (await technician.CommandAsync(id, "replies", new { body = $"First answer {i}", visibility = "Public" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+            tickets.Add(id);
+        }
+
+        var started = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var response = await admin.PostAsync(TicketHttp.Url($"{Projections}/ticket_details/rebuild"), null);
+        response.StatusCode.ShouldBe(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        response.Headers.Location!.ToString().ShouldBe($"{Projections}/ticket_details");
+
+        var readerStatuses = new List<HttpStatusCode>();
+        var written = new List<string>();
+        ReadModel status;
+        do
+        {
+            foreach (var id in tickets.Take(5))
+            {
+                readerStatuses.Add((await technician.GetAsync(TicketHttp.Url($"/api/tickets/{id}"))).StatusCode);
+            }
+
+            var marker = $"Written during the rebuild {written.Count}";
+            (await technician.CommandAsync(tickets[written.Count % tickets.Count], "replies", new { body = marker, visibility = "Public" }))
+                .StatusCode.ShouldBe(HttpStatusCode.OK);
+            written.Add(marker);
+            status = (await admin.GetFromJsonAsync<ReadModel>(TicketHttp.Url($"{Projections}/ticket_details")))!;
+        }
+        while (status.LastRebuild is not { State: "completed" } last || last.StartedAt < started);
+
+        status.State.ShouldBe("live");
+        status.LastRebuild!.EventsDone.ShouldBeGreaterThanOrEqualTo(60);
+        readerStatuses.ShouldAllBe(s => s == HttpStatusCode.OK);
+        var live = await ReadModelRebuild.SnapshotAsync(api);
+        foreach (var marker in written)
+        {
+            live["ticket_timeline"].ShouldContain(marker);
+        }
+
+        await ReadModelRebuild.RebuildInlineAsync(api);
+        (await ReadModelRebuild.SnapshotAsync(api)).ShouldBe(live);
+    }
+
+    [Fact]
+    public async Task An_unknown_read_model_is_a_404_problem_and_starts_nothing()
+    {
+        var admin = await api.AdminAsync();
+
+        await (await admin.PostAsync(TicketHttp.Url($"{Projections}/mt_events/rebuild"), null)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "projection.not_found");
+        await (await admin.GetAsync(TicketHttp.Url($"{Projections}/nope"))).ShouldBeProblemAsync(HttpStatusCode.NotFound, "projection.not_found");
+        (await api.ScalarAsync<long>("select count(*) from read_model_rebuilds where name not in ('ticket_list', 'ticket_details', 'portal_tickets')")).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_rebuild_while_another_one_of_the_same_read_model_holds_its_lock_is_a_409_problem()
+    {
+        var admin = await api.AdminAsync();
+        await using var otherNode = new NpgsqlConnection(api.ConnectionString);
+        await otherNode.OpenAsync();
+        await using (var take = new NpgsqlCommand("select pg_advisory_lock($1)", otherNode) { Parameters = { new() { Value = ReadModelRebuilder.LockKey("portal_tickets") } } })
+        {
+            await take.ExecuteNonQueryAsync();
+        }
+
+        await (await admin.PostAsync(TicketHttp.Url($"{Projections}/portal_tickets/rebuild"), null)).ShouldBeProblemAsync(HttpStatusCode.Conflict, "projection.rebuild_running");
+    }
+
+    private sealed record ReadModel(string Name, string State, long LagEvents, long EventsInLog, Rebuild? LastRebuild, double? Progress);
+
+    private sealed record Rebuild(string State, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, long EventsTotal, long EventsDone, string? Error);
+}
