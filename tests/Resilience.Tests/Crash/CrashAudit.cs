@@ -3,7 +3,10 @@ using Ticketing.Resilience.Tests.Infrastructure;
 
 namespace Ticketing.Resilience.Tests.Crash;
 
-/// <summary>What the crash test checks after the restart: the log, the inline read models, HTTP, the outbox and the pickup folder.</summary>
+/// <summary>
+/// What the crash test checks after the restart: Marten's log (<c>mt_events</c>, <c>mt_streams</c>), the inline read
+/// models, HTTP, the outbox and the pickup folder.
+/// </summary>
 public sealed class CrashAudit(TicketingDb db, ApiNode node, Msp msp, Figures figures)
 {
     private const string LoadReplies =
@@ -13,7 +16,7 @@ public sealed class CrashAudit(TicketingDb db, ApiNode node, Msp msp, Figures fi
     public async Task<List<Guid>> LostTicketsAsync(IEnumerable<AcknowledgedTicket> tickets)
     {
         var ids = tickets.Select(t => t.Id).ToArray();
-        var logged = await db.ColumnAsync<Guid>("select distinct stream_id from events where stream_id = any($1) and version = 1", ids);
+        var logged = await db.ColumnAsync<Guid>("select distinct stream_id from mt_events where stream_id = any($1) and version = 1", ids);
         return [.. ids.Except(logged)];
     }
 
@@ -21,29 +24,41 @@ public sealed class CrashAudit(TicketingDb db, ApiNode node, Msp msp, Figures fi
     public async Task<List<string>> LostRepliesAsync(IEnumerable<AcknowledgedReply> replies)
     {
         var bodies = replies.Select(r => r.Body).ToArray();
-        var logged = await db.ColumnAsync<string>("select data->>'body' from events where data->>'body' = any($1)", (object)bodies);
+        var logged = await db.ColumnAsync<string>("select data->>'body' from mt_events where data->>'body' = any($1)", (object)bodies);
         return [.. bodies.Except(logged)];
     }
 
     /// <summary>Reply bodies that appear more than once in the log or in the timeline read model.</summary>
     public async Task<long> DuplicatedRepliesAsync() =>
-        await db.ScalarAsync<long>($"select count(*) from (select e.data->>'body' from events e where {LoadReplies} group by 1 having count(*) > 1) d") +
+        await db.ScalarAsync<long>($"select count(*) from (select e.data->>'body' from mt_events e where {LoadReplies} group by 1 having count(*) > 1) d") +
         await db.ScalarAsync<long>($"select count(*) from (select body from ticket_timeline e where {LoadReplies.Replace("e.data->>'body'", "e.body", StringComparison.Ordinal)} group by 1 having count(*) > 1) d");
 
     /// <summary>
-    /// Streams whose list or portal row is missing or behind the stream (both follow every event's version) or that have
-    /// no detail row (it only moves with detail fields), plus reply events without a timeline row.
+    /// Ticket streams whose events do not number 1..n with n the stream's version in <c>mt_streams</c>: a version taken
+    /// twice, a gap, or a stream row that disagrees with its events.
+    /// </summary>
+    public Task<long> StreamsWithBrokenVersionsAsync() => db.ScalarAsync<long>("""
+        select count(*) from mt_streams s
+        left join lateral (select count(*) as events, count(distinct e.version) as versions, min(e.version) as first, max(e.version) as last
+                           from mt_events e where e.stream_id = s.id) e on true
+        where s.type = 'ticket'
+          and (e.events <> s.version or e.versions <> e.events or e.first is distinct from 1 or e.last is distinct from s.version)
+        """);
+
+    /// <summary>
+    /// Ticket streams whose list or portal row is missing or behind the stream (both follow every event's version) or
+    /// that have no detail row (it only moves with detail fields), plus reply events without a timeline row.
     /// </summary>
     public async Task<long> StreamsBehindInReadModelsAsync() =>
         await db.ScalarAsync<long>("""
-            select count(*) from streams s
+            select count(*) from mt_streams s
             left join ticket_list l on l.id = s.id
             left join ticket_details d on d.id = s.id
             left join portal_tickets p on p.id = s.id
-            where l.version is distinct from s.version or p.version is distinct from s.version or d.id is null
+            where s.type = 'ticket' and (l.version is distinct from s.version or p.version is distinct from s.version or d.id is null)
             """) +
         await db.ScalarAsync<long>("""
-            select count(*) from events e
+            select count(*) from mt_events e
             where e.data ? 'replyId'
               and not exists (select 1 from ticket_timeline t where t.ticket_id = e.stream_id and t.entry_id = (e.data->>'replyId')::uuid)
             """);
@@ -92,7 +107,7 @@ public sealed class CrashAudit(TicketingDb db, ApiNode node, Msp msp, Figures fi
     /// <summary>Public reply events (each must mail exactly one person) with no or several outbox rows.</summary>
     public Task<long> RepliesWithoutExactlyOneMailAsync() => db.ScalarAsync<long>($"""
         select count(*) from (
-            select e.id from events e
+            select e.id from mt_events e
             left join mail_outbox o on split_part(o.idempotency_key, ':', 1) = replace(e.id::text, '-', '')
             where {LoadReplies}
             group by e.id having count(o.id) <> 1) x
@@ -107,12 +122,13 @@ public sealed class CrashAudit(TicketingDb db, ApiNode node, Msp msp, Figures fi
 
     public async Task PrintTotalsAsync()
     {
-        var events = await db.ScalarAsync<long>("select count(*) from events");
-        var replyEvents = await db.ScalarAsync<long>($"select count(*) from events e where {LoadReplies}");
+        var events = await db.ScalarAsync<long>("select count(*) from mt_events");
+        var streams = await db.ScalarAsync<long>("select count(*) from mt_streams where type = 'ticket'");
+        var replyEvents = await db.ScalarAsync<long>($"select count(*) from mt_events e where {LoadReplies}");
         var sent = await db.ScalarAsync<long>("select count(*) from mail_outbox where status = 'sent'");
         var resent = await db.ScalarAsync<long>("select count(*) from mail_outbox where status = 'sent' and attempts > 1");
         var files = Directory.Exists(node.PickupFolder) ? Directory.GetFiles(node.PickupFolder, "*.eml").Length : 0;
-        figures.Print($"log: {events} events ({replyEvents} replies of the load); outbox: {sent} mails sent, " +
+        figures.Print($"log: {events} events in {streams} ticket streams ({replyEvents} replies of the load); outbox: {sent} mails sent, " +
             $"{files} .eml files, {resent} claimed more than once (sent twice at most: the at-least-once duplicates of ADR 0006)");
     }
 }

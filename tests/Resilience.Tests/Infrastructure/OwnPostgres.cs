@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Ticketing.EventStore.Database;
+using Ticketing.Api.Hosting.Database;
 
 namespace Ticketing.Resilience.Tests.Infrastructure;
 

@@ -2,12 +2,23 @@ using Npgsql;
 
 namespace Ticketing.Resilience.Tests.Infrastructure;
 
-/// <summary>Direct SQL on the nodes' database, for what HTTP cannot show: the log, checkpoints, the outbox, locks.</summary>
+/// <summary>Direct SQL on the nodes' database, for what HTTP cannot show: Marten's event log, the outbox, locks.</summary>
 public sealed class TicketingDb(string connectionString)
 {
-    public const string NotificationsProjection = "ticket-notifications";
-    public const string ProjectionLockName = "ticketing.projection:" + NotificationsProjection;
     public const string MailLockName = "ticketing.mail-delivery";
+
+    /// <summary>
+    /// The events that queue ticket notification mails (<c>TicketNotificationsProjection</c>): public replies that are
+    /// not mirror copies, status changes, Taskfire questions, deletions of a shared copy. In the tests' data each mails
+    /// exactly one person: every ticket has a contact and a technician, and nobody is told about their own change.
+    /// </summary>
+    public const string NotifyingEvents = """
+        (e.type in ('ticket.status_changed', 'ticket.taskfire_question_asked', 'ticket.shared_copy_deleted')
+         or (e.type = 'ticket.reply_posted' and e.data->>'visibility' = 'Public' and e.data->>'mirroredFrom' is null))
+        """;
+
+    /// <summary>The outbox rows those events queue, keyed <c>{event id:N}:{recipient id}</c>.</summary>
+    public const string NotificationKinds = "('reply_posted', 'status_changed', 'taskfire_question', 'shared_ticket_deleted')";
 
     public string ConnectionString { get; } = connectionString;
 
@@ -52,13 +63,28 @@ public sealed class TicketingDb(string connectionString)
           and ((l.classid::bigint << 32) | l.objid::bigint) = hashtextextended($1, 0)
         """, lockName);
 
-    /// <summary>Events the notifications projection has not processed yet.</summary>
-    public Task<long> NotificationLagAsync() => ScalarAsync<long>("""
-        select count(*) from events e left join projection_checkpoints c on c.name = $1
-        where c.name is null or (e.tx_id, e.seq) > (c.tx_id, c.seq)
-        """, NotificationsProjection);
-
     public Task<long> UnsentMailAsync() => ScalarAsync<long>("select count(*) from mail_outbox where status <> 'sent'");
 
-    public Task<long> DeadLettersAsync() => ScalarAsync<long>("select count(*) from projection_dead_letters");
+    /// <summary>Events in <c>mt_events</c> that notify.</summary>
+    public Task<long> NotifyingEventsAsync() => ScalarAsync<long>($"select count(*) from mt_events e where {NotifyingEvents}");
+
+    /// <summary>
+    /// Notifying events in <c>mt_events</c> without exactly one notification row in the outbox: none would be a mail lost
+    /// (an event stored without its mail), several a mail queued twice.
+    /// </summary>
+    public Task<long> NotifyingEventsWithoutExactlyOneMailAsync() => ScalarAsync<long>($"""
+        select count(*) from (
+            select e.id from mt_events e
+            left join mail_outbox o on o.kind in {NotificationKinds}
+                and split_part(o.idempotency_key, ':', 1) = replace(e.id::text, '-', '')
+            where {NotifyingEvents}
+            group by e.id having count(o.id) <> 1) x
+        """);
+
+    /// <summary>Notification rows in the outbox whose event is not in <c>mt_events</c>: a mail for a change that never happened.</summary>
+    public Task<long> NotificationMailsWithoutEventAsync() => ScalarAsync<long>($"""
+        select count(*) from mail_outbox o
+        where o.kind in {NotificationKinds}
+          and not exists (select 1 from mt_events e where replace(e.id::text, '-', '') = split_part(o.idempotency_key, ':', 1))
+        """);
 }

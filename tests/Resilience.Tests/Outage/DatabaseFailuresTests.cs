@@ -1,6 +1,7 @@
 using System.Net.Sockets;
+using Marten.Exceptions;
 using Npgsql;
-using Ticketing.EventStore;
+using Ticketing.Api.Hosting.Database;
 
 namespace Ticketing.Resilience.Tests.Outage;
 
@@ -31,6 +32,33 @@ public sealed class DatabaseFailuresTests
         DatabaseFailures.IsUnavailable(new NpgsqlException("Exception while reading from stream", new IOException("reset"))).ShouldBeTrue();
         DatabaseFailures.IsUnavailable(new NpgsqlException("The connection pool has been exhausted", new TimeoutException())).ShouldBeTrue();
         DatabaseFailures.IsUnavailable(new InvalidOperationException("wrapped", new PostgresException("x", "FATAL", "FATAL", "57P01"))).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void An_outage_wrapped_by_Marten_is_unavailable()
+    {
+        // A commit cut by pg_ctl stop -m fast: Marten's rollback of the dead transaction fails, and what reaches the
+        // request is Npgsql's ObjectDisposedException (an InvalidOperationException) wrapping the 57P01 (seen in the
+        // outage test's log).
+        DatabaseFailures.IsUnavailable(new ObjectDisposedException("NpgsqlTransaction",
+            new PostgresException("terminating connection due to administrator command", "FATAL", "FATAL", "57P01"))).ShouldBeTrue();
+        // Marten wraps what Npgsql throws in a MartenCommandException, and a batch whose operations failed in several
+        // places in an AggregateException.
+        using var append = new NpgsqlCommand("select mt_quick_append_events($1, $2, $3)");
+        DatabaseFailures.IsUnavailable(new MartenCommandException(append, new PostgresException("terminating connection", "FATAL", "FATAL", "57P01"))).ShouldBeTrue();
+        DatabaseFailures.IsUnavailable(new MartenCommandException(append,
+            new NpgsqlException("Failed to connect to 127.0.0.1:5432", new SocketException((int)SocketError.ConnectionRefused)))).ShouldBeTrue();
+        DatabaseFailures.IsUnavailable(new MartenCommandException(append, new NpgsqlException("Exception while reading from stream", new IOException("reset")))).ShouldBeTrue();
+        DatabaseFailures.IsUnavailable(new AggregateException(
+            new MartenCommandException(append, new PostgresException("the database system is starting up", "FATAL", "FATAL", "57P03")),
+            new MartenCommandException(append, new PostgresException("the database system is starting up", "FATAL", "FATAL", "57P03")))).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void A_statement_failing_on_a_healthy_server_is_not_unavailable_when_Marten_wraps_it()
+    {
+        using var append = new NpgsqlCommand("select mt_quick_append_events($1, $2, $3)");
+        DatabaseFailures.IsUnavailable(new MartenCommandException(append, new PostgresException("duplicate key", "ERROR", "ERROR", "23505"))).ShouldBeFalse();
     }
 
     [Fact]

@@ -12,10 +12,11 @@ public sealed record Sample(string Request, TimeSpan Start, TimeSpan End, int St
 }
 
 /// <summary>
-/// Clients that keep reading a ticket, posting internal notes to it and asking <c>/health/ready</c>, recording every
-/// answer with its timing: the outage test cuts the database under them. A request that gets no HTTP answer within the
-/// client time-out (60 s) is recorded with status 0: that would be a hang. Each client has a ticket of its own, so
-/// clients never conflict with each other (409).
+/// Clients that keep reading a ticket, posting replies to it (internal notes, and on every other client public replies,
+/// which queue a mail to the contact in the same transaction) and asking <c>/health/ready</c>, recording every answer
+/// with its timing: the outage test cuts the database under them. A request that gets no HTTP answer within the client
+/// time-out (60 s) is recorded with status 0: that would be a hang. Each client has a ticket of its own, so clients
+/// never conflict with each other (409).
 /// </summary>
 public sealed class OutageProbe(ApiNode node, Msp msp, IReadOnlyList<Guid> tickets)
 {
@@ -53,7 +54,8 @@ public sealed class OutageProbe(ApiNode node, Msp msp, IReadOnlyList<Guid> ticke
             else
             {
                 var body = $"{ReplyPrefix}{Guid.NewGuid():N}";
-                await SendAsync(body, () => http.PostAsJsonAsync(new Uri($"/api/tickets/{ticketId}/replies", UriKind.Relative), new { body, visibility = "Internal" }));
+                var visibility = client % 2 == 0 ? "Internal" : "Public";
+                await SendAsync(body, () => http.PostAsJsonAsync(new Uri($"/api/tickets/{ticketId}/replies", UriKind.Relative), new { body, visibility }));
             }
 
             await Task.Delay(25, CancellationToken.None);
