@@ -7,7 +7,8 @@ namespace Ticketing.Api.Hosting.Database;
 /// Tells "the database is not there right now" (stopped, restarting, unreachable, connection lost) apart from a
 /// statement that failed on a healthy server. Npgsql's <see cref="NpgsqlException.IsTransient"/> alone is not enough:
 /// it calls a server shutting down (57P01 admin_shutdown, 57P02 crash_shutdown) permanent, so a request caught by
-/// <c>pg_ctl stop</c> answered 500 and an async projection could take the outage for a poison event.
+/// <c>pg_ctl stop</c> answered 500. Marten wraps some of these (its command exceptions, a failed rollback), so the whole
+/// chain is walked.
 /// </summary>
 public static class DatabaseFailures
 {
