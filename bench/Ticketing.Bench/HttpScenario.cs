@@ -1,11 +1,8 @@
-using System.Globalization;
-using Npgsql;
-
 namespace Ticketing.Bench;
 
 /// <summary>
-/// Issues 3 and 7: create ticket and post reply over HTTP against the real API in its own process; the async
-/// projection lag (<see cref="LagProbe"/>) and the API's memory ride on the same load.
+/// Issues 3 and 7: create ticket and post reply over HTTP against the real API in its own process; the API's cold start
+/// and memory ride on the same load.
 /// </summary>
 public static class HttpScenario
 {
@@ -38,14 +35,12 @@ public static class HttpScenario
         Report(results, "http create ticket", create, $"{CreateClients} clients, {settings.Requests:N0} requests, {Customers} customers; {apiSetting}", pgbenchTps);
         ReportCpu(results, "http create ticket", cpuBefore, cpu.Take(), create.Operations);
         var existing = tickets.Where(t => t != Guid.Empty).ToArray();
-
-        await using var lag = settings.Runs("lag") ? await LagProbe.StartAsync(connectionString) : null;
-        if (lag is not null)
+        if (existing.Length == 0)
         {
-            await lag.CatchUpAsync(TimeSpan.FromMinutes(5));
+            Console.Error.WriteLine("  No ticket was created (see the errors above), so the reply phases are skipped.");
         }
 
-        foreach (var clients in ReplyClients)
+        foreach (var clients in existing.Length == 0 ? [] : ReplyClients)
         {
             var profile = settings.ProfileSql && clients == ReplyClients[0];
             if (profile)
@@ -53,7 +48,6 @@ public static class HttpScenario
                 await SqlProfile.ResetAsync(connectionString);
             }
 
-            var from = DateTimeOffset.UtcNow;
             cpuBefore = cpu.Take();
             var replies = await LoadRunner.RunCountAsync(clients, settings.Requests, (_, _) =>
                 client.PostReplyAsync(existing[Random.Shared.Next(existing.Length)]));
@@ -64,17 +58,6 @@ public static class HttpScenario
             {
                 await SqlProfile.WriteAsync(connectionString, $"http post reply @{clients}", settings.Requests, settings.ResultsFolder);
             }
-
-            if (lag is not null)
-            {
-                await lag.CatchUpAsync(TimeSpan.FromMinutes(2));
-                await ReportLagAsync(connectionString, results, clients, from, DateTimeOffset.UtcNow);
-            }
-        }
-
-        if (lag is not null)
-        {
-            await ReportSkippedAsync(connectionString, results, lag);
         }
 
         results.Add("api process", "peak working set (VmHWM)", api.PeakWorkingSetMiB(), "MiB", "over cold start, create and all reply phases; server GC");
@@ -99,40 +82,6 @@ public static class HttpScenario
         var perRequest = 1000.0 / Math.Max(1, requests);
         results.Add(scenario, "cpu per request: api", (after.Api - before.Api) * perRequest, "ms", setting);
         results.Add(scenario, "cpu per request: postgres", (after.Postgres - before.Postgres) * perRequest, "ms", setting + "; postmaster and its children");
-        results.Add(scenario, "cpu per request: load generator", (after.Generator - before.Generator) * perRequest, "ms", setting + "; includes the lag probe when it runs");
-    }
-
-    private static async Task ReportLagAsync(string connectionString, BenchResults results, int clients, DateTimeOffset from, DateTimeOffset to)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("""
-            select count(*), coalesce(percentile_cont(0.5) within group (order by ms), 0), coalesce(percentile_cont(0.99) within group (order by ms), 0),
-                coalesce(max(ms), 0)
-            from (select extract(epoch from applied_at - recorded_at) * 1000 as ms from bench_lag where recorded_at between $1 and $2) l
-            """, connection)
-        {
-            Parameters = { new NpgsqlParameter<DateTimeOffset> { TypedValue = from }, new NpgsqlParameter<DateTimeOffset> { TypedValue = to } },
-        };
-        await using var reader = await command.ExecuteReaderAsync();
-        await reader.ReadAsync();
-        var setting = string.Create(CultureInfo.InvariantCulture,
-            $"during post reply @{clients}: {reader.GetInt64(0):N0} events; runner in another process, poll {LagProbe.PollInterval.TotalMilliseconds:0} ms; recorded_at to projection write");
-        results.Add($"async projection lag @{clients}", "p50", reader.GetDouble(1), "ms", setting);
-        results.Add($"async projection lag @{clients}", "p99", reader.GetDouble(2), "ms", setting);
-        results.Add($"async projection lag @{clients}", "max", reader.GetDouble(3), "ms", setting);
-    }
-
-    private static async Task ReportSkippedAsync(string connectionString, BenchResults results, LagProbe lag)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            "select count(*) from events e where e.type like 'ticket.%' and not exists (select 1 from bench_lag l where l.event_id = e.id)", connection);
-        var missing = (long)(await command.ExecuteScalarAsync())!;
-        var status = await lag.Admin.GetStatusAsync(LagProjection.ProjectionName);
-        results.Add("async projection lag", "ticket events not projected", missing, "count", "whole run, after catch-up (0 = none skipped)");
-        results.Add("async projection lag", "dead letters", status.DeadLetters, "count",
-            "a second application fails on the primary key; events of types the probe does not register land here too");
+        results.Add(scenario, "cpu per request: load generator", (after.Generator - before.Generator) * perRequest, "ms", setting + "; the bench process");
     }
 }

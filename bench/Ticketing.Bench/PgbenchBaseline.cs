@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Npgsql;
-using Ticketing.EventStore.Database;
+using Ticketing.Api.Hosting.Database;
 
 namespace Ticketing.Bench;
 

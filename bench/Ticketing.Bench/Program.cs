@@ -1,9 +1,25 @@
+using Ticketing.Api.Hosting.Database;
 using Ticketing.Bench;
-using Ticketing.EventStore.Database;
+
+if (args.Length > 0 && args[0] == "--merge")
+{
+    // bench/side-by-side.sh: old and new runs into one table (no cluster is started).
+    return await SideBySide.RunAsync(args[1..]);
+}
 
 // One run, one machine, one cluster: every figure below is measured against the same durable PostgreSQL,
 // so their ratios hold even though absolute numbers vary between machines.
-var settings = BenchSettings.Parse(args);
+BenchSettings settings;
+try
+{
+    settings = BenchSettings.Parse(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+
 var root = Path.Combine(Path.GetTempPath(), $"ticketing-bench-{Guid.NewGuid():N}"[..28]);
 Console.WriteLine($"Ticketing benchmark: cluster in {root}, {settings.Duration.TotalSeconds:0} s per timed phase, {settings.Requests:N0} requests per HTTP phase");
 await using var cluster = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions
@@ -12,10 +28,11 @@ await using var cluster = await EmbeddedPostgres.StartAsync(new EmbeddedPostgres
     Durable = true,
     Settings = settings.ProfileSql ? SqlProfile.ServerSettings : new Dictionary<string, string>(),
 });
+var failed = new List<string>();
 var results = new BenchResults($"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
 try
 {
-    // The append scenario's bench events get a database of their own: the API's async projections would dead-letter them.
+    // The append scenario's bench events get a database of their own, apart from the API's tickets.
     var appendDatabase = await BenchDatabase.CreateMigratedAsync(cluster, "bench_append");
     double tps = 0;
     if (settings.Runs("append") || settings.RunsHttp)
@@ -26,24 +43,30 @@ try
 
     if (settings.Runs("append"))
     {
-        await EventStoreAppendScenario.RunAsync(appendDatabase, settings, results);
-        var appends = results.Find("event store append", "appends/s") ?? 0;
-        results.Add("event store append", "ratio to pgbench", appends / tps, "x", "same cluster, same run");
+        await RunScenarioAsync("append", async () =>
+        {
+            await MartenAppendScenario.RunAsync(appendDatabase, settings, results);
+            var appends = results.Find("event store append", "appends/s") ?? 0;
+            results.Add("event store append", "ratio to pgbench", appends / tps, "x", "same cluster, same run");
+        });
     }
 
     if (settings.RunsHttp)
     {
-        await HttpScenario.RunAsync(await BenchDatabase.CreateMigratedAsync(cluster, "bench_http"), settings, results, tps, root);
+        await RunScenarioAsync("http", async () =>
+            await HttpScenario.RunAsync(await BenchDatabase.CreateMigratedAsync(cluster, "bench_http"), settings, results, tps, root));
     }
 
     if (settings.Runs("rebuild"))
     {
-        await RebuildScenario.RunAsync(await BenchDatabase.CreateMigratedAsync(cluster, "bench_rebuild"), settings, results);
+        await RunScenarioAsync("rebuild", async () =>
+            await RebuildScenario.RunAsync(await BenchDatabase.CreateMigratedAsync(cluster, "bench_rebuild"), settings, results));
     }
 
     if (settings.Runs("portal"))
     {
-        await PortalScenario.RunAsync(await BenchDatabase.CreateMigratedAsync(cluster, "bench_portal"), settings, results);
+        await RunScenarioAsync("portal", async () =>
+            await PortalScenario.RunAsync(await BenchDatabase.CreateMigratedAsync(cluster, "bench_portal"), settings, results));
     }
 
     await results.WriteAsync(settings.ResultsFolder);
@@ -53,4 +76,21 @@ finally
 {
     await cluster.DisposeAsync();
     Directory.Delete(root, recursive: true);
+}
+
+return failed.Count == 0 ? 0 : 1;
+
+// A scenario that throws is reported (a "failed" figure) and the run goes on, so one broken scenario keeps the others' figures.
+async Task RunScenarioAsync(string scenario, Func<Task> run)
+{
+    try
+    {
+        await run();
+    }
+    catch (Exception e)
+    {
+        failed.Add(scenario);
+        Console.Error.WriteLine($"Scenario {scenario} failed: {e}");
+        results.Add($"scenario {scenario}", "failed", 1, "1 = yes", e.GetType().Name + ": " + e.Message.Split('\n')[0]);
+    }
 }

@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# One benchmark run of an older revision and of this tree, on the same machine, with the same cluster settings and
+# scenarios, merged into bench/results/side-by-side.md (+ side-by-side.json). See bench/README.md.
+#
+#   bash bench/side-by-side.sh [OLD_REV] [harness options...]    OLD_REV defaults to 8ba31f1 (main before Marten)
+#   bash bench/side-by-side.sh --quick                            smoke run: proves both sides work; not figures
+#
+# The old revision is checked out in a temporary git worktree (removed at the end). Both sides are built in Release
+# (their bench and their API) and run with the same options; this script picks --only and --results itself. The runs
+# alternate old/new in ABBA order so that a machine drifting steadily over the run favours neither side:
+#   1. old: append,http,memory   2. new: append,http,memory   3. new: rebuild,portal   4. old: rebuild,portal
+set -euo pipefail
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+old_rev=8ba31f1
+if [[ $# -gt 0 && $1 != -* ]]; then
+  old_rev=$1
+  shift
+fi
+args=("$@")
+for a in "${args[@]}"; do
+  case $a in
+    --only | --results | --merge) echo "side-by-side.sh: $a is chosen by the script itself" >&2; exit 2 ;;
+  esac
+done
+
+old_sha=$(git -C "$repo" rev-parse --verify "$old_rev^{commit}")
+old_label="$(git -C "$repo" rev-parse --short "$old_sha") (${old_rev})"
+new_label="$(git -C "$repo" rev-parse --short HEAD) ($(git -C "$repo" rev-parse --abbrev-ref HEAD))"
+if [[ -n $(git -C "$repo" status --porcelain --untracked-files=no) ]]; then
+  new_label="$new_label + uncommitted changes"
+fi
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/ticketing-side-by-side.XXXXXX")
+old_tree=$work/old-tree
+cleanup() {
+  git -C "$repo" worktree remove --force "$old_tree" >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "== old: $old_label in $old_tree"
+git -C "$repo" worktree add --detach --quiet "$old_tree" "$old_sha"
+
+for tree in "$old_tree" "$repo"; do
+  echo "== building $tree (API and bench, Release)"
+  dotnet build -c Release "$tree/src/Api" -nologo -v quiet
+  dotnet build -c Release "$tree/bench/Ticketing.Bench" -nologo -v quiet
+done
+
+failed=()
+run() { # side tree part scenarios
+  local side=$1 tree=$2 part=$3 only=$4
+  echo
+  echo "== $side ($([[ $side == old ]] && echo "$old_label" || echo "$new_label")): --only $only ${args[*]}"
+  if ! (cd "$tree" && dotnet "bench/Ticketing.Bench/bin/Release/net10.0/Ticketing.Bench.dll" --only "$only" --results "$work/$side-$part" "${args[@]}"); then
+    failed+=("$side $part")
+  fi
+}
+
+started=$(date -u +%FT%TZ)
+run old "$old_tree" load append,http,memory
+run new "$repo" load append,http,memory
+run new "$repo" logs rebuild,portal
+run old "$old_tree" logs rebuild,portal
+
+note="Harness options: \`${args[*]:-(none: full run)}\`. Started $started on $(hostname), $(nproc) cores."
+note="$note Runs in ABBA order: old load (append, http, memory), new load, new logs (rebuild, portal), old logs; each run starts its own durable cluster with the same settings."
+if [[ " ${args[*]} " == *" --quick "* ]]; then
+  note="**Quick smoke run (\`--quick\`): it proves both sides run; its figures are not comparable and are not results.** $note"
+fi
+
+results=$repo/bench/results
+dotnet "$repo/bench/Ticketing.Bench/bin/Release/net10.0/Ticketing.Bench.dll" --merge \
+  --old "$work/old-load/latest.json,$work/old-logs/latest.json" \
+  --new "$work/new-load/latest.json,$work/new-logs/latest.json" \
+  --old-label "$old_label" --new-label "$new_label" --note "$note" --out "$results"
+
+for side in old new; do
+  if [[ -f $work/$side-load/sql-profile.md ]]; then
+    cp "$work/$side-load/sql-profile.md" "$results/side-by-side-sql-profile-$side.md"
+  fi
+done
+
+if [[ ${#failed[@]} -gt 0 ]]; then
+  echo "side-by-side.sh: these runs failed (their figures are missing or partial): ${failed[*]}" >&2
+  exit 1
+fi
