@@ -13,7 +13,10 @@ internal sealed class ShadowTables(string schema, IReadOnlyList<string> tables)
 
     public static ShadowTables For(SqlProjection projection) => new($"rebuild_{projection.Name}", projection.Tables);
 
-    /// <summary>Empty copies without indexes (filled faster; indexed afterwards). A copy left by a crashed rebuild is dropped first.</summary>
+    /// <summary>
+    /// Empty copies with their keys but no other index (filled faster; indexed afterwards). A copy left by a crashed
+    /// rebuild is dropped first.
+    /// </summary>
     public async Task CreateAsync(NpgsqlDataSource dataSource, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -35,12 +38,19 @@ internal sealed class ShadowTables(string schema, IReadOnlyList<string> tables)
             {
                 await ReadModelRebuilder.ExecuteAsync(connection, tx, $"alter table {Schema}.{table} set ({storage})", ct);
             }
+
+            // The primary and unique keys are the arbiters of the statements' "on conflict" inserts: they must exist
+            // while the copies fill. Same names as the live keys (and so their indexes).
+            foreach (var (name, definition) in await KeysAsync(connection, tx, table, ct))
+            {
+                await ReadModelRebuilder.ExecuteAsync(connection, tx, $"alter table {Schema}.{table} add constraint {name} {definition}", ct);
+            }
         }
 
         await tx.CommitAsync(ct);
     }
 
-    /// <summary>The live tables' indexes and primary or unique keys, built on the filled copies, then fresh statistics.</summary>
+    /// <summary>The live tables' other indexes (the keys exist already), built on the filled copies, then fresh statistics.</summary>
     public async Task IndexAsync(NpgsqlDataSource dataSource, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -61,15 +71,10 @@ internal sealed class ShadowTables(string schema, IReadOnlyList<string> tables)
                 }
             }
 
-            foreach (var (name, definition, constraint) in indexes)
+            foreach (var (_, definition, _) in indexes.Where(i => i.Constraint is not ("p" or "u")))
             {
                 var onShadow = definition.Replace($" ON public.{table} ", $" ON {Schema}.{table} ", StringComparison.Ordinal);
                 await ReadModelRebuilder.ExecuteAsync(connection, null, onShadow, ct);
-                if (constraint is "p" or "u")
-                {
-                    var kind = constraint == "p" ? "primary key" : "unique";
-                    await ReadModelRebuilder.ExecuteAsync(connection, null, $"alter table {Schema}.{table} add constraint {name} {kind} using index {name}", ct);
-                }
             }
 
             await ReadModelRebuilder.ExecuteAsync(connection, null, $"analyze {Schema}.{table}", ct);
@@ -89,6 +94,25 @@ internal sealed class ShadowTables(string schema, IReadOnlyList<string> tables)
         }
 
         await ReadModelRebuilder.ExecuteAsync(connection, tx, $"drop schema {retired} cascade", ct);
+    }
+
+    private static async Task<List<(string Name, string Definition)>> KeysAsync(
+        NpgsqlConnection connection, NpgsqlTransaction tx, string table, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            "select conname, pg_get_constraintdef(oid) from pg_constraint where conrelid = $1::regclass and contype in ('p', 'u') order by conname",
+            connection, tx)
+        {
+            Parameters = { new() { Value = $"public.{table}" } },
+        };
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var keys = new List<(string, string)>();
+        while (await reader.ReadAsync(ct))
+        {
+            keys.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return keys;
     }
 
     public async Task DropAsync(NpgsqlDataSource dataSource, CancellationToken ct)
