@@ -4,7 +4,7 @@ using Ticketing.Api.Hosting;
 using Ticketing.Api.KnowledgeBase.Portal;
 using Ticketing.Api.KnowledgeBase.Search;
 using Ticketing.Bench.KnowledgeBaseSearch;
-using Ticketing.EventStore.Database;
+using Ticketing.Api.Hosting.Database;
 
 // Knowledge-base search latency: an embedded cluster of its own (durable, as the API runs it), the API's
 // migrations, a seeded knowledge base, then closed-loop portal searches. See README.md.
@@ -28,7 +28,7 @@ try
     builder.ConnectionStringBuilder.MaxAutoPrepare = settings.AutoPrepare;
     builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
     await using var dataSource = builder.Build();
-    await DatabaseMigrator.MigrateAsync(dataSource, MigrationAssemblies.All);
+    await TicketingDatabase.MigrateAsync(dataSource);
 
     var corpus = new Corpus(settings.Seed, settings.LegacyCorpus);
     var (customers, seeding) = await Seeder.SeedAsync(dataSource, settings, corpus);

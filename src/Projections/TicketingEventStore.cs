@@ -32,13 +32,18 @@ public static class TicketingEventStore
         // (a field change to null must stay apart from no change), so the stored JSON is what our own store wrote.
         options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, json =>
         {
-            json.TypeInfoResolver = JsonTypeInfoResolver.Combine(TicketEventJson.Default, new DefaultJsonTypeInfoResolver());
+            json.TypeInfoResolverChain.Insert(0, TicketEventJson.Default);
+            // Marten serialises more than our events (the headers dictionary of every event, its own documents): those
+            // fall back to reflection. Without a fallback the chain holds only our context and every append fails.
+            json.TypeInfoResolverChain.Add(new DefaultJsonTypeInfoResolver());
             json.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
 
         var events = options.Events;
         events.StreamIdentity = StreamIdentity.AsGuid;
-        events.AppendMode = EventAppendMode.Quick;
+        // Quick append, but with the recorded time EventStamping sets (the command's time): plain Quick mode takes the
+        // database's now() for appends to an existing stream and ignores it (MetadataTests).
+        events.AppendMode = EventAppendMode.QuickWithServerTimestamps;
         events.EnableUniqueIndexOnEventId = true;
         events.MetadataConfig.CorrelationIdEnabled = true;
         events.MetadataConfig.CausationIdEnabled = true;

@@ -1,89 +1,103 @@
-using Microsoft.Extensions.DependencyInjection;
+using JasperFx;
+using Marten;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Ticketing.Application.EventSourcing;
+using Ticketing.Application.Tickets;
 using Ticketing.Domain.Tickets;
-using Ticketing.EventStore;
-using Ticketing.EventStore.Database;
-using Ticketing.EventStore.Projections;
-using Ticketing.Projections.Tickets;
+using Ticketing.Projections.Rebuilds;
 using Ticketing.TestInfrastructure;
 
 namespace Ticketing.Projections.Tests;
 
 /// <summary>
-/// A fresh database cloned from the migrated template and the real event store with the ticket read models
-/// wired exactly as the API wires them (<see cref="TicketReadModels.Configure"/>), so appends run them inline.
-/// <paramref name="moreProjections"/> adds read models the API wires elsewhere (the portal's).
+/// A fresh database cloned from the migrated template and a Marten store configured exactly as the API configures the
+/// event store (<see cref="TicketingEventStore.Configure"/>), so appends run the read models inline. The schema is the
+/// template's: the store never creates or changes schema objects. <paramref name="configure"/> adds test-only settings.
 /// </summary>
-public sealed class ReadModelDatabase(Action<EventStoreOptions>? moreProjections = null) : IAsyncLifetime
+public sealed class ReadModelDatabase(Action<StoreOptions>? configure = null) : IAsyncLifetime
 {
     private readonly Dictionary<Guid, long> versions = [];
-    private ServiceProvider services = null!;
 
-    public NpgsqlDataSource DataSource => services.GetRequiredService<NpgsqlDataSource>();
+    public NpgsqlDataSource DataSource { get; private set; } = null!;
 
-    public IEventStore Store => services.GetRequiredService<IEventStore>();
+    public DocumentStore Store { get; private set; } = null!;
 
     public string ConnectionString { get; private set; } = "";
 
     public async Task InitializeAsync()
     {
-        ConnectionString = await TestCluster.CreateDatabaseAsync(
-            [typeof(DatabaseMigrator).Assembly, typeof(ProjectionsAssembly).Assembly]);
-        services = Node(o =>
-        {
-            TicketReadModels.Configure(o);
-            moreProjections?.Invoke(o);
-        });
+        ConnectionString = await TestCluster.CreateDatabaseAsync();
+        // As the API's data source: statements are prepared server-side after two uses.
+        var builder = new NpgsqlDataSourceBuilder(ConnectionString);
+        builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
+        builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
+        DataSource = builder.Build();
+        Store = NewStore(configure);
     }
 
-    public async Task DisposeAsync() => await services.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        Store?.Dispose();
+        if (DataSource is not null)
+        {
+            await DataSource.DisposeAsync();
+        }
+    }
 
-    /// <summary>Appends each event to its ticket's stream at the version it is expected at, one append per call.</summary>
+    /// <summary>Another store on the same database (another node, or an older or newer version of the app).</summary>
+    public DocumentStore NewStore(Action<StoreOptions>? more = null)
+    {
+        var options = TicketingEventStore.Configure(new StoreOptions());
+        options.Connection(DataSource);
+        options.AutoCreateSchemaObjects = AutoCreate.None;
+        more?.Invoke(options);
+        return new DocumentStore(options);
+    }
+
+    /// <summary>
+    /// Appends each ticket's events to its stream at the version it is expected at (a new stream is started), stamped as
+    /// the command path stamps them, all in one session: one transaction.
+    /// </summary>
     public async Task AppendAsync(params TicketEvent[] events)
     {
-        var appends = events.GroupBy(e => e.TicketId).Select(g =>
+        await using var session = Store.LightweightSession();
+        foreach (var stream in events.GroupBy(e => e.TicketId))
         {
-            var expected = versions.GetValueOrDefault(g.Key);
-            versions[g.Key] = expected + g.Count();
-            var pending = g.Select(e => PendingEvent.Create(e, Metadata(e))).ToArray();
-            return new StreamAppend(g.Key, TicketEventTypes.StreamType, ExpectedVersion.Exactly(expected), pending);
-        }).ToArray();
-        await Store.AppendAsync(appends, default);
+            var expected = versions.GetValueOrDefault(stream.Key);
+            var stamped = stream.Select(e => Stamped(session, e)).ToArray();
+            if (expected == 0)
+            {
+                session.Events.StartStream<Ticket>(stream.Key, stamped);
+            }
+            else
+            {
+                session.Events.Append(stream.Key, expected + stamped.Length, stamped);
+            }
+        }
+
+        await session.SaveChangesAsync();
+        foreach (var stream in events.GroupBy(e => e.TicketId))
+        {
+            versions[stream.Key] = versions.GetValueOrDefault(stream.Key) + stream.Count();
+        }
     }
 
     public long VersionOf(Guid ticketId) => versions.GetValueOrDefault(ticketId);
 
-    /// <summary>
-    /// Rebuilds both ticket read models from the log the way an operator would (<c>projections rebuild NAME</c>): inline
-    /// projections are truncated and replayed under the append lock, through their batch path, in batches of
-    /// <paramref name="batchSize"/> events. Returns the events each replayed (the smaller count).
-    /// </summary>
-    public async Task<long> RebuildAsync(int batchSize = 5_000)
-    {
-        await using var cli = Node(o =>
-        {
-            TicketReadModels.Configure(o);
-            o.RebuildBatchSize = batchSize;
-        });
-        var admin = cli.GetRequiredService<ProjectionAdmin>();
-        var list = await admin.RebuildAsync("ticket_list");
-        var details = await admin.RebuildAsync("ticket_details");
-        return Math.Min(list.EventsReplayed, details.EventsReplayed);
-    }
+    /// <summary>The rebuilder the API runs, reading the log <paramref name="pageSize"/> events at a time.</summary>
+    public ReadModelRebuilder Rebuilder(int pageSize = 2_000) =>
+        new(Store, DataSource, TimeProvider.System, NullLogger<ReadModelRebuilder>.Instance) { PageSize = pageSize };
 
-    /// <summary>
-    /// Rebuilds one inline projection as <c>projections rebuild NAME</c> does, on a node wired by <paramref name="configure"/>
-    /// (which must register <paramref name="projection"/>), in batches of <paramref name="batchSize"/> events.
-    /// </summary>
-    public async Task<long> RebuildAsync(string projection, int batchSize, Action<EventStoreOptions> configure)
+    /// <summary>Rebuilds the named read models one after the other, as an operator would.</summary>
+    public Task RebuildAsync(params string[] names) => RebuildAsync(2_000, names);
+
+    public async Task RebuildAsync(int pageSize, params string[] names)
     {
-        await using var cli = Node(o =>
+        foreach (var name in names)
         {
-            configure(o);
-            o.RebuildBatchSize = batchSize;
-        });
-        return (await cli.GetRequiredService<ProjectionAdmin>().RebuildAsync(projection)).EventsReplayed;
+            (await Rebuilder(pageSize).RebuildAsync(name, null, default)).ShouldBe(RebuildOutcome.Completed);
+        }
     }
 
     public async Task ExecuteAsync(string sql)
@@ -93,27 +107,21 @@ public sealed class ReadModelDatabase(Action<EventStoreOptions>? moreProjections
         await command.ExecuteNonQueryAsync();
     }
 
+    public async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var command = DataSource.CreateCommand(sql);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
     /// <summary>The table's rows as text, ordered, for before/after comparisons.</summary>
-    public async Task<string> SnapshotAsync(string table, string orderBy)
-    {
-        await using var command = DataSource.CreateCommand($"select coalesce(string_agg(t::text, E'\\n' order by {orderBy}), '') from {table} t");
-        return (string)(await command.ExecuteScalarAsync())!;
-    }
+    public Task<string> SnapshotAsync(string table, string orderBy) =>
+        ScalarAsync<string>($"select coalesce(string_agg(t::text, E'\\n' order by {orderBy}), '') from {table} t");
 
-    private ServiceProvider Node(Action<EventStoreOptions> configure)
-    {
-        var collection = new ServiceCollection().AddLogging();
-        var connectionString = ConnectionString;
-        collection.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
-        collection.AddTicketingEventStore(o =>
-        {
-            o.RunAsyncProjections = false;
-            configure(o);
-        });
-        return collection.BuildServiceProvider();
-    }
+    /// <summary><paramref name="e"/> as the command path stores it: its own id, its time as recorded time, who did it.</summary>
+    public static JasperFx.Events.IEvent Stamped(IDocumentSession session, TicketEvent e) =>
+        session.Stamp(PendingEvent.Create(e, Metadata(e)), EventStamping.StoredPrecision(e.At));
 
-    private static EventMetadata Metadata(TicketEvent e)
+    public static EventMetadata Metadata(TicketEvent e)
     {
         var actor = Facts.ActorOf(e);
         return new EventMetadata(actor.Id, "tester", actor.Kind.ToString(), Guid.CreateVersion7(), null);

@@ -1,7 +1,5 @@
-using Npgsql;
-using Ticketing.Application.EventSourcing;
 using Ticketing.Domain.Tickets;
-using Ticketing.EventStore.Projections;
+using Ticketing.Projections.Rebuilds;
 using Ticketing.Projections.Tickets.Details;
 using Ticketing.Projections.Tickets.List;
 using static Ticketing.Projections.Tests.Facts;
@@ -17,66 +15,49 @@ public sealed class TicketRebuildTests : IAsyncLifetime
 
     public Task DisposeAsync() => db.DisposeAsync();
 
-    [Fact]
-    public async Task A_rebuild_from_the_log_gives_the_same_rows_as_the_inline_projections()
-    {
-        await AppendHistoryAsync();
-        var inline = await SnapshotAsync();
-
-        (await db.RebuildAsync()).ShouldBe(HistoryEvents);
-
-        (await SnapshotAsync()).ShouldBe(inline);
-    }
-
     [Theory]
+    [InlineData(2_000)]
     [InlineData(1)]
     [InlineData(3)]
     [InlineData(7)]
-    public async Task A_rebuild_in_batches_that_split_tickets_gives_the_same_rows(int batchSize)
+    public async Task A_rebuild_from_the_log_in_pages_of_any_size_gives_the_rows_the_inline_projections_wrote(int pageSize)
     {
         await AppendHistoryAsync();
         var inline = await SnapshotAsync();
 
-        (await db.RebuildAsync(batchSize)).ShouldBe(HistoryEvents);
+        await db.RebuildAsync(pageSize, "ticket_list", "ticket_details");
 
         (await SnapshotAsync()).ShouldBe(inline);
     }
 
-    [Theory]
-    [InlineData(2)]
-    [InlineData(5)]
-    [InlineData(HistoryEvents)]
-    public async Task Applying_the_log_again_in_batches_from_any_point_changes_nothing(int batchSize)
+    [Fact]
+    public async Task A_completed_rebuild_is_recorded_with_every_event_of_the_log_applied()
+    {
+        await AppendHistoryAsync();
+        var requester = Guid.CreateVersion7();
+
+        (await db.Rebuilder().RebuildAsync("ticket_list", requester, default)).ShouldBe(RebuildOutcome.Completed);
+
+        var state = (await RebuildStatus.AllAsync(db.DataSource, default))["ticket_list"];
+        state.ShouldSatisfyAllConditions(
+            s => s.State.ShouldBe("completed"), s => s.RequestedBy.ShouldBe(requester),
+            s => s.EventsDone.ShouldBe(HistoryEvents), s => s.EventsTotal.ShouldBe(HistoryEvents),
+            s => s.FinishedAt.ShouldNotBeNull(), s => s.Error.ShouldBeNull());
+        (await db.ScalarAsync<long>("select count(*) from pg_namespace where nspname like '%rebuild%'")).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Applying_the_log_again_from_any_point_changes_nothing()
     {
         await AppendHistoryAsync();
         var inline = await SnapshotAsync();
-        var events = await ReadLogAsync();
+        var events = await db.ReadLogAsync();
+        events.Count.ShouldBe(HistoryEvents);
 
-        // Every suffix of the log, in batches, over the finished read model: the version guards must refuse it all.
+        // Every suffix of the log over the finished read model: the version guards and keys must refuse it all.
         for (var start = 0; start < events.Count; start += 3)
         {
-            await ApplyBatchesAsync(events.Skip(start).ToList(), batchSize);
-        }
-
-        (await SnapshotAsync()).ShouldBe(inline);
-    }
-
-    [Theory]
-    [InlineData(4, 2)]
-    [InlineData(6, 5)]
-    [InlineData(9, 1)]
-    public async Task Batches_that_overlap_what_was_already_applied_give_the_same_rows(int batchSize, int overlap)
-    {
-        await AppendHistoryAsync();
-        var inline = await SnapshotAsync();
-        var events = await ReadLogAsync();
-        await db.ExecuteAsync("truncate ticket_list, ticket_details, ticket_timeline");
-
-        // Each batch starts a few events before where the previous one ended, as a retried batch would.
-        for (var end = batchSize; end - batchSize < events.Count; end += batchSize)
-        {
-            var slice = events[Math.Max(0, end - batchSize - overlap)..Math.Min(end, events.Count)];
-            await ApplyBatchesAsync(slice, slice.Count);
+            await db.ApplyAsync(events.Skip(start), Projections);
         }
 
         (await SnapshotAsync()).ShouldBe(inline);
@@ -87,63 +68,16 @@ public sealed class TicketRebuildTests : IAsyncLifetime
     {
         await AppendHistoryAsync();
         var inline = await SnapshotAsync();
-        var events = await ReadLogAsync();
+        var events = await db.ReadLogAsync();
 
         // Newest first is the worst order: every older event must be refused by the version guard.
-        await ApplyAsync(Enumerable.Reverse(events));
-        await ApplyAsync(events);
+        await db.ApplyAsync(Enumerable.Reverse(events), Projections);
+        await db.ApplyAsync(events, Projections);
 
         (await SnapshotAsync()).ShouldBe(inline);
     }
 
-    private async Task<List<RecordedEvent>> ReadLogAsync()
-    {
-        var events = new List<RecordedEvent>(HistoryEvents);
-        await foreach (var batch in db.Store.ReadAllAsync(0, 1000, default))
-        {
-            events.AddRange(batch);
-        }
-
-        return events;
-    }
-
-    private async Task ApplyBatchesAsync(List<RecordedEvent> events, int batchSize)
-    {
-        IBatchProjection[] projections = [new TicketListProjection(), new TicketDetailProjection()];
-        await using var connection = await db.DataSource.OpenConnectionAsync();
-        foreach (var chunk in events.Chunk(batchSize))
-        {
-            await using var batch = new NpgsqlBatch(connection);
-            foreach (var projection in projections)
-            {
-                projection.ApplyBatch(chunk, batch);
-            }
-
-            if (batch.BatchCommands.Count > 0)
-            {
-                await batch.ExecuteNonQueryAsync();
-            }
-        }
-    }
-
-    private async Task ApplyAsync(IEnumerable<RecordedEvent> events)
-    {
-        IProjection[] projections = [new TicketListProjection(), new TicketDetailProjection()];
-        await using var connection = await db.DataSource.OpenConnectionAsync();
-        foreach (var e in events)
-        {
-            await using var batch = new NpgsqlBatch(connection);
-            foreach (var projection in projections)
-            {
-                projection.Apply(e, batch);
-            }
-
-            if (batch.BatchCommands.Count > 0)
-            {
-                await batch.ExecuteNonQueryAsync();
-            }
-        }
-    }
+    private static SqlProjection[] Projections => [new TicketListProjection(), new TicketDetailProjection()];
 
     private async Task<string> SnapshotAsync() => string.Join(
         "\n---\n",

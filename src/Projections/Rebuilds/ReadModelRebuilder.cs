@@ -18,8 +18,10 @@ namespace Ticketing.Projections.Rebuilds;
 /// </remarks>
 public sealed partial class ReadModelRebuilder(IDocumentStore store, NpgsqlDataSource dataSource, TimeProvider clock, ILogger<ReadModelRebuilder> logger)
 {
-    private const int PageSize = 2_000;
     private const string LockEvents = "lock table mt_events in exclusive mode";
+
+    /// <summary>Events read and applied per transaction while the live tables stay open to appends.</summary>
+    internal int PageSize { get; init; } = 2_000;
 
     /// <summary>The read models that can be rebuilt, by name.</summary>
     public static IReadOnlyList<string> Names { get; } = [.. TicketingEventStore.ReadModels.Select(p => p.Name)];

@@ -1,11 +1,10 @@
-using Ticketing.Application.EventSourcing;
 using Ticketing.Domain.Tickets;
 using static Ticketing.Projections.Tests.Facts;
 
 namespace Ticketing.Projections.Tests.Portal;
 
 /// <summary>
-/// A random log of ticket streams, interleaved, each in version order: MSP tickets (sometimes created twice), Taskfire
+/// A random log of ticket streams, interleaved, each in order: MSP tickets (sometimes created twice), Taskfire
 /// copies and streams that were never created, with every ticket event in random order and small value pools (null
 /// included) so later events often overwrite, clear or repeat earlier values.
 /// </summary>
@@ -13,14 +12,13 @@ internal static class RandomPortalLog
 {
     private static readonly string?[] Values = ["a", "b", null];
 
-    public static List<RecordedEvent> Generate(Random random, int streams, int maxEventsPerStream)
+    public static List<TicketEvent> Generate(Random random, int streams, int maxEventsPerStream)
     {
         var customer = Guid.CreateVersion7();
         var minute = 0;
         DateTimeOffset Next() => T0.AddMinutes(++minute);
 
         var histories = new List<Queue<Func<TicketEvent>>>();
-        var ids = new List<Guid>();
         for (var s = 0; s < streams; s++)
         {
             var id = Guid.CreateVersion7();
@@ -42,11 +40,9 @@ internal static class RandomPortalLog
             }
 
             histories.Add(history);
-            ids.Add(id);
         }
 
-        var log = new List<RecordedEvent>();
-        var versions = new long[streams];
+        var log = new List<TicketEvent>();
         while (histories.Any(h => h.Count > 0))
         {
             var s = random.Next(streams);
@@ -55,9 +51,7 @@ internal static class RandomPortalLog
                 continue;
             }
 
-            var data = histories[s].Dequeue()();
-            log.Add(new RecordedEvent(log.Count + 1, Guid.CreateVersion7(), ids[s], ++versions[s], data.GetType().Name, data,
-                new EventMetadata(Tech.Id, "tester", "Technician", Guid.CreateVersion7(), null), data.At));
+            log.Add(histories[s].Dequeue()());
         }
 
         return log;
