@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
@@ -32,6 +33,8 @@ public static class TicketingEventStore
         options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, json =>
         {
             json.TypeInfoResolverChain.Insert(0, TicketEventJson.Default);
+            // Marten's own values (the headers dictionary) are not in our contract: those fall back to reflection.
+            json.TypeInfoResolverChain.Add(new DefaultJsonTypeInfoResolver());
             json.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
 

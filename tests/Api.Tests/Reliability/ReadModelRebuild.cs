@@ -1,13 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Ticketing.Api.Tests.Infrastructure;
-using Ticketing.EventStore.Projections;
+using Ticketing.Projections.Rebuilds;
 
 namespace Ticketing.Api.Tests.Reliability;
 
 /// <summary>
 /// The host's read-model tables as ordered text, and a fresh rebuild of them from the event log through the host's own
-/// <see cref="ProjectionAdmin"/> (what <c>projections rebuild NAME</c> runs), for live-versus-rebuilt comparisons.
+/// <see cref="ReadModelRebuilder"/> (what <c>projections rebuild NAME</c> runs), for live-versus-rebuilt comparisons.
 /// </summary>
 public static class ReadModelRebuild
 {
@@ -34,16 +34,16 @@ public static class ReadModelRebuild
         return tables;
     }
 
-    /// <summary>Truncates and replays every inline ticket read model; returns the events each replay applied.</summary>
+    /// <summary>Rebuilds every inline ticket read model from the log; returns the events each rebuild applied.</summary>
     public static async Task<Dictionary<string, long>> RebuildInlineAsync(ApiFactory api)
     {
-        var admin = api.Services.GetRequiredService<ProjectionAdmin>();
+        var rebuilder = api.Services.GetRequiredService<ReadModelRebuilder>();
+        var dataSource = api.Services.GetRequiredService<NpgsqlDataSource>();
         var replayed = new Dictionary<string, long>();
         foreach (var (projection, _) in InlineProjections)
         {
-            var result = await admin.RebuildAsync(projection);
-            result.Inline.ShouldBeTrue(projection);
-            replayed[projection] = result.EventsReplayed;
+            (await rebuilder.RebuildAsync(projection, null, CancellationToken.None)).ShouldBe(RebuildOutcome.Completed, projection);
+            replayed[projection] = (await RebuildStatus.AllAsync(dataSource, CancellationToken.None))[projection].EventsDone;
         }
 
         return replayed;
