@@ -8,7 +8,10 @@ await app.Services.GetRequiredService<TicketingDatabase>().InitialiseAsync(app.L
 
 if (CommandLine.IsCommand(args))
 {
-    return await CommandLine.RunAsync(args, app.Services, Console.Out);
+    // Disposing the host stops the embedded PostgreSQL it may have started (the web server's shutdown does that otherwise).
+    var exitCode = await CommandLine.RunAsync(args, app.Services, Console.Out);
+    await app.DisposeAsync();
+    return exitCode;
 }
 
 app.UseTicketingApi();

@@ -1,0 +1,234 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Ticketing.Api.Hosting.Database;
+using Ticketing.Api.Tests.Identity;
+using Ticketing.Api.Tests.Reliability;
+using Ticketing.Api.Tests.Tickets;
+using Ticketing.Domain.Tickets;
+using Ticketing.Projections.Rebuilds;
+using Ticketing.Projections.Tickets.Queries;
+using Xunit.Abstractions;
+
+namespace Ticketing.Api.Tests.Platform;
+
+/// <summary>
+/// "A database written by the old version must not be abandoned": <c>import-legacy-events</c> moves the old event
+/// store's log into Marten's, and everything this version reads from the log or its read models shows the old history.
+/// </summary>
+public sealed class LegacyImportTests(LegacyImportWorld world, ITestOutputHelper log) : IClassFixture<LegacyImportWorld>
+{
+    private const int LegacyEvents = 19;
+    private const int LegacyStreams = 5;
+
+    [Fact]
+    public async Task The_import_copies_the_whole_legacy_log_once_and_says_what_it_did_and_left_in_place()
+    {
+        log.WriteLine(world.ImportOutput);
+        world.ImportExitCode.ShouldBe(0, world.ImportOutput);
+        world.ImportOutput.ShouldContain($"Copied {LegacyEvents} events and {LegacyStreams} streams into mt_events and mt_streams in one transaction");
+        world.ImportOutput.ShouldContain("No notification mail was queued for the imported events");
+        world.ImportOutput.ShouldContain("old projection ticket-notifications: at seq 18, 1 event behind");
+        world.ImportOutput.ShouldContain("old dead letters of ticket-notifications: 1 event");
+        foreach (var name in ReadModelRebuilder.Names)
+        {
+            world.ImportOutput.ShouldContain($"Rebuilt read model {name} from the log.");
+        }
+
+        world.ImportOutput.ShouldContain("The old tables (events, streams, projection_checkpoints, projection_dead_letters) and functions are left in place");
+        (await world.ScalarAsync<long>("select count(*) from events")).ShouldBe(LegacyEvents);
+        (await world.ScalarAsync<long>("select count(*) from mt_events e where exists (select 1 from events l where l.id = e.id)")).ShouldBe(LegacyEvents);
+        (await world.ScalarAsync<long>("select count(*) from mail_outbox m join events e on m.idempotency_key like replace(e.id::text, '-', '') || ':%'"))
+            .ShouldBe(0L, "importing old events must not mail anyone about them");
+    }
+
+    [Fact]
+    public async Task The_auditor_history_is_exactly_the_legacy_log_ids_versions_types_data_actor_times_correlation_and_order()
+    {
+        var audit = world.Services.GetRequiredService<TicketAuditQuery>();
+        foreach (var (ticket, streams) in new[] { (world.Printer, new[] { world.Printer, world.PrinterCopy }), (world.Vpn, [world.Vpn]), (world.Spam, [world.Spam]) })
+        {
+            var legacy = await world.Legacy.RowsAsync(streams);
+
+            var history = await audit.HistoryAsync(ticket, CancellationToken.None);
+
+            history.Select(e => new LoggedEvent(
+                    e.Sequence, e.EventId, e.StreamId, e.Version, e.Type, e.Data.GetRawText(), e.ActorId, e.ActorName, e.ActorRole,
+                    e.RecordedAt, e.CorrelationId, e.CausationId))
+                .ShouldBe(legacy);
+        }
+
+        var vpn = await world.Legacy.RowsAsync(world.Vpn);
+        vpn[1].CausationId.ShouldBe(vpn[0].EventId, "the workflow rule's assignment names the creation that caused it");
+        vpn[1].ActorName.ShouldBe(LegacyImportWorld.RuleName);
+        (await world.Legacy.RowsAsync(world.Spam))[0].ActorName.ShouldBe(world.ContactEmail);
+    }
+
+    [Fact]
+    public async Task The_audit_api_serves_the_imported_history_of_a_ticket_and_its_Taskfire_copy()
+    {
+        var legacy = await world.Legacy.RowsAsync(world.Printer, world.PrinterCopy);
+
+        var history = (await world.Auditor.GetFromJsonAsync<JsonElement[]>(TicketHttp.Url($"/api/audit/tickets/{world.Printer}/history")))!;
+
+        history.Select(e => e.GetProperty("eventId").GetGuid()).ShouldBe(legacy.Select(e => e.EventId));
+        history.Select(e => e.GetProperty("stream").GetString()).ShouldBe(legacy.Select(e => e.StreamId == world.Printer ? "Ticket" : "LinkedCopy"));
+        history.Select(e => e.GetProperty("recordedAt").GetDateTimeOffset()).ShouldBe(legacy.Select(e => e.RecordedAt));
+    }
+
+    [Fact]
+    public async Task The_state_at_every_version_is_the_fold_of_the_legacy_events_up_to_it()
+    {
+        foreach (var (stream, versions) in new[] { (world.Printer, 9), (world.PrinterCopy, 2), (world.Vpn, 4), (world.Spam, 2) })
+        {
+            for (var version = 1; version <= versions; version++)
+            {
+                var response = await world.Auditor.GetFromJsonAsync<JsonElement>(TicketHttp.Url($"/api/audit/tickets/{stream}/state?version={version}"));
+
+                response.GetProperty("version").GetInt64().ShouldBe(version);
+                ShouldBeState(response, world.Legacy.StateAt(stream, version), $"{stream} at version {version}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task The_state_at_an_instant_is_the_fold_of_the_legacy_events_recorded_by_then()
+    {
+        foreach (var stream in new[] { world.Printer, world.PrinterCopy, world.Vpn })
+        {
+            foreach (var recorded in world.Legacy.RecordedTimes(stream))
+            {
+                foreach (var at in new[] { recorded, recorded.AddMinutes(3) })
+                {
+                    var (expected, version) = world.Legacy.StateAt(stream, at);
+
+                    var response = await world.Auditor.GetFromJsonAsync<JsonElement>(
+                        TicketHttp.Url($"/api/audit/tickets/{stream}/state?at={Uri.EscapeDataString(at.ToString("O"))}"));
+
+                    response.GetProperty("version").GetInt64().ShouldBe(version, $"{stream} at {at:O}");
+                    ShouldBeState(response, expected, $"{stream} at {at:O}");
+                }
+            }
+        }
+
+        var before = LegacyImportWorld.Start.AddTicks(-10);
+        (await world.Auditor.GetAsync(TicketHttp.Url($"/api/audit/tickets/{world.Printer}/state?at={Uri.EscapeDataString(before.ToString("O"))}")))
+            .StatusCode.ShouldBe(HttpStatusCode.NotFound, "a microsecond before the first recorded time the ticket did not exist");
+    }
+
+    [Fact]
+    public async Task The_read_models_are_rebuilt_from_the_imported_log()
+    {
+        var list = await world.Services.GetRequiredService<TicketListQuery>().ExecuteAsync(new TicketListFilter { CustomerId = world.CustomerId }, CancellationToken.None);
+
+        list.Items.Select(t => t.Id).ShouldBe([world.Printer, world.PrinterCopy, world.Vpn, world.Monitor], ignoreOrder: true, "the deleted ticket is not listed");
+        var printer = list.Items.Single(t => t.Id == world.Printer);
+        printer.Title.ShouldBe("Printer offline on floor 2");
+        printer.Priority.ShouldBe("urgent");
+        printer.Impact.ShouldBeNull();
+        printer.StatusId.ShouldBe("resolved");
+        printer.StatusCategory.ShouldBe(StatusCategory.Resolved);
+        printer.ResolvedAt.ShouldBe(world.PrinterResolvedAt, "resolved, reopened and resolved again: the last resolution counts");
+        printer.LinkedTicketId.ShouldBe(world.PrinterCopy);
+        printer.Version.ShouldBe(9);
+        var copy = list.Items.Single(t => t.Id == world.PrinterCopy);
+        copy.Side.ShouldBe(TicketSide.TaskfireCopy);
+        copy.StatusCategory.ShouldBe(StatusCategory.Resolved);
+        copy.TaskfireResourceId.ShouldBe(world.ResourceId);
+        var vpn = list.Items.Single(t => t.Id == world.Vpn);
+        vpn.StatusCategory.ShouldBe(StatusCategory.Pending);
+        vpn.ResolvedAt.ShouldBeNull();
+        vpn.AssigneeId.ShouldBe(world.TechnicianId);
+        vpn.Source.ShouldBe(TicketSource.Portal);
+
+        var detail = await world.Technician.GetTicketAsync(world.Printer);
+        detail.GetRawText().ShouldContain("We are on it.");
+        detail.GetRawText().ShouldContain("Toner swapped.");
+
+        var portalRows = await PortalRowsAsync();
+        portalRows.Keys.ShouldBe([world.Printer, world.Vpn, world.Spam, world.Monitor], ignoreOrder: true, "the portal shows MSP tickets only, never the Taskfire copy");
+        portalRows[world.Spam].ShouldBeTrue("the deleted ticket's portal row is marked deleted");
+        portalRows[world.Printer].ShouldBeFalse();
+        (await RebuildStatus.AllAsync(world.Services.GetRequiredService<NpgsqlDataSource>(), CancellationToken.None))
+            .Where(s => ReadModelRebuilder.Names.Contains(s.Key)).Select(s => s.Value.State).ShouldBe(["completed", "completed", "completed"]);
+    }
+
+    [Fact]
+    public async Task A_second_run_copies_nothing_and_changes_no_read_model()
+    {
+        var events = await world.ScalarAsync<long>("select count(*) from mt_events");
+        var streams = await world.ScalarAsync<long>("select count(*) from mt_streams");
+        var readModels = await ReadModelRebuild.SnapshotAsync(world);
+
+        var (exitCode, output) = await world.ImportAsync();
+
+        exitCode.ShouldBe(0, output);
+        output.ShouldContain($"Already imported: all {LegacyEvents} legacy events are in Marten's log (mt_events); nothing copied.");
+        output.ShouldNotContain("Copied ", Case.Sensitive);
+        (await world.ScalarAsync<long>("select count(*) from mt_events")).ShouldBe(events);
+        (await world.ScalarAsync<long>("select count(*) from mt_streams")).ShouldBe(streams);
+        (await ReadModelRebuild.SnapshotAsync(world)).ShouldBe(readModels);
+    }
+
+    [Fact]
+    public async Task After_the_import_a_reply_through_the_api_continues_the_stream_at_the_next_version_and_sequence()
+    {
+        var legacy = await world.Legacy.RowsAsync(world.Monitor);
+        var lastLegacySequence = await world.ScalarAsync<long>("select max(seq) from events");
+
+        var response = await world.Technician.CommandAsync(world.Monitor, "replies", new { body = "Swapped the cable, please check.", visibility = "Public" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt64().ShouldBe(legacy.Count + 1);
+        var history = await world.Services.GetRequiredService<TicketAuditQuery>().HistoryAsync(world.Monitor, CancellationToken.None);
+        history.Select(e => e.EventId).ShouldBe([.. legacy.Select(e => e.EventId), history[^1].EventId]);
+        history[^1].Version.ShouldBe(legacy.Count + 1);
+        history[^1].Sequence.ShouldBeGreaterThan(lastLegacySequence, "Marten's sequence continues after the copied events");
+        history[^1].ActorId.ShouldBe(world.TechnicianId);
+        (await world.Technician.GetTicketAsync(world.Monitor)).GetProperty("ticket").GetProperty("version").GetInt64().ShouldBe(legacy.Count + 1,
+            "the rebuilt read model takes the new event");
+    }
+
+    [Fact]
+    public async Task Imported_streams_and_events_are_stored_as_Marten_stores_the_ones_it_writes()
+    {
+        var (created, _) = await world.Technician.CreateTicketAsync(await (await world.AdminAsync()).CreateCustomerAsync(), "Keyboard missing keys");
+        (await world.Technician.CommandAsync(created, "replies", new { body = "On its way.", visibility = "Public" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        const string Streams = "select type || ' ' || tenant_id || ' ' || compacted_version || ' ' || is_archived from mt_streams where id = $1";
+        (await world.ScalarAsync<string>(Streams, world.Printer)).ShouldBe(await world.ScalarAsync<string>(Streams, created));
+        const string Events = """
+            select string_agg(type || ' ' || mt_dotnet_type || ' ' || tenant_id || ' ' || is_archived || ' '
+                || (select string_agg(k, ',' order by k) from jsonb_object_keys(headers) k), E'\n' order by version)
+            from mt_events where stream_id = $1
+            """;
+        (await world.ScalarAsync<string>(Events, world.Monitor)).ShouldStartWith(await world.ScalarAsync<string>(Events, created));
+    }
+
+    private void ShouldBeState(JsonElement response, Ticket expected, string because)
+    {
+        var options = world.Services.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        var expectedJson = JsonSerializer.SerializeToNode(expected, options);
+        var actualJson = JsonNode.Parse(response.GetProperty("state").GetRawText());
+        JsonNode.DeepEquals(actualJson, expectedJson).ShouldBeTrue($"{because}:\n  api  {actualJson?.ToJsonString()}\n  fold {expectedJson?.ToJsonString()}");
+    }
+
+    private async Task<Dictionary<Guid, bool>> PortalRowsAsync()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(world.ConnectionString);
+        await using var command = dataSource.CreateCommand("select id, deleted from portal_tickets where customer_id = $1");
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = world.CustomerId });
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new Dictionary<Guid, bool>();
+        while (await reader.ReadAsync())
+        {
+            rows[reader.GetGuid(0)] = reader.GetBoolean(1);
+        }
+
+        return rows;
+    }
+}
