@@ -1,3 +1,4 @@
+using Marten;
 using Npgsql;
 using Ticketing.Api.Hosting.Database;
 
@@ -6,9 +7,10 @@ namespace Ticketing.Api.Hosting;
 /// <summary>
 /// The one PostgreSQL database of a node. With <c>ConnectionStrings:Ticketing</c> it uses that server and
 /// starts nothing; without it, it runs the embedded cluster in <c>Ticketing:DataFolder</c>/postgres
-/// (durable: that is the user's data). Resolved after the host is built so test hosts can override it.
+/// (durable: that is the user's data). Resolved after the host is built so test hosts can override it. Start-up
+/// migrates our tables, then Marten's with the host's own document store (built once).
 /// </summary>
-public sealed class TicketingDatabase(IConfiguration configuration, ILoggerFactory loggers) : IAsyncDisposable
+public sealed class TicketingDatabase(IConfiguration configuration, ILoggerFactory loggers, IServiceProvider services) : IAsyncDisposable
 {
     private readonly ILogger _logger = loggers.CreateLogger<TicketingDatabase>();
     public const string DatabaseName = "ticketing";
@@ -61,17 +63,24 @@ public sealed class TicketingDatabase(IConfiguration configuration, ILoggerFacto
         }
 
         _dataSource = builder.Build();
-        var applied = await MigrateAsync(_dataSource, loggers, ct);
-        if (applied.Count > 0)
-        {
-            _logger.LogInformation("Applied migrations: {Migrations}", string.Join(", ", applied));
-        }
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var dataSource = _dataSource;
+        var applied = await DatabaseMigrator.MigrateAsync(dataSource, MigrationAssemblies.All,
+            () => TicketingStore.ApplySchemaAsync(services.GetRequiredService<IDocumentStore>(), dataSource), ct);
+        _logger.LogInformation("Schema checked in {Elapsed} ms; applied migrations: {Migrations}",
+            clock.ElapsedMilliseconds, applied.Count > 0 ? string.Join(", ", applied) : "none");
     }
 
-    /// <summary>Our numbered migrations, then Marten's schema, all under the migration lock (nodes may start together).</summary>
-    public static Task<IReadOnlyList<string>> MigrateAsync(NpgsqlDataSource dataSource, ILoggerFactory? loggers = null, CancellationToken ct = default) =>
-        DatabaseMigrator.MigrateAsync(
-            dataSource, MigrationAssemblies.All, () => TicketingStore.ApplySchemaAsync(dataSource, loggers ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance), ct);
+    /// <summary>
+    /// The whole schema on a database no host runs (test templates, benchmarks): our numbered migrations, then Marten's,
+    /// under the migration lock.
+    /// </summary>
+    public static Task<IReadOnlyList<string>> MigrateAsync(NpgsqlDataSource dataSource, CancellationToken ct = default) =>
+        DatabaseMigrator.MigrateAsync(dataSource, MigrationAssemblies.All, async () =>
+        {
+            using var store = new DocumentStore(TicketingStore.Options(dataSource, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
+            await TicketingStore.ApplySchemaAsync(store, dataSource);
+        }, ct);
 
     public async ValueTask DisposeAsync()
     {

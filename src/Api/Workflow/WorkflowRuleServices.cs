@@ -20,7 +20,6 @@ public static class WorkflowRuleServices
     public static IServiceCollection AddTicketWorkflow(this IServiceCollection services)
     {
         services.TryAddSingleton<WorkflowRuleStore>();
-        services.TryAddSingleton<ITicketWorkflowRules>(sp => sp.GetRequiredService<WorkflowRuleStore>());
         return services;
     }
 

@@ -7,20 +7,27 @@ using Ticketing.Domain.Workflow;
 namespace Ticketing.Api.Workflow;
 
 /// <summary>The <c>workflow_rules</c> table: admin CRUD guarded by the row's version, and the rules the engine runs.</summary>
-public sealed class WorkflowRuleStore(NpgsqlDataSource dataSource, TimeProvider clock) : Ticketing.Application.Tickets.ITicketWorkflowRules
+public sealed class WorkflowRuleStore(NpgsqlDataSource dataSource, TimeProvider clock)
 {
     private const string Columns =
         "id, name, trigger, conditions::text, actions::text, enabled, position, version, created_by, created_at, updated_by, updated_at";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    Task<IReadOnlyList<WorkflowRule>> Ticketing.Application.Tickets.ITicketWorkflowRules.EnabledRulesAsync(CancellationToken ct) => EnabledAsync(ct);
+    /// <summary>The enabled rules in position order, the way the command path runs them.</summary>
+    public const string EnabledSql = "select id, name, trigger, conditions::text, actions::text from workflow_rules where enabled order by position, id";
 
     public async Task<IReadOnlyList<WorkflowRule>> EnabledAsync(CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand(
-            "select id, name, trigger, conditions::text, actions::text from workflow_rules where enabled order by position, id");
+        await using var command = dataSource.CreateCommand(EnabledSql);
         await using var reader = await command.ExecuteReaderAsync(ct);
+        return await ReadEnabledAsync(reader, ct);
+    }
+
+    /// <summary>The rules of <see cref="EnabledSql"/> from the reader's current result.</summary>
+    public static async Task<IReadOnlyList<WorkflowRule>> ReadEnabledAsync(NpgsqlDataReader reader, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
         var rules = new List<WorkflowRule>();
         while (await reader.ReadAsync(ct))
         {

@@ -19,7 +19,7 @@ namespace Ticketing.Application.Tickets;
 /// Workflow rules (T8) run on the ticket's state after the command's events; their events join the same append
 /// (caused by the command's last event) and their mails the same transaction.
 /// </remarks>
-public sealed class TicketCommandService(IDocumentStore store, ITicketSettings settings, ITicketWorkflowRules workflow, TimeProvider clock)
+public sealed class TicketCommandService(IDocumentStore store, ITicketSettings settings, TimeProvider clock)
     : IDisposable
 {
     private const int MaxAttempts = 4;
@@ -33,10 +33,9 @@ public sealed class TicketCommandService(IDocumentStore store, ITicketSettings s
     {
         ArgumentNullException.ThrowIfNull(decide);
         ArgumentNullException.ThrowIfNull(context);
-        var policies = await settings.PoliciesAsync(ct);
+        var (policies, mspTimeZone, rules) = await settings.CommandInputsAsync(ct);
         var now = EventStamping.StoredPrecision(clock.GetUtcNow());
-        var localDate = TicketNumber.LocalDate(now, await settings.MspTimeZoneAsync(ct));
-        var rules = await workflow.EnabledRulesAsync(ct);
+        var localDate = TicketNumber.LocalDate(now, mspTimeZone);
         await _creations.WaitAsync(ct);
         try
         {
@@ -61,8 +60,7 @@ public sealed class TicketCommandService(IDocumentStore store, ITicketSettings s
     {
         ArgumentNullException.ThrowIfNull(decide);
         ArgumentNullException.ThrowIfNull(context);
-        var policies = await settings.PoliciesAsync(ct);
-        var rules = await workflow.EnabledRulesAsync(ct);
+        var (policies, _, rules) = await settings.CommandInputsAsync(ct);
         for (var attempt = 1; ; attempt++)
         {
             await using var session = store.LightweightSession();

@@ -4,19 +4,20 @@ using Ticketing.Domain.Workflow;
 
 namespace Ticketing.Application.Tickets;
 
-/// <summary>The MSP's ticket configuration that decisions depend on (statuses, reopen policy, time zone).</summary>
+/// <summary>The MSP's ticket configuration that decisions depend on (statuses, reopen policy, time zone, workflow rules).</summary>
 public interface ITicketSettings
 {
     ValueTask<TicketPolicies> PoliciesAsync(CancellationToken ct);
 
-    ValueTask<TimeZoneInfo> MspTimeZoneAsync(CancellationToken ct);
+    /// <summary>Everything a ticket command reads before it decides, in one round trip.</summary>
+    Task<TicketCommandInputs> CommandInputsAsync(CancellationToken ct);
 }
 
-/// <summary>The enabled workflow rules (T8), read once per command, in position order.</summary>
-public interface ITicketWorkflowRules
-{
-    Task<IReadOnlyList<WorkflowRule>> EnabledRulesAsync(CancellationToken ct);
-}
+/// <summary>
+/// What a ticket command decides with besides the ticket: the policies, the MSP's time zone (T2) and the enabled
+/// workflow rules (T8) in position order, all read together so they are one consistent moment of the settings.
+/// </summary>
+public sealed record TicketCommandInputs(TicketPolicies Policies, TimeZoneInfo MspTimeZone, IReadOnlyList<WorkflowRule> Rules);
 
 /// <summary>Who runs a command, and the correlation id that ties its events to the request.</summary>
 public sealed record CommandContext(Actor Actor, string? ActorName, Guid CorrelationId)

@@ -33,7 +33,24 @@ public sealed class CurrentSettings(NpgsqlDataSource dataSource, SettingsDefault
 
     public async Task<SettingsSnapshot> LoadAsync(NpgsqlConnection connection, CancellationToken ct)
     {
-        var rows = await LatestAsync(connection, ct);
+        await using var query = connection.Sql(LatestSql).With(SettingsSections.All.ToArray());
+        await using var reader = await query.ExecuteReaderAsync(ct);
+        return await ReadAsync(reader, ct);
+    }
+
+    /// <summary>The statement <see cref="ReadAsync"/> reads, for callers that batch it with their own.</summary>
+    public static NpgsqlBatchCommand LatestCommand() => new(LatestSql) { Parameters = { new() { Value = SettingsSections.All.ToArray() } } };
+
+    /// <summary>The snapshot from the rows of <see cref="LatestCommand"/> (the reader's current result).</summary>
+    public async Task<SettingsSnapshot> ReadAsync(NpgsqlDataReader reader, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var rows = new Dictionary<string, (long Version, string Json)>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(ct))
+        {
+            rows[reader.GetString(0)] = (reader.GetInt64(1), reader.GetString(2));
+        }
+
         var versions = rows.ToDictionary(r => r.Key, r => r.Value.Version, StringComparer.Ordinal);
         return new SettingsSnapshot(
             rows.TryGetValue(SettingsSections.Portal, out var portal) ? SettingsJson.Deserialize<PortalSection>(portal.Json) : defaults.Portal(),
@@ -51,22 +68,11 @@ public sealed class CurrentSettings(NpgsqlDataSource dataSource, SettingsDefault
         return await query.ExecuteScalarAsync(ct) is bool stored ? stored : configuration.GetValue("Ticketing:Portal:WelcomeEmail", true);
     }
 
-    private static async Task<Dictionary<string, (long Version, string Json)>> LatestAsync(NpgsqlConnection connection, CancellationToken ct)
-    {
-        await using var query = connection.Sql("""
-            select s.section, v.id, v.value::text
-            from unnest($1::text[]) as s(section)
-            cross join lateral (
-                select id, value from settings_versions where section = s.section order by id desc limit 1
-            ) v
-            """).With(SettingsSections.All.ToArray());
-        await using var reader = await query.ExecuteReaderAsync(ct);
-        var rows = new Dictionary<string, (long, string)>(StringComparer.Ordinal);
-        while (await reader.ReadAsync(ct))
-        {
-            rows[reader.GetString(0)] = (reader.GetInt64(1), reader.GetString(2));
-        }
-
-        return rows;
-    }
+    private const string LatestSql = """
+        select s.section, v.id, v.value::text
+        from unnest($1::text[]) as s(section)
+        cross join lateral (
+            select id, value from settings_versions where section = s.section order by id desc limit 1
+        ) v
+        """;
 }

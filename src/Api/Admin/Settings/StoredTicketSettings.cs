@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Ticketing.Api.Portal.Settings;
 using Ticketing.Api.Tickets;
+using Ticketing.Api.Workflow;
 using Ticketing.Application.Admin.Settings;
 using Ticketing.Application.Tickets;
 using Ticketing.Domain.Tickets;
@@ -10,7 +11,7 @@ namespace Ticketing.Api.Admin.Settings;
 
 /// <summary>
 /// <see cref="ITicketSettings"/> from the versioned settings store (custom statuses from <c>catalogues</c>, reopen
-/// policy and time zone from <c>portal</c>), read per call so every node applies a change at once.
+/// policy and time zone from <c>portal</c>) and the workflow rules, read per call so every node applies a change at once.
 /// </summary>
 public sealed class StoredTicketSettings(
     NpgsqlDataSource dataSource, IOptionsMonitor<PortalOptions> portal, IOptionsMonitor<TicketOptions> tickets, IConfiguration configuration)
@@ -24,8 +25,23 @@ public sealed class StoredTicketSettings(
         return new TicketPolicies(Statuses(snapshot.Catalogues), new ReopenPolicy(snapshot.Portal.PortalCanReopen));
     }
 
-    public async ValueTask<TimeZoneInfo> MspTimeZoneAsync(CancellationToken ct) =>
-        TimeZoneInfo.FindSystemTimeZoneById((await current.LoadAsync(ct)).Portal.MspTimeZone);
+    /// <summary>The settings and the enabled rules as one batch: one round trip before every ticket command.</summary>
+    public async Task<TicketCommandInputs> CommandInputsAsync(CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands = { CurrentSettings.LatestCommand(), new NpgsqlBatchCommand(WorkflowRuleStore.EnabledSql) },
+        };
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        var snapshot = await current.ReadAsync(reader, ct);
+        await reader.NextResultAsync(ct);
+        var rules = await WorkflowRuleStore.ReadEnabledAsync(reader, ct);
+        return new TicketCommandInputs(
+            new TicketPolicies(Statuses(snapshot.Catalogues), new ReopenPolicy(snapshot.Portal.PortalCanReopen)),
+            TimeZoneInfo.FindSystemTimeZoneById(snapshot.Portal.MspTimeZone),
+            rules);
+    }
 
     public static StatusCatalogue Statuses(CataloguesSection catalogues) => new(catalogues.CustomStatuses);
 }
