@@ -6,7 +6,7 @@ using Ticketing.Api.Tests.Infrastructure;
 
 namespace Ticketing.Api.Tests.Email;
 
-/// <summary>Reading the outbox and the pickup folder, with bounded polls for the async projection and the worker.</summary>
+/// <summary>Reading the outbox and the pickup folder, with bounded polls for the delivery worker (the outbox rows are written with the events).</summary>
 public static class MailHttp
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
