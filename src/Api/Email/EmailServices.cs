@@ -46,5 +46,5 @@ public static class EmailServices
 
     /// <summary><c>{Ticketing:DataFolder}/mail-pickup</c>: where mail goes without an SMTP relay.</summary>
     public static string PickupFolder(IConfiguration configuration) =>
-        Path.GetFullPath(Path.Combine(configuration["Ticketing:DataFolder"] ?? ".data", "mail-pickup"));
+        Ticketing.Api.Hosting.DataFolder.Of(configuration, "mail-pickup");
 }

@@ -6,7 +6,7 @@ namespace Ticketing.Api.Hosting;
 
 /// <summary>
 /// The one PostgreSQL database of a node. With <c>ConnectionStrings:Ticketing</c> it uses that server and
-/// starts nothing; without it, it runs the embedded cluster in <c>Ticketing:DataFolder</c>/postgres
+/// starts nothing; without it, it runs the embedded cluster in <see cref="DataFolder"/>/postgres
 /// (durable: that is the user's data). Resolved after the host is built so test hosts can override it. Start-up
 /// migrates our tables, then Marten's with the host's own document store (built once).
 /// </summary>
@@ -27,7 +27,7 @@ public sealed class TicketingDatabase(IConfiguration configuration, ILoggerFacto
         var connectionString = configuration.GetConnectionString("Ticketing");
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            var root = Path.GetFullPath(Path.Combine(configuration["Ticketing:DataFolder"] ?? ".data", "postgres"));
+            var root = DataFolder.Of(configuration, "postgres");
             _logger.LogInformation("No ConnectionStrings:Ticketing configured; starting the embedded PostgreSQL cluster in {Folder}", root);
             _embedded = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions
             {

@@ -20,7 +20,7 @@ public static class TicketServices
         services.AddSingleton<TicketWriteChecks>();
         services.AddTicketWorkflow();
         services.AddSingleton<IAttachmentStore>(sp => new FileSystemAttachmentStore(
-            Path.GetFullPath(Path.Combine(sp.GetRequiredService<IConfiguration>()["Ticketing:DataFolder"] ?? ".data", "attachments"))));
+            Ticketing.Api.Hosting.DataFolder.Of(sp.GetRequiredService<IConfiguration>(), "attachments")));
         services.AddSingleton<AttachmentUploads>();
         services.AddSingleton<TicketListQuery>();
         services.AddSingleton<TicketDetailQuery>();

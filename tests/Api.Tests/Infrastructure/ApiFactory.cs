@@ -6,12 +6,15 @@ using Ticketing.TestInfrastructure;
 namespace Ticketing.Api.Tests.Infrastructure;
 
 /// <summary>
-/// The API in-process against a database of its own, cloned from the run's migrated template.
-/// One per test class (an xunit class fixture), so classes run in parallel.
+/// The API in-process against a database of its own, cloned from the run's migrated template, and a data folder of its
+/// own (attachments, mail pickup) that is deleted with it. One per test class (an xunit class fixture), so classes run
+/// in parallel.
 /// </summary>
 public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public string ConnectionString { get; private set; } = "";
+
+    public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), $"ticketing-api-{Guid.NewGuid():N}");
 
     public virtual async Task InitializeAsync()
     {
@@ -22,7 +25,19 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Ticketing", ConnectionString);
+        builder.UseSetting("Ticketing:DataFolder", DataFolder);
     }
 
-    Task IAsyncLifetime.DisposeAsync() => base.DisposeAsync().AsTask();
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Directory.Exists(DataFolder))
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 }

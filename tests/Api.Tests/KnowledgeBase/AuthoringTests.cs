@@ -7,7 +7,7 @@ using static Ticketing.Api.Tests.Identity.IdentityHttp;
 
 namespace Ticketing.Api.Tests.KnowledgeBase;
 
-public sealed class AuthoringTests(KnowledgeBaseApiFactory api) : IClassFixture<KnowledgeBaseApiFactory>
+public sealed class AuthoringTests(IdentityApiFactory api) : IClassFixture<IdentityApiFactory>
 {
     [Fact]
     public async Task Creating_the_tree_returns_it_and_records_who_changed_what_in_the_audit_log()

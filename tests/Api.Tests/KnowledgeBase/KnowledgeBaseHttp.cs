@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Ticketing.Api.Tests.Identity;
 using static Ticketing.Api.Tests.Identity.IdentityHttp;
 
 namespace Ticketing.Api.Tests.KnowledgeBase;
@@ -56,7 +57,7 @@ public static class KnowledgeBaseHttp
 
     /// <summary>A customer whose knowledge-base section is on or off, and a signed-in contact of it.</summary>
     public static async Task<(Guid Customer, HttpClient Contact, Guid ContactId)> CustomerWithContactAsync(
-        this KnowledgeBaseApiFactory api, HttpClient staff, bool knowledgeBaseEnabled = true)
+        this IdentityApiFactory api, HttpClient staff, bool knowledgeBaseEnabled = true)
     {
         var customer = (await staff.PostAsJsonAsync(Url("/api/customers"), new
         {
@@ -70,6 +71,6 @@ public static class KnowledgeBaseHttp
         return (customer, api.WithToken(await api.TokenAsync(contact.Username, contact.Password)), contact.Id);
     }
 
-    public static async Task<long> CountAsync(this KnowledgeBaseApiFactory api, string sql, params object[] parameters) =>
+    public static async Task<long> CountAsync(this IdentityApiFactory api, string sql, params object[] parameters) =>
         await api.ScalarAsync<long>(sql, parameters);
 }

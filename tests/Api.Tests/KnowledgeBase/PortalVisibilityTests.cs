@@ -11,7 +11,7 @@ namespace Ticketing.Api.Tests.KnowledgeBase;
 /// article for everyone, one for customer B only and a draft; a category for customer A only; and a category
 /// holding only a draft. Built once for the class.
 /// </summary>
-public sealed class PortalVisibilityFixture : KnowledgeBaseApiFactory
+public sealed class PortalVisibilityFixture : IdentityApiFactory
 {
     public HttpClient ContactA { get; private set; } = null!;
     public HttpClient ContactB { get; private set; } = null!;

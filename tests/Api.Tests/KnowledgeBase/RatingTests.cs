@@ -5,7 +5,7 @@ using static Ticketing.Api.Tests.Identity.IdentityHttp;
 
 namespace Ticketing.Api.Tests.KnowledgeBase;
 
-public sealed class RatingTests(KnowledgeBaseApiFactory api) : IClassFixture<KnowledgeBaseApiFactory>
+public sealed class RatingTests(IdentityApiFactory api) : IClassFixture<IdentityApiFactory>
 {
     [Fact]
     public async Task A_contact_rates_once_and_can_change_or_withdraw_the_rating()

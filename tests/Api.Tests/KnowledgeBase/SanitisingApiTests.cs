@@ -3,7 +3,7 @@ using static Ticketing.Api.Tests.Identity.IdentityHttp;
 
 namespace Ticketing.Api.Tests.KnowledgeBase;
 
-public sealed class SanitisingApiTests(KnowledgeBaseApiFactory api) : IClassFixture<KnowledgeBaseApiFactory>
+public sealed class SanitisingApiTests(IdentityApiFactory api) : IClassFixture<IdentityApiFactory>
 {
     private const string Hostile = """
         # Fix the scanner

@@ -6,7 +6,7 @@ using static Ticketing.Api.Tests.Identity.IdentityHttp;
 namespace Ticketing.Api.Tests.KnowledgeBase;
 
 /// <summary>Each test searches for words of its own, so tests sharing the class database do not see each other's articles.</summary>
-public sealed class SearchTests(KnowledgeBaseApiFactory api) : IClassFixture<KnowledgeBaseApiFactory>
+public sealed class SearchTests(IdentityApiFactory api) : IClassFixture<IdentityApiFactory>
 {
     [Fact]
     public async Task A_match_in_the_title_ranks_above_one_in_the_keywords_above_one_in_the_body()
