@@ -27,7 +27,7 @@ public sealed class SettingsDefaults(
         return new PortalSection(
             configuration["Ticketing:Portal:Url"], t.MspTimeZone, p.VisibleStatuses ?? [.. BuiltInStatuses], t.PortalCanReopen,
             p.HideCreatedBefore, p.TicketingEnabled, p.ManualCreationEnabled,
-            configuration.GetValue("Ticketing:Portal:WelcomeEmail", true));
+            configuration.GetValue("Ticketing:Portal:WelcomeEmail", true), p.KnowledgeBaseEnabled);
     }
 
     public FieldsSection Fields()

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using Ticketing.Api.Admin.Settings;
 using Ticketing.Api.Identity;
 using Ticketing.Api.Identity.Persistence;
 using Ticketing.Api.KnowledgeBase.Articles;
@@ -27,9 +28,9 @@ public sealed record PortalArticle(
 /// <summary><c>GET /api/portal/kb/articles/{id}</c>: 404 for an article the caller may not see, as for one that does not exist.</summary>
 public static class PortalArticlePage
 {
-    public static async Task<Ok<PortalArticle>> HandleAsync(Guid id, ClaimsPrincipal user, NpgsqlDataSource dataSource, CancellationToken ct)
+    public static async Task<Ok<PortalArticle>> HandleAsync(Guid id, ClaimsPrincipal user, NpgsqlDataSource dataSource, SettingsDefaults defaults, CancellationToken ct)
     {
-        var customerId = await PortalVisibility.CustomerWithKnowledgeBaseAsync(user, dataSource, ct);
+        var customerId = await PortalVisibility.CustomerWithKnowledgeBaseAsync(user, dataSource, defaults, ct);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var command = connection.Sql($"""
             select a.title, a.body_markdown, a.keywords, a.language, c.id, c.name, s.id, s.name, a.created_at, a.updated_at

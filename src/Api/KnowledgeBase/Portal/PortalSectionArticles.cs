@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using Ticketing.Api.Admin.Settings;
 using Ticketing.Api.Identity.Persistence;
 
 namespace Ticketing.Api.KnowledgeBase.Portal;
@@ -12,9 +13,9 @@ public sealed record PortalArticleListItem(Guid Id, string Title, IReadOnlyList<
 public static class PortalSectionArticles
 {
     public static async Task<Ok<Page<PortalArticleListItem>>> HandleAsync(
-        Guid id, string? after, int? limit, ClaimsPrincipal user, NpgsqlDataSource dataSource, CancellationToken ct)
+        Guid id, string? after, int? limit, ClaimsPrincipal user, NpgsqlDataSource dataSource, SettingsDefaults defaults, CancellationToken ct)
     {
-        var customerId = await PortalVisibility.CustomerWithKnowledgeBaseAsync(user, dataSource, ct);
+        var customerId = await PortalVisibility.CustomerWithKnowledgeBaseAsync(user, dataSource, defaults, ct);
         var size = Paging.Limit(limit);
         var keys = after is null ? null : Paging.Keys(after, 2);
         await using var command = dataSource.CreateCommand($"""

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using Ticketing.Api.Admin.Settings;
 using Ticketing.Api.Identity.Persistence;
 
 namespace Ticketing.Api.KnowledgeBase.Portal;
@@ -17,9 +18,9 @@ public sealed record PortalSection(Guid Id, string Name, string Description);
 /// </summary>
 public static class PortalTree
 {
-    public static async Task<Ok<IReadOnlyList<PortalCategory>>> HandleAsync(ClaimsPrincipal user, NpgsqlDataSource dataSource, CancellationToken ct)
+    public static async Task<Ok<IReadOnlyList<PortalCategory>>> HandleAsync(ClaimsPrincipal user, NpgsqlDataSource dataSource, SettingsDefaults defaults, CancellationToken ct)
     {
-        var customerId = await PortalVisibility.CustomerWithKnowledgeBaseAsync(user, dataSource, ct);
+        var customerId = await PortalVisibility.CustomerWithKnowledgeBaseAsync(user, dataSource, defaults, ct);
         await using var command = dataSource.CreateCommand($"""
             select c.id, c.name, c.description, s.id, s.name, s.description
             from kb_categories c

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using Ticketing.Api.Admin.Settings;
 using Ticketing.Api.Identity;
 using Ticketing.Api.Identity.Persistence;
 using Ticketing.Api.KnowledgeBase.Articles;
@@ -24,9 +25,9 @@ public sealed class RatingRequestValidator : AbstractValidator<RatingRequest>
 public static class RateArticle
 {
     public static async Task<Ok<RatingSummary>> RateAsync(
-        Guid id, RatingRequest request, ClaimsPrincipal user, NpgsqlDataSource dataSource, TimeProvider time, CancellationToken ct)
+        Guid id, RatingRequest request, ClaimsPrincipal user, NpgsqlDataSource dataSource, SettingsDefaults defaults, TimeProvider time, CancellationToken ct)
     {
-        var customerId = await PortalVisibility.CustomerWithKnowledgeBaseAsync(user, dataSource, ct);
+        var customerId = await PortalVisibility.CustomerWithKnowledgeBaseAsync(user, dataSource, defaults, ct);
         var contactId = user.GetCurrentUser().UserId;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var upsert = connection.Sql($"""
@@ -51,9 +52,9 @@ public static class RateArticle
     /// Withdrawing is idempotent on an article the contact may read (204 with or without a rating), and the same 404
     /// as rating on one they may not, so a guessed id of another customer's article answers like a missing one.
     /// </summary>
-    public static async Task<NoContent> WithdrawAsync(Guid id, ClaimsPrincipal user, NpgsqlDataSource dataSource, CancellationToken ct)
+    public static async Task<NoContent> WithdrawAsync(Guid id, ClaimsPrincipal user, NpgsqlDataSource dataSource, SettingsDefaults defaults, CancellationToken ct)
     {
-        var customerId = await PortalVisibility.CustomerWithKnowledgeBaseAsync(user, dataSource, ct);
+        var customerId = await PortalVisibility.CustomerWithKnowledgeBaseAsync(user, dataSource, defaults, ct);
         await using var delete = dataSource.CreateCommand($"""
             with visible as (
                 select a.id from kb_articles a

@@ -15,6 +15,9 @@ public sealed class PortalOptions
     /// <summary>Off hides the ticketing section for every customer; on leaves it to each customer's flag (P11).</summary>
     public bool TicketingEnabled { get; set; } = true;
 
+    /// <summary>Off hides the knowledge base for every customer; on leaves it to each customer's flag (P11).</summary>
+    public bool KnowledgeBaseEnabled { get; set; } = true;
+
     /// <summary>Status ids (or names) contacts may see; null means the four built-ins (P3).</summary>
     public List<string>? VisibleStatuses { get; set; }
 

@@ -33,8 +33,9 @@ public static class SettingsSections
 
 /// <summary>
 /// A1: the portal and ticket switches an admin sets. A PUT replaces the whole section (read it, change it, send it
-/// back with its ETag). Per-customer section flags stay on the customer; <paramref name="TicketingEnabled"/> is the
-/// switch for all customers on top of them.
+/// back with its ETag). Per-customer section flags stay on the customer; <paramref name="TicketingEnabled"/> and
+/// <paramref name="KnowledgeBaseEnabled"/> are the switches for all customers on top of them (P11). A stored section
+/// without the knowledge-base switch (saved before it existed) reads as on.
 /// </summary>
 /// <param name="PortalUrl">The portal's address or custom domain, used in mails; null when not set.</param>
 /// <param name="MspTimeZone">IANA id; the date in ticket numbers is taken there (T2).</param>
@@ -49,7 +50,8 @@ public sealed record PortalSection(
     DateTimeOffset? HideCreatedBefore,
     bool TicketingEnabled,
     bool ManualCreationEnabled,
-    bool WelcomeEmail);
+    bool WelcomeEmail,
+    bool KnowledgeBaseEnabled = true);
 
 /// <summary>A2: the rule of each default field (fields left out keep their default) and the custom field definitions.</summary>
 public sealed record FieldsSection(
