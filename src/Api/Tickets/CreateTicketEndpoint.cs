@@ -13,11 +13,12 @@ public static class CreateTicketEndpoint
 
     public static async Task<Created<Response>> Handle(
         CreateTicketRequest request, HttpContext http, TicketCommandService tickets, ICustomerDirectory directory, TicketWriteChecks checks,
-        CancellationToken ct)
+        TicketAssignees assignees, CancellationToken ct)
     {
         var context = http.CommandContext();
         await checks.CheckCreateAsync(request, ct);
         await EnsureCustomerAndContactAsync(request, directory, ct);
+        await assignees.EnsureAssignableAsync(request.AssigneeId, ct);
         var id = Guid.CreateVersion7();
         var fields = new TicketFields(
             request.Title!.Trim(), request.Description, request.Priority, request.Impact, request.Type, request.ProductFamily,

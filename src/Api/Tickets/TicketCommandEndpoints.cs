@@ -13,8 +13,12 @@ public static class TicketCommandEndpoints
     public static Task<Ok<TicketCommandResponse>> ChangeStatus(Guid id, ChangeStatusRequest request, HttpContext http, TicketCommandService tickets, CancellationToken ct) =>
         RunAsync(http, id, tickets, (d, by) => Single(id, TicketDecider.Decide(new ChangeTicketStatus(id, request.Status!, by), d.Ticket, d.Policies, d.Now)), ct);
 
-    public static Task<Ok<TicketCommandResponse>> Assign(Guid id, AssignTechnicianRequest request, HttpContext http, TicketCommandService tickets, CancellationToken ct) =>
-        RunAsync(http, id, tickets, (d, by) => Single(id, TicketDecider.Decide(new AssignTechnician(id, request.TechnicianId, by), d.Ticket, d.Now)), ct);
+    public static async Task<Ok<TicketCommandResponse>> Assign(
+        Guid id, AssignTechnicianRequest request, HttpContext http, TicketCommandService tickets, TicketAssignees assignees, CancellationToken ct)
+    {
+        await assignees.EnsureAssignableAsync(request.TechnicianId, ct);
+        return await RunAsync(http, id, tickets, (d, by) => Single(id, TicketDecider.Decide(new AssignTechnician(id, request.TechnicianId, by), d.Ticket, d.Now)), ct);
+    }
 
     public static Task<Ok<TicketCommandResponse>> Bill(Guid id, HttpContext http, TicketCommandService tickets, CancellationToken ct) =>
         RunAsync(http, id, tickets, (d, by) => Single(id, TicketDecider.Decide(new BillTicket(id, by), d.Ticket, d.Now)), ct);

@@ -18,6 +18,7 @@ public static class TicketServices
         services.AddSingleton<ITicketSettings, Ticketing.Api.Admin.Settings.StoredTicketSettings>();
         services.AddSingleton<TicketCommandService>();
         services.AddSingleton<TicketWriteChecks>();
+        services.AddSingleton<TicketAssignees>();
         services.AddTicketWorkflow();
         services.AddSingleton<IAttachmentStore>(sp => new FileSystemAttachmentStore(
             Ticketing.Api.Hosting.DataFolder.Of(sp.GetRequiredService<IConfiguration>(), "attachments")));
