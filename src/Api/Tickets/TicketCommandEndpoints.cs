@@ -23,9 +23,17 @@ public static class TicketCommandEndpoints
     public static Task<Ok<TicketCommandResponse>> Bill(Guid id, HttpContext http, TicketCommandService tickets, CancellationToken ct) =>
         RunAsync(http, id, tickets, (d, by) => Single(id, TicketDecider.Decide(new BillTicket(id, by), d.Ticket, d.Now)), ct);
 
-    public static Task<Ok<TicketCommandResponse>> AssignToTaskfire(Guid id, AssignToTaskfireRequest request, HttpContext http, TicketCommandService tickets, CancellationToken ct) =>
-        RunAsync(http, id, tickets, (d, by) => TicketDecider.Decide(
-            new AssignToTaskfire(id, Guid.CreateVersion7(), request.Queue, request.ResourceId, request.Note, by), d.Ticket, d.Policies, d.Now), ct);
+    public static async Task<Ok<TicketCommandResponse>> AssignToTaskfire(
+        Guid id, AssignToTaskfireRequest request, HttpContext http, TicketCommandService tickets, TicketAssignees assignees, CancellationToken ct)
+    {
+        var resourceCustomer = await assignees.TaskfireCustomerAsync(request.ResourceId, ct);
+        return await RunAsync(http, id, tickets, (d, by) =>
+        {
+            TicketAssignees.EnsureTaskfireResource(request.ResourceId, resourceCustomer, d.Ticket.CustomerId);
+            return TicketDecider.Decide(
+                new AssignToTaskfire(id, Guid.CreateVersion7(), request.Queue, request.ResourceId, request.Note, by), d.Ticket, d.Policies, d.Now);
+        }, ct);
+    }
 
     public static Task<Ok<TicketCommandResponse>> CompleteTaskfireWork(Guid id, TaskfireWorkCompleteRequest request, HttpContext http, TicketCommandService tickets, CancellationToken ct) =>
         RunAsync(http, id, tickets, (d, by) => TicketDecider.Decide(

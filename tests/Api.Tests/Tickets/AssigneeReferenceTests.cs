@@ -41,4 +41,26 @@ public sealed class AssigneeReferenceTests(TicketApiFactory api) : IClassFixture
         (await technician.CommandAsync(id, "assign", new { technicianId = adminId })).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await technician.CommandAsync(id, "assign", new { technicianId = (Guid?)null })).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
+
+    [Fact]
+    public async Task Handing_a_ticket_to_taskfire_needs_a_taskfire_user_of_the_tickets_own_customer_else_422_and_no_copy()
+    {
+        var (technician, _) = await api.StaffAsync();
+        var customerId = await technician.CreateCustomerAsync();
+        var otherCustomerId = await technician.CreateCustomerAsync();
+        var (_, ownResource) = await api.StaffAsync("taskfire", customerId);
+        var (_, otherCustomersResource) = await api.StaffAsync("taskfire", otherCustomerId);
+        var (_, aTechnician) = await api.StaffAsync();
+        var (id, _) = await technician.CreateTicketAsync(customerId);
+        var events = await api.EventCountAsync();
+
+        foreach (var wrong in new[] { otherCustomersResource, aTechnician, Guid.NewGuid() })
+        {
+            await (await technician.CommandAsync(id, "taskfire", new { queue = "Customer IT", resourceId = wrong, note = "Yours" }))
+                .ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "ticket.taskfire_resource_invalid");
+        }
+
+        (await api.EventCountAsync()).ShouldBe(events);
+        (await technician.CommandAsync(id, "taskfire", new { queue = "Customer IT", resourceId = ownResource, note = "Yours" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
 }
