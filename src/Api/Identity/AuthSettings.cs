@@ -5,8 +5,11 @@ public sealed class AuthSettings
 {
     public const string Section = "Ticketing:Auth";
 
-    /// <summary>Lifetime of an access token and of its session row.</summary>
-    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(8);
+    /// <summary>Lifetime of an access token; renew it with the refresh token (<c>POST /api/auth/refresh</c>).</summary>
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Lifetime of a refresh token and of its session row; each refresh starts it again.</summary>
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
 
     public int MaxFailedLogins { get; set; } = 5;
 

@@ -7,13 +7,14 @@ namespace Ticketing.Api.Identity;
 /// <summary>Builds the principal of a new token and reads the caller back from one.</summary>
 public static class CurrentUserClaims
 {
-    public static ClaimsPrincipal Principal(Guid userId, string role, Guid? customerId, Guid sessionId)
+    public static ClaimsPrincipal Principal(Guid userId, string role, Guid? customerId, Guid sessionId, Guid refreshTokenId)
     {
         var claims = new List<Claim>
         {
             new(IdentityClaimTypes.Subject, userId.ToString()),
             new(IdentityClaimTypes.Role, role),
             new(IdentityClaimTypes.SessionId, sessionId.ToString()),
+            new(IdentityClaimTypes.RefreshTokenId, refreshTokenId.ToString()),
         };
         if (customerId is { } customer)
         {

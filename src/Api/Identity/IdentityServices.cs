@@ -34,8 +34,8 @@ public static class IdentityServices
         services.AddOptions<BearerTokenOptions>(BearerTokenDefaults.AuthenticationScheme)
             .Configure<Microsoft.Extensions.Options.IOptions<AuthSettings>>((options, settings) =>
             {
-                options.BearerTokenExpiration = settings.Value.TokenLifetime;
-                options.RefreshTokenExpiration = settings.Value.TokenLifetime;
+                options.BearerTokenExpiration = settings.Value.AccessTokenLifetime;
+                options.RefreshTokenExpiration = settings.Value.RefreshTokenLifetime;
             });
         Policies.Register(services.AddAuthorizationBuilder());
         services.AddAuthRateLimiting();

@@ -13,4 +13,7 @@ public static class IdentityClaimTypes
 
     /// <summary>The <c>sessions.id</c> checked on every request, so a logout or password change revokes the token.</summary>
     public const string SessionId = "sid";
+
+    /// <summary>The session's current <c>sessions.refresh_token_id</c>; a refresh token carrying an older one is spent.</summary>
+    public const string RefreshTokenId = "rti";
 }

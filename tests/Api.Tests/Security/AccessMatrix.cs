@@ -28,6 +28,7 @@ public static class AccessMatrix
     [
         //   method   route                                                         anon ctc  prim other tf   tech aud  admin
         Row("POST",   "/api/auth/login",                                           "200  200  200  200  200  200  200  200", (w, _) => Done(Post("/api/auth/login", new { login = w[Who.Contact].Login, password = w[Who.Contact].Password }))),
+        Row("POST",   "/api/auth/refresh",                                         "200  200  200  200  200  200  200  200", async (w, _) => Post("/api/auth/refresh", new { refreshToken = await w.FreshRefreshTokenAsync() })),
         Row("POST",   "/api/auth/forgot-password",                                 "202  202  202  202  202  202  202  202", (w, _) => Done(Post("/api/auth/forgot-password", new { login = w[Who.Contact].Login }))),
         Row("POST",   "/api/auth/reset-password",                                  "204  204  204  204  204  204  204  204", async (w, _) => ResetWith(await w.FreshResetCodeAsync())),
         Row("POST",   "/api/auth/logout",                                          "401  204  204  204  204  204  204  204", (w, who) => Post("/api/auth/logout").OnFreshSession(w, who)),

@@ -53,6 +53,14 @@ public sealed partial class AccessWorld
         actions = new[] { new { set = "workType", value = "Remote" } },
     };
 
+    /// <summary>The refresh token of a new session of A's contact, for the refresh cells (each spends one).</summary>
+    public async Task<string> FreshRefreshTokenAsync()
+    {
+        var response = await api.CreateClient().LoginAsync(this[Who.Contact].Login, this[Who.Contact].Password);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("refreshToken").GetString()!;
+    }
+
     /// <summary>A new contact of A with a reset code requested; returns its login and the mailed code.</summary>
     public async Task<(string Login, string Code)> FreshResetCodeAsync()
     {

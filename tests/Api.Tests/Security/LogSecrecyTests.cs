@@ -46,6 +46,13 @@ public sealed partial class LogSecrecyTests(IdentityApiFactory api, ITestOutputH
         secrets.Add(tampered);
         (await api.WithToken(tampered).GetAsync(Url("/api/me"))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
 
+        var spare = await SignInAsync(contact.Username, contact.Password);
+        var refreshed = await api.CreateClient().PostAsJsonAsync(Url("/api/auth/refresh"), new { refreshToken = spare[1] });
+        var renewed = await refreshed.Content.ReadFromJsonAsync<JsonElement>();
+        secrets.AddRange([.. spare, renewed.GetProperty("accessToken").GetString()!, renewed.GetProperty("refreshToken").GetString()!, spare[1][..^6] + "AAAAAA"]);
+        (await api.CreateClient().PostAsJsonAsync(Url("/api/auth/refresh"), new { refreshToken = spare[1] })).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await api.CreateClient().PostAsJsonAsync(Url("/api/auth/refresh"), new { refreshToken = spare[1][..^6] + "AAAAAA" })).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+
         secrets.AddRange(["Not-my-current-1", "Changed-passw0rd-1", "aaaaaaaaaaaa"]);
         (await portal.PutAsJsonAsync(Url("/api/me/password"), new { currentPassword = "Not-my-current-1", newPassword = "Changed-passw0rd-1" }))
             .StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);

@@ -2,7 +2,7 @@ using Ticketing.Api.Hosting.Validation;
 
 namespace Ticketing.Api.Identity.Auth;
 
-/// <summary>Sign-in, sign-out and password recovery; the anonymous ones are rate limited per client IP.</summary>
+/// <summary>Sign-in, token refresh, sign-out and password recovery; the anonymous ones are rate limited per client IP.</summary>
 public static class AuthEndpoints
 {
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder routes)
@@ -10,6 +10,7 @@ public static class AuthEndpoints
         var auth = routes.MapGroup("/api/auth").WithTags("Authentication");
         var anonymous = auth.MapGroup("").AllowAnonymous().RequireRateLimiting(AuthRateLimiting.Policy);
         anonymous.MapPost("/login", Login.HandleAsync).Validate<LoginRequest>();
+        anonymous.MapPost("/refresh", Refresh.HandleAsync).Validate<RefreshRequest>();
         anonymous.MapPost("/forgot-password", ForgotPassword.HandleAsync).Validate<ForgotPasswordRequest>();
         anonymous.MapPost("/reset-password", ResetPassword.HandleAsync).Validate<ResetPasswordRequest>();
         auth.MapPost("/logout", Logout.HandleAsync).RequireAuthorization();

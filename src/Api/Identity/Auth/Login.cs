@@ -1,5 +1,4 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -22,7 +21,8 @@ public sealed class LoginRequestValidator : AbstractValidator<LoginRequest>
 
 /// <summary>
 /// <c>POST /api/auth/login</c> for contacts and staff: on success a session row and a bearer token
-/// (<c>{ tokenType, accessToken, expiresIn, refreshToken }</c>); on any failure one 401 problem.
+/// (<c>{ tokenType, accessToken, expiresIn, refreshToken }</c>); on any failure one 401 problem. The access token is
+/// short-lived (<see cref="AuthSettings.AccessTokenLifetime"/>); <see cref="Refresh"/> renews it.
 /// </summary>
 public static class Login
 {
@@ -39,14 +39,13 @@ public static class Login
             return AuthProblems.InvalidCredentialsResult();
         }
 
-        var (sessionId, expiresAt) = await sessions.CreateAsync(connection, account!.Id, settings.Value.TokenLifetime, ct);
+        var session = await sessions.CreateAsync(connection, account!.Id, settings.Value.RefreshTokenLifetime, ct);
         await audit.WriteAsync(
-            connection, new AuditActor(account.Id, account.Role), "session.created", "session", sessionId, null,
-            new { UserId = account.Id, ExpiresAt = expiresAt }, ct);
+            connection, new AuditActor(account.Id, account.Role), "session.created", "session", session.Id, null,
+            new { UserId = account.Id, session.ExpiresAt }, ct);
         await tx.CommitAsync(ct);
 
-        var principal = CurrentUserClaims.Principal(account.Id, account.Role, account.CustomerId, sessionId);
-        return TypedResults.SignIn(
-            principal, new AuthenticationProperties { ExpiresUtc = expiresAt }, BearerTokenDefaults.AuthenticationScheme);
+        var principal = CurrentUserClaims.Principal(account.Id, account.Role, account.CustomerId, session.Id, session.RefreshTokenId);
+        return TypedResults.SignIn(principal, authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
     }
 }
