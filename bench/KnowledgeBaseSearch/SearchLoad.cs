@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Npgsql;
+using Ticketing.Api.Admin.Settings;
 using Ticketing.Api.Identity;
 using Ticketing.Api.KnowledgeBase.Portal;
 using Ticketing.Api.KnowledgeBase.Search;
@@ -52,6 +53,14 @@ public static class SearchLoad
             all.Length, elapsedTotal, [.. all.Select(l => l.Milliseconds).Order()], hits.Sum() / (double)all.Length, zeroHits.Sum() / (double)all.Length, byKind);
     }
 
+    // The API's settings defaults (configuration only): the knowledge base is on for all unless a saved setting says otherwise.
+    private static readonly SettingsDefaults Defaults = new ServiceCollection()
+        .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
+        .AddOptions()
+        .AddSingleton<SettingsDefaults>()
+        .BuildServiceProvider()
+        .GetRequiredService<SettingsDefaults>();
+
     public static async Task WarmUpAsync(NpgsqlDataSource dataSource, Corpus corpus, Guid[] customers, int queries, int seed)
     {
         var random = new Random(seed);
@@ -68,9 +77,9 @@ public static class SearchLoad
         NpgsqlDataSource dataSource, Corpus corpus, Guid[] customers, Random random)
     {
         var ((query, kind), customer) = Sample(corpus, customers, random);
-        var contact = CurrentUserClaims.Principal(Guid.CreateVersion7(), Roles.Contact, customer, Guid.CreateVersion7());
+        var contact = CurrentUserClaims.Principal(Guid.CreateVersion7(), Roles.Contact, customer, Guid.CreateVersion7(), Guid.CreateVersion7());
         var started = Stopwatch.GetTimestamp();
-        var customerId = await PortalVisibility.CustomerWithKnowledgeBaseAsync(contact, dataSource, CancellationToken.None);
+        var customerId = await PortalVisibility.CustomerWithKnowledgeBaseAsync(contact, dataSource, Defaults, CancellationToken.None);
         var page = await ArticleSearch.SearchAsync(
             dataSource, PortalVisibility.ArticleVisible, customerId, new SearchParameters(query, null, null, null), CancellationToken.None);
         return (Stopwatch.GetElapsedTime(started).TotalMilliseconds, page.Items.Count, kind);
