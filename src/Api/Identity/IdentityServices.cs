@@ -39,6 +39,7 @@ public static class IdentityServices
             });
         Policies.Register(services.AddAuthorizationBuilder());
         services.AddAuthRateLimiting();
+        services.AddSingleton<AccountRateLimiter>();
 
         services.AddSingleton<SecretHasher>();
         services.AddSingleton<AuditLog>();
