@@ -52,6 +52,8 @@ public sealed class ApiProcess : IAsyncDisposable
                 ["Ticketing__Admin__Email"] = AdminEmail,
                 ["Ticketing__Admin__Password"] = AdminPassword,
                 ["Ticketing__DataFolder"] = dataFolder,
+                ["Ticketing__DataProtection__CertificatePath"] = KeyRingCertificateFile.Path,
+                ["Ticketing__Auth__AccountRateLimitPermits"] = "20",
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
                 ["Logging__LogLevel__Default"] = "Warning",
             },

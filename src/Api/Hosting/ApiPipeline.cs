@@ -16,6 +16,7 @@ public static class ApiPipeline
 {
     public static WebApplication UseTicketingApi(this WebApplication app)
     {
+        app.UseTrustedProxies();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

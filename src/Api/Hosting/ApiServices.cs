@@ -23,6 +23,7 @@ public static class ApiServices
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<TicketingDatabase>();
+        services.AddTrustedProxies(builder.Configuration);
         services.AddSingleton<NpgsqlDataSource>(sp => sp.GetRequiredService<TicketingDatabase>().DataSource);
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>

@@ -22,5 +22,8 @@ public sealed class AuthSettings
     /// <summary>Requests per client IP and window on the anonymous auth endpoints and the password change.</summary>
     public int RateLimitPermits { get; set; } = 20;
 
+    /// <summary>Requests per account name and window on login and forgot-password, whatever the client address.</summary>
+    public int AccountRateLimitPermits { get; set; } = 10;
+
     public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
 }

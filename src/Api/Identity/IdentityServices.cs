@@ -22,7 +22,9 @@ public static class IdentityServices
         services.AddOptions<AuthSettings>().BindConfiguration(AuthSettings.Section);
 
         services.AddSingleton<PostgresXmlRepository>();
-        services.AddDataProtection().SetApplicationName(ApplicationName);
+        // Loaded here, so a missing certificate fails start-up (ADR 0016).
+        services.AddDataProtection().SetApplicationName(ApplicationName)
+            .ProtectKeysWithCertificate(KeyRingCertificate.Load(builder.Configuration, builder.Environment));
         services.AddOptions<KeyManagementOptions>()
             .Configure<PostgresXmlRepository>((options, repository) => options.XmlRepository = repository);
 
@@ -39,6 +41,7 @@ public static class IdentityServices
             });
         Policies.Register(services.AddAuthorizationBuilder());
         services.AddAuthRateLimiting();
+        services.AddSingleton<AccountRateLimiter>();
 
         services.AddSingleton<SecretHasher>();
         services.AddSingleton<AuditLog>();

@@ -22,12 +22,15 @@ public class IdentityApiFactory : ApiFactory
 
     protected virtual int RateLimitPermits => 100_000;
 
+    protected virtual int AccountRateLimitPermits => RateLimitPermits;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Ticketing:Admin:Email", AdminEmail);
         builder.UseSetting("Ticketing:Admin:Password", AdminPassword);
         builder.UseSetting("Ticketing:Auth:RateLimitPermits", RateLimitPermits.ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("Ticketing:Auth:AccountRateLimitPermits", AccountRateLimitPermits.ToString(CultureInfo.InvariantCulture));
         // Identity tests read queued mails; the delivery worker is the email tests' subject, not theirs.
         builder.UseSetting("Ticketing:Email:Delivery:Enabled", "false");
         builder.ConfigureLogging(logging => logging

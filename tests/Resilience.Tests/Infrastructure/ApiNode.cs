@@ -68,6 +68,8 @@ public sealed class ApiNode : IAsyncDisposable
                 ["Ticketing__Admin__Email"] = AdminEmail,
                 ["Ticketing__Admin__Password"] = AdminPassword,
                 ["Ticketing__Auth__RateLimitPermits"] = "1000",
+                ["Ticketing__Auth__AccountRateLimitPermits"] = "1000",
+                ["Ticketing__DataProtection__CertificatePath"] = KeyRingCertificateFile.Path,
                 ["Logging__LogLevel__Default"] = "Information",
                 ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
             },

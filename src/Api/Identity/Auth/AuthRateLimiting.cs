@@ -9,7 +9,9 @@ namespace Ticketing.Api.Identity.Auth;
 
 /// <summary>
 /// A fixed window per client IP on the credential endpoints, against password guessing across accounts
-/// (the per-account lockout cannot see that) and against reset-mail flooding. Rejections are 429 problems.
+/// (the per-account lockout cannot see that) and against reset-mail flooding; login and forgot-password also have a
+/// window per account (<see cref="AccountRateLimiter"/>). The client IP is the forwarded one only behind a configured
+/// trusted proxy (<see cref="Hosting.TrustedProxies"/>). Rejections are 429 problems.
 /// </summary>
 public static class AuthRateLimiting
 {
@@ -29,21 +31,31 @@ public static class AuthRateLimiting
         {
             var http = context.HttpContext;
             http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-            {
-                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            }
-
-            var problem = new ProblemDetails
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too many requests.",
-                Detail = "Too many sign-in or password requests from this address; try again later.",
-                Type = ProblemTypes.For(AuthProblems.RateLimited),
-                Extensions = { ["code"] = AuthProblems.RateLimited },
-            };
+            SetRetryAfter(http, context.Lease);
             await http.RequestServices.GetRequiredService<IProblemDetailsService>()
-                .WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });
+                .WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = Problem() });
         };
     });
+
+    /// <summary>The 429 problem of both windows, per address and per account; it does not say which one refused.</summary>
+    public static ProblemDetails Problem() => new()
+    {
+        Status = StatusCodes.Status429TooManyRequests,
+        Title = "Too many requests.",
+        Detail = "Too many sign-in or password requests from this address or for this account; try again later.",
+        Type = ProblemTypes.For(AuthProblems.RateLimited),
+        Extensions = { ["code"] = AuthProblems.RateLimited },
+    };
+
+    public static void SetRetryAfter(HttpContext http, RateLimitLease lease)
+    {
+        if (lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+        {
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        }
+    }
+
+    /// <summary>Adds the per-account window of <see cref="AccountRateLimiter"/> to an endpoint whose body names an account.</summary>
+    public static RouteHandlerBuilder RequireAccountRateLimiting<TRequest>(this RouteHandlerBuilder endpoint) where TRequest : IAccountRequest =>
+        endpoint.AddEndpointFilter<AccountRateLimitFilter<TRequest>>();
 }

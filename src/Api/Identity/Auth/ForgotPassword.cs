@@ -9,7 +9,7 @@ using Ticketing.Api.Identity.Persistence;
 namespace Ticketing.Api.Identity.Auth;
 
 /// <summary>The body of <c>POST /api/auth/forgot-password</c>: a username or an email address.</summary>
-public sealed record ForgotPasswordRequest(string Login);
+public sealed record ForgotPasswordRequest(string Login) : IAccountRequest;
 
 public sealed class ForgotPasswordRequestValidator : AbstractValidator<ForgotPasswordRequest>
 {

@@ -8,7 +8,7 @@ using Ticketing.Api.Identity.Persistence;
 namespace Ticketing.Api.Identity.Auth;
 
 /// <summary>The body of <c>POST /api/auth/login</c>: <see cref="Login"/> is a username or an email address.</summary>
-public sealed record LoginRequest(string Login, string Password);
+public sealed record LoginRequest(string Login, string Password) : IAccountRequest;
 
 public sealed class LoginRequestValidator : AbstractValidator<LoginRequest>
 {
