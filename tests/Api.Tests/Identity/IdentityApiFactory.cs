@@ -60,15 +60,17 @@ public class RateLimitedIdentityApiFactory : IdentityApiFactory
     protected override int RateLimitPermits => Permits;
 }
 
-/// <summary>A second API node on the database of another factory (no new database, no migrations of its own).</summary>
-public sealed class SecondNodeFactory(string connectionString) : IdentityApiFactory
+/// <summary>A second API node on the database and data folder of another factory (no new database, no migrations of its own).</summary>
+public sealed class SecondNodeFactory(ApiFactory first) : IdentityApiFactory
 {
     public override Task InitializeAsync() => Task.CompletedTask;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseSetting("ConnectionStrings:Ticketing", connectionString);
+        builder.UseSetting("ConnectionStrings:Ticketing", first.ConnectionString);
+        // Nodes of one deployment share the key-ring certificate (ADR 0016); here, the first node's generated one.
+        builder.UseSetting("Ticketing:DataFolder", first.DataFolder);
     }
 }
 

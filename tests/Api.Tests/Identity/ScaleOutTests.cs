@@ -12,7 +12,7 @@ public sealed class ScaleOutTests(IdentityApiFactory api) : IClassFixture<Identi
         var admin = await api.AdminAsync();
         var contact = await admin.CreateContactAsync(await admin.CreateCustomerAsync());
         var token = await api.TokenAsync(contact.Username, contact.Password);
-        await using var secondNode = new SecondNodeFactory(api.ConnectionString);
+        await using var secondNode = new SecondNodeFactory(api);
 
         var onSecond = await secondNode.WithToken(token).GetAsync(Url("/api/me"));
         var logout = await secondNode.WithToken(token).PostAsync(Url("/api/auth/logout"), null);
@@ -27,12 +27,12 @@ public sealed class ScaleOutTests(IdentityApiFactory api) : IClassFixture<Identi
     public async Task A_token_survives_a_restart_of_the_node_that_issued_it()
     {
         string token;
-        await using (var before = new SecondNodeFactory(api.ConnectionString))
+        await using (var before = new SecondNodeFactory(api))
         {
             token = await before.TokenAsync(IdentityApiFactory.AdminEmail, IdentityApiFactory.AdminPassword);
         }
 
-        await using var after = new SecondNodeFactory(api.ConnectionString);
+        await using var after = new SecondNodeFactory(api);
         (await after.WithToken(token).GetAsync(Url("/api/me"))).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await api.ScalarAsync<long>("select count(*) from data_protection_keys")).ShouldBe(1);
     }
