@@ -20,9 +20,8 @@ namespace Ticketing.Projections;
 /// </summary>
 public static class TicketingEventStore
 {
-    /// <summary>The read models a request reads its own writes from; each can be rebuilt online.</summary>
-    public static IReadOnlyList<SqlProjection> ReadModels { get; } =
-        [new TicketListProjection(), new TicketDetailProjection(), new PortalTicketProjection()];
+    /// <summary>The read models a request reads its own writes from, as the online rebuild runs them (no store holds these objects).</summary>
+    public static IReadOnlyList<SqlProjection> ReadModels { get; } = NewReadModels();
 
     public static StoreOptions Configure(StoreOptions options)
     {
@@ -56,11 +55,15 @@ public static class TicketingEventStore
         TicketEventTypes.Register(options);
 
         options.Projections.Add(new TicketStream(), ProjectionLifecycle.Live);
-        foreach (var readModel in ReadModels)
+        // Each store gets projection objects of its own: Marten configures them when it assembles a store, and a
+        // process may hold several stores (the test template's, the host's, the bench's).
+        foreach (var readModel in NewReadModels())
         {
             options.Projections.Add(readModel, ProjectionLifecycle.Inline);
         }
 
         return options;
     }
+
+    private static SqlProjection[] NewReadModels() => [new TicketListProjection(), new TicketDetailProjection(), new PortalTicketProjection()];
 }

@@ -128,14 +128,14 @@ public sealed class TicketCommandService(IDocumentStore store, ITicketSettings s
         }
     }
 
-    /// <summary>The ticket folded up to now and its version; a missing stream is 404.</summary>
+    /// <summary>The ticket folded up to now and its version (one read of its events); a missing stream is 404.</summary>
     public async Task<(Ticket Ticket, long Version)> LoadAsync(Guid ticketId, CancellationToken ct)
     {
         await using var session = store.QuerySession();
-        var state = await session.Events.FetchStreamStateAsync(ticketId, ct);
-        var ticket = state is null ? null : await session.Events.AggregateStreamAsync<Ticket>(ticketId, token: ct);
-        return ticket is { Exists: true } && state is not null
-            ? (ticket, state.Version)
+        var events = await session.Events.FetchStreamAsync(ticketId, token: ct);
+        var ticket = Ticket.Fold(events.Select(e => e.Data).OfType<TicketEvent>());
+        return ticket.Exists
+            ? (ticket, events[^1].Version)
             : throw new NotFoundException("ticket.not_found", $"Ticket {ticketId} was not found.");
     }
 
