@@ -1,9 +1,16 @@
+using JasperFx;
 using Ticketing.Api.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddTicketingApi();
 
 var app = builder.Build();
+if (CommandLine.IsCodeGeneration(args))
+{
+    // `codegen write|test|preview`: Wolverine's generated handler code, made without a database.
+    return await app.RunJasperFxCommands(args);
+}
+
 await app.Services.GetRequiredService<TicketingDatabase>().InitialiseAsync(app.Lifetime.ApplicationStopping);
 
 if (CommandLine.IsCommand(args))

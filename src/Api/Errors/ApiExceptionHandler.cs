@@ -56,7 +56,10 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, Ticketi
         ForbiddenException forbidden => Problem(403, forbidden.Code, "Forbidden.", forbidden.Message),
         ConflictException conflict => WithDetails(Problem(409, conflict.Code, "The change conflicts with data that uses the current value.", conflict.Message), conflict.Details),
         UnprocessableException unprocessable => Problem(422, unprocessable.Code, "The request cannot be processed.", unprocessable.Message),
-        ConcurrencyException => Problem(409, "concurrency.conflict", "The resource was changed concurrently.", "Reload it and try again."),
+        // Ours, or Marten's own once Wolverine's retries of a handler are spent (the stream kept moving, or its id was taken).
+        ConcurrencyException or JasperFx.ConcurrencyException or Marten.Exceptions.ExistingStreamIdCollisionException
+            or JasperFx.Events.ExistingStreamIdCollisionException =>
+            Problem(409, "concurrency.conflict", "The resource was changed concurrently.", "Reload it and try again."),
         PreconditionFailedException stale => Problem(412, "concurrency.precondition_failed", "The resource has changed.", stale.Message),
         BadHttpRequestException bad => Problem(bad.StatusCode, "request.malformed", "The request is malformed.", bad.Message),
         // System.Text.Json checks UTF-8 only when a string is read: a bound JsonElement holding bad bytes throws here.

@@ -58,7 +58,9 @@ public static class ApiServices
                 options.AutoCreateSchemaObjects = JasperFx.AutoCreate.None;
                 return options;
             })
-            .UseLightweightSessions();
+            .UseLightweightSessions()
+            .WithWolverine();
+        builder.AddTicketingMessaging();
         services.AddReadModelAdmin();
         return builder;
     }

@@ -13,6 +13,8 @@ namespace Ticketing.Api.Hosting;
 /// </summary>
 public static class CommandLine
 {
+    public static bool IsCodeGeneration(string[] args) => args.Length > 0 && args[0] == "codegen";
+
     public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "projections" or LegacyEventImport.CommandName;
 
     public static async Task<int> RunAsync(string[] args, IServiceProvider services, TextWriter output)

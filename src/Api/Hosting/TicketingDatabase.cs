@@ -1,5 +1,8 @@
 using Marten;
 using Npgsql;
+using Wolverine;
+using Wolverine.Marten;
+using Wolverine.Persistence.Durability;
 using Ticketing.Api.Hosting.Database;
 
 namespace Ticketing.Api.Hosting;
@@ -65,8 +68,11 @@ public sealed class TicketingDatabase(IConfiguration configuration, ILoggerFacto
         _dataSource = builder.Build();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var dataSource = _dataSource;
-        var applied = await DatabaseMigrator.MigrateAsync(dataSource, MigrationAssemblies.All,
-            () => TicketingStore.ApplySchemaAsync(services.GetRequiredService<IDocumentStore>(), dataSource), ct);
+        var applied = await DatabaseMigrator.MigrateAsync(dataSource, MigrationAssemblies.All, async () =>
+        {
+            await TicketingStore.ApplySchemaAsync(services.GetRequiredService<IDocumentStore>(), dataSource);
+            await MessageStoreSchema.ApplyAsync(services.GetRequiredService<IMessageStore>(), dataSource);
+        }, ct);
         _logger.LogInformation("Schema checked in {Elapsed} ms; applied migrations: {Migrations}",
             clock.ElapsedMilliseconds, applied.Count > 0 ? string.Join(", ", applied) : "none");
     }
@@ -78,8 +84,15 @@ public sealed class TicketingDatabase(IConfiguration configuration, ILoggerFacto
     public static Task<IReadOnlyList<string>> MigrateAsync(NpgsqlDataSource dataSource, CancellationToken ct = default) =>
         DatabaseMigrator.MigrateAsync(dataSource, MigrationAssemblies.All, async () =>
         {
-            using var store = new DocumentStore(TicketingStore.Options(dataSource, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
-            await TicketingStore.ApplySchemaAsync(store, dataSource);
+            // A host of Marten and Wolverine alone, never started: it only lends its store and message store.
+            var builder = Host.CreateApplicationBuilder();
+            builder.Logging.ClearProviders();
+            builder.Services.AddMarten(TicketingStore.Options(dataSource, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance))
+                .IntegrateWithWolverine();
+            builder.UseWolverine(options => options.Discovery.DisableConventionalDiscovery());
+            using var host = builder.Build();
+            await TicketingStore.ApplySchemaAsync(host.Services.GetRequiredService<IDocumentStore>(), dataSource);
+            await MessageStoreSchema.ApplyAsync(host.Services.GetRequiredService<IMessageStore>(), dataSource);
         }, ct);
 
     public async ValueTask DisposeAsync()

@@ -3,6 +3,8 @@ using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ticketing.Api.Attachments;
 using Ticketing.Application.Tickets;
+using Ticketing.Application.Tickets.Replies;
+using Wolverine;
 using Ticketing.Domain.Tickets;
 
 namespace Ticketing.Api.Tickets;
@@ -14,15 +16,14 @@ namespace Ticketing.Api.Tickets;
 public static class PostReplyEndpoint
 {
     public static async Task<Ok<TicketCommandResponse>> Handle(
-        Guid id, HttpContext http, TicketCommandService tickets, AttachmentUploads uploads, IValidator<PostReplyRequest> validator, CancellationToken ct)
+        Guid id, HttpContext http, IMessageBus bus, AttachmentUploads uploads, IValidator<PostReplyRequest> validator, CancellationToken ct)
     {
         var (request, files) = await ReadAsync(http.Request, ct);
         await validator.ValidateAndThrowAsync(request, ct);
         var attachments = await uploads.SaveAsync(files, ct);
-        var replyId = Guid.CreateVersion7();
-        return await TicketCommandEndpoints.RunAsync(http, id, tickets, (d, by) => TicketDecider.Decide(
-            new PostReply(id, replyId, request.Body, request.Visibility ?? ReplyVisibility.Public, request.TaskfireRelated, attachments, by),
-            d.Ticket, d.Policies, d.Now), ct);
+        return await TicketCommandEndpoints.InvokeAsync(http, bus, new PostTicketReply(
+            id, Guid.CreateVersion7(), request.Body, request.Visibility ?? ReplyVisibility.Public, request.TaskfireRelated, attachments,
+            http.CommandContext(), ETags.IfMatch(http.Request)), ct);
     }
 
     /// <summary>The reply from a JSON or multipart body; a body that is neither, or broken, is a 400 (415 for another media type).</summary>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ticketing.Application.Tickets;
 using Ticketing.Domain.Tickets;
+using Wolverine;
 
 namespace Ticketing.Api.Tickets;
 
@@ -57,6 +58,15 @@ public static class TicketCommandEndpoints
         var result = await tickets.ExecuteAsync(id, ETags.IfMatch(http.Request), context, d => decide(d, context.Actor), ct);
         ETags.Set(http.Response, result.Version);
         return TypedResults.Ok(new TicketCommandResponse(id, result.Version));
+    }
+
+    /// <summary>Runs a ticket command's handler in this request and answers the ticket's new version, also as the ETag.</summary>
+    internal static async Task<Ok<TicketCommandResponse>> InvokeAsync<TCommand>(HttpContext http, IMessageBus bus, TCommand command, CancellationToken ct)
+        where TCommand : ITicketCommand
+    {
+        var result = await bus.InvokeAsync<TicketCommandResult>(command, ct);
+        ETags.Set(http.Response, result.Version);
+        return TypedResults.Ok(new TicketCommandResponse(command.TicketId, result.Version));
     }
 
     private static TicketDecision Single(Guid id, IReadOnlyList<TicketEvent> events) => new([new(id, events)]);

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
+using Ticketing.Api.Tests.Infrastructure;
 using Npgsql;
 
 namespace Ticketing.Api.Tests.Identity;
@@ -15,7 +15,7 @@ public static class IdentityHttp
     public static async Task<HttpResponseMessage> LoginAsync(this HttpClient client, string login, string password) =>
         await client.PostAsJsonAsync(Url("/api/auth/login"), new { login, password });
 
-    public static async Task<string> TokenAsync<T>(this WebApplicationFactory<T> api, string login, string password) where T : class
+    public static async Task<string> TokenAsync(this ApiFactory api, string login, string password)
     {
         var response = await api.CreateClient().LoginAsync(login, password);
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
@@ -23,7 +23,7 @@ public static class IdentityHttp
         return body.GetProperty("accessToken").GetString()!;
     }
 
-    public static HttpClient WithToken<T>(this WebApplicationFactory<T> api, string token) where T : class
+    public static HttpClient WithToken(this ApiFactory api, string token)
     {
         var client = api.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

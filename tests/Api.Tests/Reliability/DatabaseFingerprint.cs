@@ -11,9 +11,12 @@ public static class DatabaseFingerprint
 {
     /// <summary>
     /// <c>projection_checkpoints</c>: the async runner touches its row's timestamp while idle; it is bookkeeping, not
-    /// data, and the unchanged event count already proves there was nothing new to project.
+    /// data, and the unchanged event count already proves there was nothing new to project. Wolverine's node tables:
+    /// each node registers itself, its agents and its heartbeats there while it runs, whatever the requests. The
+    /// envelope tables (incoming, outgoing, dead letters) are data and stay in the fingerprint.
     /// </summary>
-    public static readonly string[] Excluded = ["projection_checkpoints"];
+    public static readonly string[] Excluded =
+        ["projection_checkpoints", "wolverine_nodes", "wolverine_node_assignments", "wolverine_node_records", "wolverine_control_queue", "wolverine_agent_restrictions"];
 
     public static async Task<Dictionary<string, string>> TakeAsync(ApiFactory api)
     {
