@@ -1,10 +1,10 @@
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Ticketing.Api.Identity.Persistence;
+namespace Ticketing.Application.Persistence;
 
 /// <summary>Positional (<c>$1, $2...</c>) parameters, null meaning SQL NULL.</summary>
-internal static class NpgsqlCommandParameters
+public static class NpgsqlCommandParameters
 {
     public static NpgsqlCommand With(this NpgsqlCommand command, object? value)
     {

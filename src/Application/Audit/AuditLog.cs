@@ -1,8 +1,9 @@
 using System.Text.Json;
 using Npgsql;
 using Ticketing.Application.Identity;
+using Ticketing.Application.Persistence;
 
-namespace Ticketing.Api.Identity.Persistence;
+namespace Ticketing.Application.Audit;
 
 /// <summary>
 /// One <c>audit_log</c> row per change, written on the change's own connection and transaction so the

@@ -1,7 +1,8 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http;
 using Ticketing.Application.Errors;
 
-namespace Ticketing.Api.Identity.Persistence;
+namespace Ticketing.Application.Persistence;
 
 /// <summary>Optimistic concurrency on plain rows: the <c>version</c> column travels as a strong ETag.</summary>
 public static class EntityVersions
@@ -11,7 +12,13 @@ public static class EntityVersions
     /// <summary>Throws 412 when the request carries an <c>If-Match</c> that is not the current version.</summary>
     public static void CheckIfMatch(HttpRequest request, int current)
     {
-        var header = request.Headers.IfMatch.ToString();
+        ArgumentNullException.ThrowIfNull(request);
+        CheckIfMatch(request.Headers.IfMatch.ToString(), current);
+    }
+
+    /// <summary>The same check on the header's raw value, for a handler the endpoint passed it to.</summary>
+    public static void CheckIfMatch(string? header, int current)
+    {
         if (string.IsNullOrWhiteSpace(header) || header.Trim() == "*")
         {
             return;
