@@ -14,7 +14,7 @@ public static class ContactEndpoints
         var contacts = routes.MapGroup("/api/contacts").WithTags("Contacts").RequireAuthorization(Policies.Technician);
         contacts.MapGet("/{id:guid}", ContactQueries.GetAsync);
         contacts.MapPut("/{id:guid}", UpdateAsync).Validate<ContactRequest>();
-        contacts.MapPost("/{id:guid}/password", RegenerateContactPassword.HandleAsync);
+        contacts.MapPost("/{id:guid}/password", RegeneratePasswordAsync);
         return routes;
     }
 
@@ -30,4 +30,11 @@ public static class ContactEndpoints
         http.Response.Headers.ETag = EntityVersions.ETag(contact.Version);
         return TypedResults.Ok(contact);
     }
+
+    /// <summary>
+    /// <c>POST /api/contacts/{id}/password</c>: a technician replaces a contact's password with a generated one,
+    /// returned once. The contact's sessions are revoked and a lockout is lifted.
+    /// </summary>
+    private static async Task<Ok<ContactCredentials>> RegeneratePasswordAsync(Guid id, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
+        TypedResults.Ok(await bus.InvokeAsync<ContactCredentials>(new RegenerateContactPassword(id, AuditActor.Of(user.GetCurrentUser())), ct));
 }

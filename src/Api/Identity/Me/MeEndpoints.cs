@@ -25,7 +25,7 @@ public static class MeEndpoints
     {
         me.MapGet("/", GetAsync);
         me.MapPut("/", UpdateProfileAsync).Validate<UpdateMyProfileRequest>().RequireAuthorization(Policies.Contact);
-        me.MapPut("/password", ChangePassword.HandleAsync).Validate<ChangePasswordRequest>().RequireRateLimiting(AuthRateLimiting.Policy);
+        me.MapPut("/password", ChangePasswordAsync).Validate<ChangePasswordRequest>().RequireRateLimiting(AuthRateLimiting.Policy);
     }
 
     public static async Task<Ok<ProfileResponse>> GetAsync(ClaimsPrincipal user, NpgsqlDataSource dataSource, CancellationToken ct)
@@ -44,4 +44,14 @@ public static class MeEndpoints
                 user.GetCurrentUser(), request.FirstName, request.LastName, request.JobTitle, request.Email, request.Phone,
                 request.Language, request.TimeZone),
             ct));
+
+    /// <summary>
+    /// <c>PUT /api/me/password</c> (P8) for any signed-in user: needs the current password (a wrong one counts
+    /// towards the lockout like a failed login), then revokes the user's other sessions.
+    /// </summary>
+    private static async Task<NoContent> ChangePasswordAsync(ChangePasswordRequest request, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct)
+    {
+        await bus.InvokeAsync(new ChangePassword(user.GetCurrentUser(), request.CurrentPassword, request.NewPassword), ct);
+        return TypedResults.NoContent();
+    }
 }

@@ -1,7 +1,7 @@
 using Npgsql;
-using Ticketing.Api.Identity.Persistence;
+using Ticketing.Application.Persistence;
 
-namespace Ticketing.Api.Identity.Auth;
+namespace Ticketing.Application.Identity.Accounts;
 
 /// <summary>The columns of <c>users</c> that sign-in, lockout and password reset need.</summary>
 public sealed record LoginAccount(

@@ -1,6 +1,7 @@
 using Npgsql;
+using Ticketing.Application.Persistence;
 
-namespace Ticketing.Api.Identity.Persistence;
+namespace Ticketing.Application.Identity.Accounts;
 
 /// <summary>The <c>sessions</c> table: a token is honoured only while its session row is live.</summary>
 public sealed class Sessions(NpgsqlDataSource dataSource, TimeProvider time)

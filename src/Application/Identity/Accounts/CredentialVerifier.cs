@@ -1,16 +1,17 @@
-using Microsoft.Extensions.Options;
 using Npgsql;
-using Ticketing.Api.Identity.Accounts;
-using Ticketing.Api.Identity.Persistence;
+using Ticketing.Application.Audit;
+using Ticketing.Application.Persistence;
 
-namespace Ticketing.Api.Identity.Auth;
+namespace Ticketing.Application.Identity.Accounts;
+
+/// <summary>After <see cref="MaxFailedLogins"/> consecutive failed sign-ins an account is locked for <see cref="LockoutDuration"/>.</summary>
+public sealed record LockoutPolicy(int MaxFailedLogins, TimeSpan LockoutDuration);
 
 /// <summary>
-/// Checks a password against a row locked by the caller's transaction and keeps the lockout state:
-/// after <see cref="AuthSettings.MaxFailedLogins"/> consecutive failures the account is locked for
-/// <see cref="AuthSettings.LockoutDuration"/>. While locked, even the right password fails. The caller commits.
+/// Checks a password against a row locked by the caller's transaction and keeps the lockout state of the
+/// <see cref="LockoutPolicy"/>. While locked, even the right password fails. The caller commits.
 /// </summary>
-public sealed class CredentialVerifier(SecretHasher hasher, AuditLog audit, IOptions<AuthSettings> settings, TimeProvider time)
+public sealed class CredentialVerifier(SecretHasher hasher, AuditLog audit, LockoutPolicy lockout, TimeProvider time)
 {
     public async Task<bool> VerifyAsync(NpgsqlConnection connection, LoginAccount? account, string password, CancellationToken ct)
     {
@@ -40,7 +41,7 @@ public sealed class CredentialVerifier(SecretHasher hasher, AuditLog audit, IOpt
 
     private async Task RegisterFailureAsync(NpgsqlConnection connection, Guid userId, DateTimeOffset now, CancellationToken ct)
     {
-        var max = settings.Value.MaxFailedLogins;
+        var max = lockout.MaxFailedLogins;
         await using var update = connection.Sql("""
             update users set
                 failed_login_count = case when failed_login_count + 1 >= $2 then 0 else failed_login_count + 1 end,
@@ -48,10 +49,10 @@ public sealed class CredentialVerifier(SecretHasher hasher, AuditLog audit, IOpt
             where id = $1
             returning locked_until
             """)
-            .With(userId).With(max).With(now + settings.Value.LockoutDuration);
+            .With(userId).With(max).With(now + lockout.LockoutDuration);
         if (await update.ExecuteScalarAsync(ct) is DateTime or DateTimeOffset)
         {
-            await audit.WriteAsync(connection, null, "user.locked_out", "user", userId, null, new { LockedUntil = now + settings.Value.LockoutDuration }, ct);
+            await audit.WriteAsync(connection, null, "user.locked_out", "user", userId, null, new { LockedUntil = now + lockout.LockoutDuration }, ct);
         }
     }
 }
