@@ -49,6 +49,11 @@ public static class IdentityServices
         services.AddScoped<Sessions>();
         services.AddScoped<AccountWriter>();
         services.AddScoped<CredentialVerifier>();
+        services.AddSingleton(sp =>
+        {
+            var settings = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuthSettings>>().Value;
+            return new LockoutPolicy(settings.MaxFailedLogins, settings.LockoutDuration);
+        });
         services.AddScoped<ICustomerDirectory, PostgresCustomerDirectory>();
         services.AddValidatorsFromAssemblyContaining<AuthSettings>(
             ServiceLifetime.Singleton,

@@ -14,9 +14,6 @@ namespace Ticketing.Api.Admin.Projections;
 /// </summary>
 public static class ReadModelEndpoints
 {
-    public sealed record ReadModelStatus(
-        string Name, string State, long LagEvents, long EventsInLog, RebuildState? LastRebuild, double? Progress);
-
     public static IEndpointRouteBuilder MapReadModelEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/admin/projections").WithTags("Admin read models").RequireAuthorization(Policies.Admin);
@@ -34,12 +31,12 @@ public static class ReadModelEndpoints
     }
 
     private static async Task<Ok<IReadOnlyList<ReadModelStatus>>> ListAsync(NpgsqlDataSource dataSource, TimeProvider clock, CancellationToken ct) =>
-        TypedResults.Ok(await StatusesAsync(dataSource, clock, ct));
+        TypedResults.Ok(await ReadModelStatuses.AllAsync(dataSource, clock, ct));
 
     private static async Task<Ok<ReadModelStatus>> GetAsync(string name, NpgsqlDataSource dataSource, TimeProvider clock, CancellationToken ct)
     {
         Known(name);
-        return TypedResults.Ok((await StatusesAsync(dataSource, clock, ct)).Single(s => s.Name == name));
+        return TypedResults.Ok((await ReadModelStatuses.AllAsync(dataSource, clock, ct)).Single(s => s.Name == name));
     }
 
     private static async Task<Accepted<ReadModelStatus>> RebuildAsync(
@@ -51,7 +48,7 @@ public static class ReadModelEndpoints
             throw new ConflictException("projection.rebuild_running", $"A rebuild of {name} is already running.");
         }
 
-        var status = (await StatusesAsync(dataSource, clock, ct)).Single(s => s.Name == name);
+        var status = (await ReadModelStatuses.AllAsync(dataSource, clock, ct)).Single(s => s.Name == name);
         return TypedResults.Accepted($"/api/admin/projections/{name}", status);
     }
 
@@ -61,25 +58,5 @@ public static class ReadModelEndpoints
         {
             throw new NotFoundException("projection.not_found", $"There is no read model named '{name}'.");
         }
-    }
-
-    private static async Task<IReadOnlyList<ReadModelStatus>> StatusesAsync(NpgsqlDataSource dataSource, TimeProvider clock, CancellationToken ct)
-    {
-        var rebuilds = await RebuildStatus.AllAsync(dataSource, ct);
-        await using var count = dataSource.CreateCommand("select coalesce(max(seq_id), 0) from mt_events");
-        var inLog = (long)(await count.ExecuteScalarAsync(ct))!;
-        var now = clock.GetUtcNow();
-        return [.. ReadModelRebuilder.Names.Select(name =>
-        {
-            var last = rebuilds.GetValueOrDefault(name);
-            var state = last switch
-            {
-                { State: "rebuilding" } when now - last.HeartbeatAt > RebuildStatus.HeartbeatTimeout => "interrupted",
-                { State: "rebuilding" } => "rebuilding",
-                _ => "live",
-            };
-            double? progress = state == "rebuilding" && last!.EventsTotal > 0 ? Math.Min(1, (double)last.EventsDone / last.EventsTotal) : null;
-            return new ReadModelStatus(name, state, 0, inLog, last, progress);
-        })];
     }
 }

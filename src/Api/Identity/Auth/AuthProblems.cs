@@ -12,7 +12,7 @@ public static class AuthProblems
 {
     public const string InvalidCredentials = "auth.invalid_credentials";
     public const string ResetCodeInvalid = "auth.reset_code_invalid";
-    public const string CurrentPasswordIncorrect = "auth.current_password_incorrect";
+    public const string CurrentPasswordIncorrect = ChangePasswordHandler.CurrentPasswordIncorrect;
     public const string RateLimited = "auth.rate_limited";
     public const string InvalidRefreshToken = "auth.invalid_refresh_token";
     public const string RefreshTokenReused = "auth.refresh_token_reused";
@@ -37,7 +37,4 @@ public static class AuthProblems
 
     public static UnprocessableException ResetCodeInvalidError() =>
         new(ResetCodeInvalid, "The reset code is wrong, expired, already used, or was tried too often. Request a new one.");
-
-    public static UnprocessableException CurrentPasswordIncorrectError() =>
-        new(CurrentPasswordIncorrect, "The current password is wrong.");
 }

@@ -4,6 +4,8 @@ using Npgsql;
 using Ticketing.Api.Hosting.Validation;
 using Ticketing.Api.Identity.Auth;
 using Ticketing.Application.Errors;
+using Ticketing.Application.Identity.Me;
+using Wolverine;
 
 namespace Ticketing.Api.Identity.Me;
 
@@ -22,8 +24,8 @@ public static class MeEndpoints
     private static void MapProfile(RouteGroupBuilder me)
     {
         me.MapGet("/", GetAsync);
-        me.MapPut("/", UpdateMyProfile.HandleAsync).Validate<UpdateMyProfileRequest>().RequireAuthorization(Policies.Contact);
-        me.MapPut("/password", ChangePassword.HandleAsync).Validate<ChangePasswordRequest>().RequireRateLimiting(AuthRateLimiting.Policy);
+        me.MapPut("/", UpdateProfileAsync).Validate<UpdateMyProfileRequest>().RequireAuthorization(Policies.Contact);
+        me.MapPut("/password", ChangePasswordAsync).Validate<ChangePasswordRequest>().RequireRateLimiting(AuthRateLimiting.Policy);
     }
 
     public static async Task<Ok<ProfileResponse>> GetAsync(ClaimsPrincipal user, NpgsqlDataSource dataSource, CancellationToken ct)
@@ -32,5 +34,24 @@ public static class MeEndpoints
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         return TypedResults.Ok(await ProfileResponse.FindAsync(connection, caller.UserId, ct)
             ?? throw new NotFoundException("user.not_found", "The signed-in user no longer exists."));
+    }
+
+    /// <summary><c>PUT /api/me</c> for contacts.</summary>
+    private static async Task<Ok<ProfileResponse>> UpdateProfileAsync(
+        UpdateMyProfileRequest request, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
+        TypedResults.Ok(await bus.InvokeAsync<ProfileResponse>(
+            new UpdateMyProfile(
+                user.GetCurrentUser(), request.FirstName, request.LastName, request.JobTitle, request.Email, request.Phone,
+                request.Language, request.TimeZone),
+            ct));
+
+    /// <summary>
+    /// <c>PUT /api/me/password</c> (P8) for any signed-in user: needs the current password (a wrong one counts
+    /// towards the lockout like a failed login), then revokes the user's other sessions.
+    /// </summary>
+    private static async Task<NoContent> ChangePasswordAsync(ChangePasswordRequest request, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct)
+    {
+        await bus.InvokeAsync(new ChangePassword(user.GetCurrentUser(), request.CurrentPassword, request.NewPassword), ct);
+        return TypedResults.NoContent();
     }
 }
