@@ -31,14 +31,14 @@ public static class ArticleEndpoints
     public static async Task<Ok<ArticleResponse>> UpdateAsync(Guid id, ArticleRequest request, HttpContext http, IMessageBus bus, CancellationToken ct)
     {
         var article = ArticleResponse.From(await bus.InvokeAsync<StoredArticle>(
-            new UpdateArticle(id, request.ToContent(), http.User.GetCurrentUser(), EntityVersions.IfMatch(http.Request)), ct));
+            new UpdateArticle(id, request.ToContent(), http.User.GetCurrentUser(), http.Request.Headers.IfMatch.ToString()), ct));
         http.Response.Headers.ETag = EntityVersions.ETag(article.Version);
         return TypedResults.Ok(article);
     }
 
     public static async Task<NoContent> DeleteAsync(Guid id, HttpContext http, IMessageBus bus, CancellationToken ct)
     {
-        await bus.InvokeAsync(new DeleteArticle(id, http.User.GetCurrentUser(), EntityVersions.IfMatch(http.Request)), ct);
+        await bus.InvokeAsync(new DeleteArticle(id, http.User.GetCurrentUser(), http.Request.Headers.IfMatch.ToString()), ct);
         return TypedResults.NoContent();
     }
 }

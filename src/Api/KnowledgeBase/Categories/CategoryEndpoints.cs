@@ -34,14 +34,14 @@ public static class CategoryEndpoints
     public static async Task<Ok<CategoryResponse>> UpdateAsync(Guid id, CategoryRequest request, HttpContext http, IMessageBus bus, CancellationToken ct)
     {
         var category = await bus.InvokeAsync<CategoryResponse>(
-            new UpdateCategory(id, request.ToContent(), http.User.GetCurrentUser(), EntityVersions.IfMatch(http.Request)), ct);
+            new UpdateCategory(id, request.ToContent(), http.User.GetCurrentUser(), http.Request.Headers.IfMatch.ToString()), ct);
         http.Response.Headers.ETag = EntityVersions.ETag(category.Version);
         return TypedResults.Ok(category);
     }
 
     public static async Task<NoContent> DeleteAsync(Guid id, HttpContext http, IMessageBus bus, CancellationToken ct)
     {
-        await bus.InvokeAsync(new DeleteCategory(id, http.User.GetCurrentUser(), EntityVersions.IfMatch(http.Request)), ct);
+        await bus.InvokeAsync(new DeleteCategory(id, http.User.GetCurrentUser(), http.Request.Headers.IfMatch.ToString()), ct);
         return TypedResults.NoContent();
     }
 }

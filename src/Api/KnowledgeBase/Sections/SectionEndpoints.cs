@@ -36,14 +36,14 @@ public static class SectionEndpoints
     public static async Task<Ok<SectionResponse>> UpdateAsync(Guid id, SectionRequest request, HttpContext http, IMessageBus bus, CancellationToken ct)
     {
         var section = await bus.InvokeAsync<SectionResponse>(
-            new UpdateSection(id, request.ToContent(), http.User.GetCurrentUser(), EntityVersions.IfMatch(http.Request)), ct);
+            new UpdateSection(id, request.ToContent(), http.User.GetCurrentUser(), http.Request.Headers.IfMatch.ToString()), ct);
         http.Response.Headers.ETag = EntityVersions.ETag(section.Version);
         return TypedResults.Ok(section);
     }
 
     public static async Task<NoContent> DeleteAsync(Guid id, HttpContext http, IMessageBus bus, CancellationToken ct)
     {
-        await bus.InvokeAsync(new DeleteSection(id, http.User.GetCurrentUser(), EntityVersions.IfMatch(http.Request)), ct);
+        await bus.InvokeAsync(new DeleteSection(id, http.User.GetCurrentUser(), http.Request.Headers.IfMatch.ToString()), ct);
         return TypedResults.NoContent();
     }
 }

@@ -1,5 +1,5 @@
 using Npgsql;
-using Ticketing.Application.Auditing;
+using Ticketing.Application.Audit;
 using Ticketing.Application.Identity;
 using Ticketing.Application.Persistence;
 
@@ -9,7 +9,7 @@ namespace Ticketing.Application.KnowledgeBase.Articles;
 /// Deletes an article: its visibility list, file records and ratings go with it. The file bytes stay in the
 /// content-addressed store, which other records may share.
 /// </summary>
-public sealed record DeleteArticle(Guid ArticleId, CurrentUser By, int? IfMatch);
+public sealed record DeleteArticle(Guid ArticleId, CurrentUser By, string? IfMatch);
 
 public static class DeleteArticleHandler
 {
@@ -19,7 +19,7 @@ public static class DeleteArticleHandler
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var before = await ArticleRow.FindAsync(connection, id, forUpdate: true, ct) ?? throw KnowledgeBaseErrors.Article(id);
-        RowVersion.Check(ifMatch, before.Version);
+        EntityVersions.CheckIfMatch(ifMatch, before.Version);
         await using var delete = connection.Sql("delete from kb_articles where id = $1").With(id);
         await delete.ExecuteNonQueryAsync(ct);
         await audit.WriteAsync(connection, AuditActor.Of(actor), "kb_article.deleted", "kb_article", id, before, null, ct);

@@ -1,12 +1,12 @@
 using Npgsql;
-using Ticketing.Application.Auditing;
+using Ticketing.Application.Audit;
 using Ticketing.Application.Identity;
 using Ticketing.Application.Persistence;
 
 namespace Ticketing.Application.KnowledgeBase.Articles;
 
-/// <summary>Replaces an article (a new section id moves it); <see cref="IfMatch"/> (optional) guards lost updates.</summary>
-public sealed record UpdateArticle(Guid ArticleId, ArticleContent Content, CurrentUser By, int? IfMatch);
+/// <summary>Replaces an article (a new section id moves it); <see cref="IfMatch"/> (the request's raw header; absent: no check) guards lost updates.</summary>
+public sealed record UpdateArticle(Guid ArticleId, ArticleContent Content, CurrentUser By, string? IfMatch);
 
 public static class UpdateArticleHandler
 {
@@ -20,7 +20,7 @@ public static class UpdateArticleHandler
             await using var connection = await dataSource.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
             var before = await ArticleRow.FindAsync(connection, id, forUpdate: true, ct) ?? throw KnowledgeBaseErrors.Article(id);
-            RowVersion.Check(ifMatch, before.Version);
+            EntityVersions.CheckIfMatch(ifMatch, before.Version);
             var after = before with
             {
                 SectionId = content.SectionId,

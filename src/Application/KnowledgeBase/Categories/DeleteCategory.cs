@@ -1,5 +1,5 @@
 using Npgsql;
-using Ticketing.Application.Auditing;
+using Ticketing.Application.Audit;
 using Ticketing.Application.Identity;
 using Ticketing.Application.Persistence;
 using Ticketing.Domain;
@@ -10,7 +10,7 @@ namespace Ticketing.Application.KnowledgeBase.Categories;
 /// Deletes a category. Only an empty one goes, so a click cannot take a whole tree of articles (and their ratings)
 /// with it; sections are moved or deleted first.
 /// </summary>
-public sealed record DeleteCategory(Guid CategoryId, CurrentUser By, int? IfMatch);
+public sealed record DeleteCategory(Guid CategoryId, CurrentUser By, string? IfMatch);
 
 public static class DeleteCategoryHandler
 {
@@ -20,7 +20,7 @@ public static class DeleteCategoryHandler
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var before = await CategoryResponse.FindAsync(connection, id, forUpdate: true, ct) ?? throw KnowledgeBaseErrors.Category(id);
-        RowVersion.Check(ifMatch, before.Version);
+        EntityVersions.CheckIfMatch(ifMatch, before.Version);
         await using var sections = connection.Sql("select exists (select 1 from kb_sections where category_id = $1)").With(id);
         if ((bool)(await sections.ExecuteScalarAsync(ct))!)
         {

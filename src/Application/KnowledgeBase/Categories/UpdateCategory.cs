@@ -1,12 +1,12 @@
 using Npgsql;
-using Ticketing.Application.Auditing;
+using Ticketing.Application.Audit;
 using Ticketing.Application.Identity;
 using Ticketing.Application.Persistence;
 
 namespace Ticketing.Application.KnowledgeBase.Categories;
 
-/// <summary>Replaces a category's fields and visibility list; <see cref="IfMatch"/> (optional) guards lost updates.</summary>
-public sealed record UpdateCategory(Guid CategoryId, CategoryContent Content, CurrentUser By, int? IfMatch);
+/// <summary>Replaces a category's fields and visibility list; <see cref="IfMatch"/> (the request's raw header; absent: no check) guards lost updates.</summary>
+public sealed record UpdateCategory(Guid CategoryId, CategoryContent Content, CurrentUser By, string? IfMatch);
 
 public static class UpdateCategoryHandler
 {
@@ -20,7 +20,7 @@ public static class UpdateCategoryHandler
             await using var connection = await dataSource.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
             var before = await CategoryResponse.FindAsync(connection, id, forUpdate: true, ct) ?? throw KnowledgeBaseErrors.Category(id);
-            RowVersion.Check(ifMatch, before.Version);
+            EntityVersions.CheckIfMatch(ifMatch, before.Version);
             after = before with
             {
                 Name = content.Name,

@@ -1,5 +1,5 @@
 using Npgsql;
-using Ticketing.Application.Auditing;
+using Ticketing.Application.Audit;
 using Ticketing.Application.Identity;
 using Ticketing.Application.KnowledgeBase.Articles;
 using Ticketing.Application.Persistence;

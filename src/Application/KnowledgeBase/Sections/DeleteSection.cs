@@ -1,5 +1,5 @@
 using Npgsql;
-using Ticketing.Application.Auditing;
+using Ticketing.Application.Audit;
 using Ticketing.Application.Identity;
 using Ticketing.Application.Persistence;
 using Ticketing.Domain;
@@ -7,7 +7,7 @@ using Ticketing.Domain;
 namespace Ticketing.Application.KnowledgeBase.Sections;
 
 /// <summary>Deletes a section; only an empty one goes (see <see cref="Categories.DeleteCategory"/> for why).</summary>
-public sealed record DeleteSection(Guid SectionId, CurrentUser By, int? IfMatch);
+public sealed record DeleteSection(Guid SectionId, CurrentUser By, string? IfMatch);
 
 public static class DeleteSectionHandler
 {
@@ -17,7 +17,7 @@ public static class DeleteSectionHandler
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var before = await SectionResponse.FindAsync(connection, id, forUpdate: true, ct) ?? throw KnowledgeBaseErrors.Section(id);
-        RowVersion.Check(ifMatch, before.Version);
+        EntityVersions.CheckIfMatch(ifMatch, before.Version);
         await using var articles = connection.Sql("select exists (select 1 from kb_articles where section_id = $1)").With(id);
         if ((bool)(await articles.ExecuteScalarAsync(ct))!)
         {

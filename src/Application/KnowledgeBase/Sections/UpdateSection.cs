@@ -1,5 +1,5 @@
 using Npgsql;
-using Ticketing.Application.Auditing;
+using Ticketing.Application.Audit;
 using Ticketing.Application.Identity;
 using Ticketing.Application.Persistence;
 
@@ -7,9 +7,9 @@ namespace Ticketing.Application.KnowledgeBase.Sections;
 
 /// <summary>
 /// Replaces a section's fields, possibly moving it to another category (its articles then follow that category's
-/// visibility); <see cref="IfMatch"/> (optional) guards lost updates.
+/// visibility); <see cref="IfMatch"/> (the request's raw header; absent: no check) guards lost updates.
 /// </summary>
-public sealed record UpdateSection(Guid SectionId, SectionContent Content, CurrentUser By, int? IfMatch);
+public sealed record UpdateSection(Guid SectionId, SectionContent Content, CurrentUser By, string? IfMatch);
 
 public static class UpdateSectionHandler
 {
@@ -23,7 +23,7 @@ public static class UpdateSectionHandler
             await using var connection = await dataSource.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
             var before = await SectionResponse.FindAsync(connection, id, forUpdate: true, ct) ?? throw KnowledgeBaseErrors.Section(id);
-            RowVersion.Check(ifMatch, before.Version);
+            EntityVersions.CheckIfMatch(ifMatch, before.Version);
             after = before with
             {
                 CategoryId = content.CategoryId,

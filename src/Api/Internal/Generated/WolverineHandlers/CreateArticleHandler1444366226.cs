@@ -2,7 +2,7 @@
 #pragma warning disable
 using Npgsql;
 using System;
-using Ticketing.Application.Auditing;
+using Ticketing.Application.Audit;
 
 namespace Internal.Generated.WolverineHandlers
 {
@@ -12,9 +12,9 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Npgsql.NpgsqlDataSource _npgsqlDataSource;
         private readonly System.TimeProvider _timeProvider;
-        private readonly Ticketing.Application.Auditing.AuditLog _auditLog;
+        private readonly Ticketing.Application.Audit.AuditLog _auditLog;
 
-        public CreateArticleHandler1444366226(Npgsql.NpgsqlDataSource npgsqlDataSource, System.TimeProvider timeProvider, Ticketing.Application.Auditing.AuditLog auditLog)
+        public CreateArticleHandler1444366226(Npgsql.NpgsqlDataSource npgsqlDataSource, System.TimeProvider timeProvider, Ticketing.Application.Audit.AuditLog auditLog)
         {
             _npgsqlDataSource = npgsqlDataSource;
             _timeProvider = timeProvider;

@@ -3,7 +3,7 @@ using Npgsql;
 using Ticketing.Application.Identity;
 using Ticketing.Application.Persistence;
 
-namespace Ticketing.Application.Auditing;
+namespace Ticketing.Application.Audit;
 
 /// <summary>
 /// One <c>audit_log</c> row per change, written on the change's own connection and transaction so the
