@@ -34,33 +34,33 @@ public static class KnowledgeBaseModule
     public static IEndpointRouteBuilder MapKnowledgeBaseEndpoints(this IEndpointRouteBuilder routes)
     {
         var kb = routes.MapGroup("/api/kb").WithTags("Knowledge base").RequireAuthorization(Policies.Technician);
-        kb.MapGet("/categories", AuthoringTree.ListAsync);
-        kb.MapPost("/categories", CreateCategory.HandleAsync).Validate<CategoryRequest>();
-        kb.MapGet("/categories/{id:guid}", AuthoringTree.GetAsync);
-        kb.MapPut("/categories/{id:guid}", UpdateCategory.HandleAsync).Validate<CategoryRequest>();
-        kb.MapDelete("/categories/{id:guid}", DeleteCategory.HandleAsync);
-        kb.MapPost("/sections", CreateSection.HandleAsync).Validate<SectionRequest>();
-        kb.MapGet("/sections/{id:guid}", AuthoringArticleQueries.GetSectionAsync);
-        kb.MapPut("/sections/{id:guid}", UpdateSection.HandleAsync).Validate<SectionRequest>();
-        kb.MapDelete("/sections/{id:guid}", DeleteSection.HandleAsync);
-        kb.MapGet("/sections/{id:guid}/articles", AuthoringArticleQueries.ListInSectionAsync);
-        kb.MapPost("/articles", CreateArticle.HandleAsync).Validate<ArticleRequest>();
-        kb.MapGet("/articles/{id:guid}", AuthoringArticleQueries.GetArticleAsync);
-        kb.MapPut("/articles/{id:guid}", UpdateArticle.HandleAsync).Validate<ArticleRequest>();
-        kb.MapDelete("/articles/{id:guid}", DeleteArticle.HandleAsync);
-        kb.MapPost("/articles/{id:guid}/files", UploadArticleFiles.HandleAsync);
+        kb.MapGet("/categories", CategoryEndpoints.ListAsync);
+        kb.MapPost("/categories", CategoryEndpoints.CreateAsync).Validate<CategoryRequest>();
+        kb.MapGet("/categories/{id:guid}", CategoryEndpoints.GetAsync);
+        kb.MapPut("/categories/{id:guid}", CategoryEndpoints.UpdateAsync).Validate<CategoryRequest>();
+        kb.MapDelete("/categories/{id:guid}", CategoryEndpoints.DeleteAsync);
+        kb.MapPost("/sections", SectionEndpoints.CreateAsync).Validate<SectionRequest>();
+        kb.MapGet("/sections/{id:guid}", SectionEndpoints.GetAsync);
+        kb.MapPut("/sections/{id:guid}", SectionEndpoints.UpdateAsync).Validate<SectionRequest>();
+        kb.MapDelete("/sections/{id:guid}", SectionEndpoints.DeleteAsync);
+        kb.MapGet("/sections/{id:guid}/articles", SectionEndpoints.ListArticlesAsync);
+        kb.MapPost("/articles", ArticleEndpoints.CreateAsync).Validate<ArticleRequest>();
+        kb.MapGet("/articles/{id:guid}", ArticleEndpoints.GetAsync);
+        kb.MapPut("/articles/{id:guid}", ArticleEndpoints.UpdateAsync).Validate<ArticleRequest>();
+        kb.MapDelete("/articles/{id:guid}", ArticleEndpoints.DeleteAsync);
+        kb.MapPost("/articles/{id:guid}/files", ArticleFileEndpoints.UploadAsync);
         kb.MapGet("/articles/{id:guid}/files/{fileId:guid}", AuthoringSearch.DownloadAsync);
-        kb.MapDelete("/articles/{id:guid}/files/{fileId:guid}", DeleteArticleFile.HandleAsync);
+        kb.MapDelete("/articles/{id:guid}/files/{fileId:guid}", ArticleFileEndpoints.DeleteAsync);
         kb.MapGet("/search", AuthoringSearch.SearchAsync).Validate<SearchParameters>();
 
         var portal = routes.MapGroup("/api/portal/kb").WithTags("Portal knowledge base").RequireAuthorization(Policies.Contact);
-        portal.MapGet("/categories", PortalTree.HandleAsync);
-        portal.MapGet("/sections/{id:guid}/articles", PortalSectionArticles.HandleAsync);
-        portal.MapGet("/articles/{id:guid}", PortalArticlePage.HandleAsync);
-        portal.MapPut("/articles/{id:guid}/rating", RateArticle.RateAsync).Validate<RatingRequest>();
-        portal.MapDelete("/articles/{id:guid}/rating", RateArticle.WithdrawAsync);
-        portal.MapGet("/articles/{id:guid}/files/{fileId:guid}", PortalFilesAndSearch.DownloadAsync);
-        portal.MapGet("/search", PortalFilesAndSearch.SearchAsync).Validate<SearchParameters>();
+        portal.MapGet("/categories", PortalKnowledgeBaseEndpoints.TreeAsync);
+        portal.MapGet("/sections/{id:guid}/articles", PortalKnowledgeBaseEndpoints.SectionArticlesAsync);
+        portal.MapGet("/articles/{id:guid}", PortalKnowledgeBaseEndpoints.ArticleAsync);
+        portal.MapPut("/articles/{id:guid}/rating", PortalKnowledgeBaseEndpoints.RateAsync).Validate<RatingRequest>();
+        portal.MapDelete("/articles/{id:guid}/rating", PortalKnowledgeBaseEndpoints.WithdrawRatingAsync);
+        portal.MapGet("/articles/{id:guid}/files/{fileId:guid}", PortalKnowledgeBaseEndpoints.DownloadAsync);
+        portal.MapGet("/search", PortalKnowledgeBaseEndpoints.SearchAsync).Validate<SearchParameters>();
         return routes;
     }
 }

@@ -1,5 +1,7 @@
 using FluentValidation;
+using Ticketing.Api.KnowledgeBase.Rendering;
 using Ticketing.Application.Identity;
+using Ticketing.Application.KnowledgeBase.Articles;
 
 namespace Ticketing.Api.KnowledgeBase.Articles;
 
@@ -18,7 +20,12 @@ public sealed record ArticleRequest(
     bool VisibleToAll,
     IReadOnlyList<Guid>? CustomerIds)
 {
-    public string[] NormalisedKeywords() =>
+    /// <summary>The command's content; the searchable text is taken from the sanitised HTML, so removed content is not indexed.</summary>
+    public ArticleContent ToContent() => new(
+        SectionId, Title.Trim(), BodyMarkdown, ArticleRenderer.Render(BodyMarkdown).Text, NormalisedKeywords(), Language, Published, VisibleToAll,
+        VisibilityRules.Normalised(CustomerIds));
+
+    private string[] NormalisedKeywords() =>
         [.. (Keywords ?? []).Select(k => k.Trim()).Where(k => k.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)];
 }
 

@@ -1,5 +1,5 @@
-using Npgsql;
 using Ticketing.Api.KnowledgeBase.Rendering;
+using Ticketing.Application.KnowledgeBase.Articles;
 
 namespace Ticketing.Api.KnowledgeBase.Articles;
 
@@ -24,28 +24,11 @@ public sealed record ArticleResponse(
     DateTimeOffset UpdatedAt,
     Guid? UpdatedBy)
 {
-    /// <summary>The article with its category, files and ratings, or null when there is no such article.</summary>
-    public static async Task<ArticleResponse?> LoadAsync(NpgsqlConnection connection, Guid id, CancellationToken ct)
+    /// <summary>The stored article with its Markdown rendered to the sanitised HTML a browser is given.</summary>
+    public static ArticleResponse From(StoredArticle stored)
     {
-        ArticleRow row;
-        Guid categoryId;
-        await using (var command = new NpgsqlCommand(
-            $"select {ArticleRow.Columns}, s.category_id from kb_articles a join kb_sections s on s.id = a.section_id where a.id = $1", connection)
-        {
-            Parameters = { new() { Value = id } },
-        })
-        await using (var reader = await command.ExecuteReaderAsync(ct))
-        {
-            if (!await reader.ReadAsync(ct))
-            {
-                return null;
-            }
-
-            row = ArticleRow.Read(reader);
-            categoryId = reader.GetGuid(ArticleRow.ColumnCount);
-        }
-
-        var (files, rating) = await ArticleParts.LoadAsync(connection, id, contactId: null, ct);
+        ArgumentNullException.ThrowIfNull(stored);
+        var (row, categoryId, files, rating) = stored;
         return new ArticleResponse(
             row.Id, row.SectionId, categoryId, row.Title, row.BodyMarkdown, ArticleRenderer.ToHtml(row.BodyMarkdown), row.Keywords,
             row.Language, row.Published, row.VisibleToAll, row.CustomerIds, files, rating, row.Version, row.CreatedAt, row.CreatedBy,

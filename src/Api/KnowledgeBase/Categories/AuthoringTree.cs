@@ -1,7 +1,6 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
-using Ticketing.Api.Identity.Persistence;
-using Ticketing.Api.KnowledgeBase.Sections;
+using Ticketing.Application.KnowledgeBase.Categories;
+using Ticketing.Application.KnowledgeBase.Sections;
 
 namespace Ticketing.Api.KnowledgeBase.Categories;
 
@@ -12,12 +11,12 @@ public sealed record CategoryNode(CategoryResponse Category, IReadOnlyList<Secti
 public sealed record SectionNode(SectionResponse Section, int Articles, int Published);
 
 /// <summary>
-/// <c>GET /api/kb/categories</c> (the whole tree, unpaged: an MSP's knowledge base has tens of categories,
-/// not thousands; articles are paged per section) and <c>GET /api/kb/categories/{id}</c>.
+/// The whole tree of <c>GET /api/kb/categories</c>, unpaged: an MSP's knowledge base has tens of categories, not
+/// thousands; articles are paged per section.
 /// </summary>
 public static class AuthoringTree
 {
-    public static async Task<Ok<IReadOnlyList<CategoryNode>>> ListAsync(NpgsqlDataSource dataSource, CancellationToken ct)
+    public static async Task<IReadOnlyList<CategoryNode>> LoadAsync(NpgsqlDataSource dataSource, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         var categories = new List<CategoryResponse>();
@@ -46,14 +45,6 @@ public static class AuthoringTree
         }
 
         var byCategory = sections.ToLookup(s => s.Section.CategoryId);
-        return TypedResults.Ok<IReadOnlyList<CategoryNode>>([.. categories.Select(c => new CategoryNode(c, [.. byCategory[c.Id]]))]);
-    }
-
-    public static async Task<Ok<CategoryResponse>> GetAsync(Guid id, HttpContext http, NpgsqlDataSource dataSource, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var category = await CategoryResponse.FindAsync(connection, id, forUpdate: false, ct) ?? throw KnowledgeBaseErrors.Category(id);
-        http.Response.Headers.ETag = EntityVersions.ETag(category.Version);
-        return TypedResults.Ok(category);
+        return [.. categories.Select(c => new CategoryNode(c, [.. byCategory[c.Id]]))];
     }
 }

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Ticketing.Application.KnowledgeBase.Categories;
 
 namespace Ticketing.Api.KnowledgeBase.Categories;
 
@@ -6,7 +7,11 @@ namespace Ticketing.Api.KnowledgeBase.Categories;
 /// The body of <c>POST /api/kb/categories</c> and <c>PUT /api/kb/categories/{id}</c> (a full replacement).
 /// <see cref="VisibleToAll"/> false with no <see cref="CustomerIds"/> hides the category from every customer.
 /// </summary>
-public sealed record CategoryRequest(string Name, string? Description, int? Position, bool VisibleToAll, IReadOnlyList<Guid>? CustomerIds);
+public sealed record CategoryRequest(string Name, string? Description, int? Position, bool VisibleToAll, IReadOnlyList<Guid>? CustomerIds)
+{
+    public CategoryContent ToContent() =>
+        new(Name.Trim(), Description?.Trim() ?? "", Position, VisibleToAll, VisibilityRules.Normalised(CustomerIds));
+}
 
 public sealed class CategoryRequestValidator : AbstractValidator<CategoryRequest>
 {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Ticketing.Api.Identity.Persistence;
 using Ticketing.Application.Attachments;
+using Ticketing.Application.KnowledgeBase;
 
 namespace Ticketing.Api.KnowledgeBase.Files;
 

@@ -1,11 +1,7 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
-using Ticketing.Api.Admin.Settings;
-using Ticketing.Api.Identity;
-using Ticketing.Api.Identity.Persistence;
-using Ticketing.Api.KnowledgeBase.Articles;
 using Ticketing.Api.KnowledgeBase.Rendering;
+using Ticketing.Application.KnowledgeBase;
+using Ticketing.Application.KnowledgeBase.Articles;
 
 namespace Ticketing.Api.KnowledgeBase.Portal;
 
@@ -25,12 +21,11 @@ public sealed record PortalArticle(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt);
 
-/// <summary><c>GET /api/portal/kb/articles/{id}</c>: 404 for an article the caller may not see, as for one that does not exist.</summary>
+/// <summary>The article of <c>GET /api/portal/kb/articles/{id}</c>: 404 for an article the caller may not see, as for one that does not exist.</summary>
 public static class PortalArticlePage
 {
-    public static async Task<Ok<PortalArticle>> HandleAsync(Guid id, ClaimsPrincipal user, NpgsqlDataSource dataSource, SettingsDefaults defaults, CancellationToken ct)
+    public static async Task<PortalArticle> LoadAsync(NpgsqlDataSource dataSource, Guid customerId, Guid contactId, Guid id, CancellationToken ct)
     {
-        var customerId = await PortalVisibility.CustomerWithKnowledgeBaseAsync(user, dataSource, defaults, ct);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var command = connection.Sql($"""
             select a.title, a.body_markdown, a.keywords, a.language, c.id, c.name, s.id, s.name, a.created_at, a.updated_at
@@ -53,7 +48,7 @@ public static class PortalArticlePage
                 reader.GetFieldValue<DateTimeOffset>(8), reader.GetFieldValue<DateTimeOffset>(9));
         }
 
-        var (files, rating) = await ArticleParts.LoadAsync(connection, id, user.GetCurrentUser().UserId, ct);
-        return TypedResults.Ok(article with { Files = files, Rating = rating });
+        var (files, rating) = await ArticleParts.LoadAsync(connection, id, contactId, ct);
+        return article with { Files = files, Rating = rating };
     }
 }

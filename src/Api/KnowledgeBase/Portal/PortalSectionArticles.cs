@@ -1,21 +1,18 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
-using Ticketing.Api.Admin.Settings;
 using Ticketing.Api.Identity.Persistence;
+using Ticketing.Application.KnowledgeBase;
 
 namespace Ticketing.Api.KnowledgeBase.Portal;
 
 /// <summary>An article in a portal list.</summary>
 public sealed record PortalArticleListItem(Guid Id, string Title, IReadOnlyList<string> Keywords, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 
-/// <summary><c>GET /api/portal/kb/sections/{id}/articles</c>: the section's articles the caller may read, by title (keyset paging).</summary>
+/// <summary>The list of <c>GET /api/portal/kb/sections/{id}/articles</c>: the section's articles the caller may read, by title (keyset paging).</summary>
 public static class PortalSectionArticles
 {
-    public static async Task<Ok<Page<PortalArticleListItem>>> HandleAsync(
-        Guid id, string? after, int? limit, ClaimsPrincipal user, NpgsqlDataSource dataSource, SettingsDefaults defaults, CancellationToken ct)
+    public static async Task<Page<PortalArticleListItem>> LoadAsync(
+        NpgsqlDataSource dataSource, Guid customerId, Guid id, string? after, int? limit, CancellationToken ct)
     {
-        var customerId = await PortalVisibility.CustomerWithKnowledgeBaseAsync(user, dataSource, defaults, ct);
         var size = Paging.Limit(limit);
         var keys = after is null ? null : Paging.Keys(after, 2);
         await using var command = dataSource.CreateCommand($"""
@@ -44,6 +41,6 @@ public static class PortalSectionArticles
             throw KnowledgeBaseErrors.Section(id);
         }
 
-        return TypedResults.Ok(Paging.Of(rows, size, a => Paging.Cursor(a.Title, a.Id.ToString())));
+        return Paging.Of(rows, size, a => Paging.Cursor(a.Title, a.Id.ToString()));
     }
 }

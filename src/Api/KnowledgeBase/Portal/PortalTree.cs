@@ -1,8 +1,4 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
-using Ticketing.Api.Admin.Settings;
-using Ticketing.Api.Identity.Persistence;
 
 namespace Ticketing.Api.KnowledgeBase.Portal;
 
@@ -12,15 +8,14 @@ public sealed record PortalCategory(Guid Id, string Name, string Description, IR
 public sealed record PortalSection(Guid Id, string Name, string Description);
 
 /// <summary>
-/// <c>GET /api/portal/kb/categories</c>: the categories and sections holding at least one article the caller's
+/// The tree of <c>GET /api/portal/kb/categories</c>: the categories and sections holding at least one article the caller's
 /// customer may read (empty ones are left out, so a hidden draft does not reveal its section's name).
 /// The existence test stops at the first visible article, so the cost follows the number of sections.
 /// </summary>
 public static class PortalTree
 {
-    public static async Task<Ok<IReadOnlyList<PortalCategory>>> HandleAsync(ClaimsPrincipal user, NpgsqlDataSource dataSource, SettingsDefaults defaults, CancellationToken ct)
+    public static async Task<IReadOnlyList<PortalCategory>> LoadAsync(NpgsqlDataSource dataSource, Guid customerId, CancellationToken ct)
     {
-        var customerId = await PortalVisibility.CustomerWithKnowledgeBaseAsync(user, dataSource, defaults, ct);
         await using var command = dataSource.CreateCommand($"""
             select c.id, c.name, c.description, s.id, s.name, s.description
             from kb_categories c
@@ -41,6 +36,6 @@ public static class PortalTree
             ((List<PortalSection>)categories[^1].Sections).Add(new PortalSection(reader.GetGuid(3), reader.GetString(4), reader.GetString(5)));
         }
 
-        return TypedResults.Ok<IReadOnlyList<PortalCategory>>(categories);
+        return categories;
     }
 }

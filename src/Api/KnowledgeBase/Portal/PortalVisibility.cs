@@ -4,6 +4,7 @@ using Ticketing.Api.Admin.Settings;
 using Ticketing.Api.Identity;
 using Ticketing.Api.Identity.Persistence;
 using Ticketing.Application.Errors;
+using Ticketing.Application.KnowledgeBase;
 
 namespace Ticketing.Api.KnowledgeBase.Portal;
 
@@ -15,11 +16,7 @@ namespace Ticketing.Api.KnowledgeBase.Portal;
 public static class PortalVisibility
 {
     /// <summary>A condition over the aliases <c>a</c> (article) and <c>c</c> (category); <c>$1</c> is the customer id.</summary>
-    public const string ArticleVisible = """
-        a.published
-        and (a.visible_to_all or exists (select 1 from kb_article_customers ac where ac.article_id = a.id and ac.customer_id = $1))
-        and (c.visible_to_all or exists (select 1 from kb_category_customers cc where cc.category_id = c.id and cc.customer_id = $1))
-        """;
+    public const string ArticleVisible = ArticleVisibility.ToCustomer;
 
     /// <summary>The condition for staff, who see everything; <c>$1</c> is a null customer id.</summary>
     public const string Unrestricted = "$1::uuid is null";

@@ -1,9 +1,13 @@
 using FluentValidation;
+using Ticketing.Application.KnowledgeBase.Sections;
 
 namespace Ticketing.Api.KnowledgeBase.Sections;
 
 /// <summary>The body of <c>POST /api/kb/sections</c> and <c>PUT /api/kb/sections/{id}</c>; a new category id moves the section.</summary>
-public sealed record SectionRequest(Guid CategoryId, string Name, string? Description, int? Position);
+public sealed record SectionRequest(Guid CategoryId, string Name, string? Description, int? Position)
+{
+    public SectionContent ToContent() => new(CategoryId, Name.Trim(), Description?.Trim() ?? "", Position);
+}
 
 public sealed class SectionRequestValidator : AbstractValidator<SectionRequest>
 {
