@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using static Ticketing.Api.Tests.Identity.IdentityHttp;
 
 namespace Ticketing.Api.Tests.Identity;
@@ -13,90 +11,90 @@ public sealed class AuthorizationTests(IdentityApiFactory api) : IClassFixture<I
     [InlineData("/api/me")]
     public async Task Anonymous_callers_get_a_401_problem(string path)
     {
-        var response = await api.CreateClient().GetAsync(Url(path));
-
-        await response.ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "http.401");
-        response.Headers.WwwAuthenticate.ToString().ShouldBe("Bearer");
+        await api.Anonymous().Scenario(s =>
+        {
+            s.Get.Url(path);
+            s.ShouldBeProblem(HttpStatusCode.Unauthorized, "http.401");
+            s.Header("WWW-Authenticate").SingleValueShouldEqual("Bearer");
+        });
     }
 
     [Fact]
     public async Task A_contact_gets_a_403_problem_on_staff_endpoints()
     {
-        var admin = await api.AdminAsync();
-        var customer = await admin.CreateCustomerAsync();
-        var contact = await admin.CreateContactAsync(customer);
-        var portal = api.WithToken(await api.TokenAsync(contact.Username, contact.Password));
+        var admin = await api.SignInAsAdminAsync();
+        var contact = await admin.CreateContactAsync(await admin.CreateCustomerAsync());
+        var portal = await api.SignInAsync(contact);
 
-        await (await portal.GetAsync(Url("/api/customers"))).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "http.403");
-        await (await portal.GetAsync(Url($"/api/contacts/{contact.Id}"))).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "http.403");
-        await (await portal.GetAsync(Url("/api/admin/users"))).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "http.403");
-        await (await portal.PostAsync(Url($"/api/contacts/{contact.Id}/password"), null)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "http.403");
+        await portal.ProblemAsync(s => s.Get.Url("/api/customers"), HttpStatusCode.Forbidden, "http.403");
+        await portal.ProblemAsync(s => s.Get.Url($"/api/contacts/{contact.Id}"), HttpStatusCode.Forbidden, "http.403");
+        await portal.ProblemAsync(s => s.Get.Url("/api/admin/users"), HttpStatusCode.Forbidden, "http.403");
+        await portal.ProblemAsync(s => s.Post.Url($"/api/contacts/{contact.Id}/password"), HttpStatusCode.Forbidden, "http.403");
     }
 
     [Fact]
     public async Task Roles_reach_what_their_policies_allow()
     {
-        var admin = await api.AdminAsync();
+        var admin = await api.SignInAsAdminAsync();
         var customer = await admin.CreateCustomerAsync();
         var technician = await SignInAsNewAsync(admin, "technician", null);
         var auditor = await SignInAsNewAsync(admin, "auditor", null);
         var taskfire = await SignInAsNewAsync(admin, "taskfire", customer);
 
-        (await technician.GetAsync(Url("/api/customers"))).StatusCode.ShouldBe(HttpStatusCode.OK);
-        await (await technician.GetAsync(Url("/api/admin/users"))).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "http.403");
-        await (await auditor.GetAsync(Url("/api/customers"))).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "http.403");
-        await (await taskfire.GetAsync(Url("/api/customers"))).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "http.403");
-        var me = await taskfire.GetFromJsonAsync<JsonElement>(Url("/api/me"));
-        me.GetProperty("role").GetString().ShouldBe("taskfire");
-        me.GetProperty("customerId").GetGuid().ShouldBe(customer);
-        var staffProfile = await technician.PutAsJsonAsync(Url("/api/me"), new
-        {
-            firstName = "T", lastName = "T", email = UniqueEmail(), language = "en", timeZone = "UTC",
-        });
-        await staffProfile.ShouldBeProblemAsync(HttpStatusCode.Forbidden, "http.403");
+        await technician.GetAsync<PageBody<CustomerBody>>("/api/customers");
+        await technician.ProblemAsync(s => s.Get.Url("/api/admin/users"), HttpStatusCode.Forbidden, "http.403");
+        await auditor.ProblemAsync(s => s.Get.Url("/api/customers"), HttpStatusCode.Forbidden, "http.403");
+        await taskfire.ProblemAsync(s => s.Get.Url("/api/customers"), HttpStatusCode.Forbidden, "http.403");
+        var me = await taskfire.GetAsync<ProfileBody>("/api/me");
+        me.Role.ShouldBe("taskfire");
+        me.CustomerId.ShouldBe(customer);
+        await technician.ProblemAsync(
+            s => s.Put.Json(new { firstName = "T", lastName = "T", email = UniqueEmail(), language = "en", timeZone = "UTC" }).ToUrl("/api/me"),
+            HttpStatusCode.Forbidden, "http.403");
     }
 
     [Fact]
     public async Task Admin_lists_staff_users_by_role_and_contacts_are_not_among_them()
     {
-        var admin = await api.AdminAsync();
+        var admin = await api.SignInAsAdminAsync();
         var contact = await admin.CreateContactAsync(await admin.CreateCustomerAsync());
         await SignInAsNewAsync(admin, "auditor", null);
 
-        var all = await admin.GetFromJsonAsync<JsonElement>(Url("/api/admin/users?limit=200"));
-        var auditors = await admin.GetFromJsonAsync<JsonElement>(Url("/api/admin/users?role=auditor"));
+        var listed = await admin.Scenario(s => s.Get.Url("/api/admin/users?limit=200"));
+        var all = listed.Read<PageBody<StaffUserBody>>();
+        var auditors = await admin.GetAsync<PageBody<StaffUserBody>>("/api/admin/users?role=auditor");
 
-        var ids = all.GetProperty("items").EnumerateArray().Select(u => u.GetProperty("id").GetGuid()).ToList();
-        ids.ShouldNotContain(contact.Id);
-        all.GetProperty("items").EnumerateArray().ShouldContain(u => u.GetProperty("username").GetString() == "admin");
-        auditors.GetProperty("items").EnumerateArray().ShouldAllBe(u => u.GetProperty("role").GetString() == "auditor");
-        all.GetRawText().ShouldNotContain("password", Case.Insensitive);
+        all.Items.Select(u => u.Id).ShouldNotContain(contact.Id);
+        all.Items.ShouldContain(u => u.Username == "admin");
+        auditors.Items.ShouldNotBeEmpty();
+        auditors.Items.ShouldAllBe(u => u.Role == "auditor");
+        listed.ReadAsText().ShouldNotContain("password", Case.Insensitive);
     }
 
     [Fact]
     public async Task A_taskfire_user_needs_a_customer_and_other_staff_must_not_have_one()
     {
-        var admin = await api.AdminAsync();
+        var admin = await api.SignInAsAdminAsync();
 
-        var taskfire = await admin.PostAsJsonAsync(Url("/api/admin/users"), new { role = "taskfire", email = UniqueEmail(), firstName = "T", lastName = "F" });
-        var technician = await admin.PostAsJsonAsync(Url("/api/admin/users"), new { role = "technician", email = UniqueEmail(), firstName = "T", lastName = "F", customerId = Guid.NewGuid() });
-        var unknownRole = await admin.PostAsJsonAsync(Url("/api/admin/users"), new { role = "contact", email = UniqueEmail(), firstName = "T", lastName = "F" });
-        var unknownCustomer = await admin.PostAsJsonAsync(Url("/api/admin/users"), new { role = "taskfire", email = UniqueEmail(), firstName = "T", lastName = "F", customerId = Guid.NewGuid() });
+        var taskfire = await admin.InvalidFieldsAsync(s => s.Post.Json(new { role = "taskfire", email = UniqueEmail(), firstName = "T", lastName = "F" }).ToUrl("/api/admin/users"));
+        var technician = await admin.InvalidFieldsAsync(s => s.Post.Json(new { role = "technician", email = UniqueEmail(), firstName = "T", lastName = "F", customerId = Guid.NewGuid() }).ToUrl("/api/admin/users"));
+        var unknownRole = await admin.InvalidFieldsAsync(s => s.Post.Json(new { role = "contact", email = UniqueEmail(), firstName = "T", lastName = "F" }).ToUrl("/api/admin/users"));
 
-        (await taskfire.ValidationErrorsAsync()).TryGetProperty("customerId", out _).ShouldBeTrue();
-        (await technician.ValidationErrorsAsync()).TryGetProperty("customerId", out _).ShouldBeTrue();
-        (await unknownRole.ValidationErrorsAsync()).TryGetProperty("role", out _).ShouldBeTrue();
-        await unknownCustomer.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "user.unknown_customer");
+        taskfire.ShouldContain("customerId");
+        technician.ShouldContain("customerId");
+        unknownRole.ShouldContain("role");
+        await admin.ProblemAsync(
+            s => s.Post.Json(new { role = "taskfire", email = UniqueEmail(), firstName = "T", lastName = "F", customerId = Guid.NewGuid() }).ToUrl("/api/admin/users"),
+            HttpStatusCode.UnprocessableEntity, "user.unknown_customer");
     }
 
-    private async Task<HttpClient> SignInAsNewAsync(HttpClient admin, string role, Guid? customerId)
+    private async Task<ApiUser> SignInAsNewAsync(ApiUser admin, string role, Guid? customerId)
     {
-        var response = await admin.PostAsJsonAsync(Url("/api/admin/users"), new
+        var created = await admin.PostAsync<StaffUserCreatedBody>("/api/admin/users", new
         {
             role, email = UniqueEmail(role), firstName = "Sam", lastName = role, customerId,
         });
-        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return api.WithToken(await api.TokenAsync(body.GetProperty("username").GetString()!, body.GetProperty("password").GetString()!));
+        created.User.Role.ShouldBe(role);
+        return await api.SignInAsync(created.Username, created.Password);
     }
 }

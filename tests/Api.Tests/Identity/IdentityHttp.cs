@@ -19,8 +19,7 @@ public static class IdentityHttp
     {
         var response = await api.CreateClient().LoginAsync(login, password);
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return body.GetProperty("accessToken").GetString()!;
+        return (await response.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken;
     }
 
     public static HttpClient WithToken(this ApiFactory api, string token)
@@ -46,8 +45,21 @@ public static class IdentityHttp
             knowledgeBaseEnabled = false,
         });
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        return (await response.Content.ReadFromJsonAsync<CustomerBody>(ApiUserScenarios.Contract))!.Id;
     }
+
+    /// <summary>A customer with the ticketing portal on and the knowledge base off, created by <paramref name="staff"/>.</summary>
+    public static async Task<Guid> CreateCustomerAsync(this ApiUser staff, string? name = null, params string[] domains) =>
+        (await staff.PostAsync<CustomerBody>("/api/customers", NewCustomer(name, domains))).Id;
+
+    public static object NewCustomer(string? name = null, string[]? domains = null, bool knowledgeBaseEnabled = false) => new
+    {
+        name = name ?? $"Customer {Guid.NewGuid():N}",
+        emailDomains = domains ?? [],
+        timeZone = "Europe/Zurich",
+        ticketingPortalEnabled = true,
+        knowledgeBaseEnabled,
+    };
 
     public static async Task<CreatedContact> CreateContactAsync(
         this HttpClient staff, Guid customerId, string? email = null, string firstName = "Anna", string lastName = "Keller", bool isPrimary = false)
@@ -63,23 +75,31 @@ public static class IdentityHttp
             isPrimary,
         });
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        var credentials = body.GetProperty("credentials");
-        return new CreatedContact(
-            body.GetProperty("contact").GetProperty("id").GetGuid(),
-            body.GetProperty("contact").GetProperty("email").GetString()!,
-            credentials.GetProperty("username").GetString()!,
-            credentials.GetProperty("password").GetString()!);
+        return CreatedContact.Of((await response.Content.ReadFromJsonAsync<ContactCreatedBody>(ApiUserScenarios.Contract))!);
     }
+
+    /// <summary>A contact of the customer with generated credentials, created by <paramref name="staff"/>.</summary>
+    public static async Task<CreatedContact> CreateContactAsync(
+        this ApiUser staff, Guid customerId, string? email = null, string firstName = "Anna", string lastName = "Keller", bool isPrimary = false) =>
+        CreatedContact.Of(await staff.PostAsync<ContactCreatedBody>($"/api/customers/{customerId}/contacts", new
+        {
+            firstName,
+            lastName,
+            jobTitle = "Office manager",
+            email = email ?? UniqueEmail(),
+            phone = "+41 44 000 00 00",
+            language = "de",
+            isPrimary,
+        }));
 
     public static async Task ShouldBeProblemAsync(this HttpResponseMessage response, HttpStatusCode status, string code)
     {
         var text = await response.Content.ReadAsStringAsync();
         response.StatusCode.ShouldBe(status, text);
         response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
-        var problem = JsonSerializer.Deserialize<JsonElement>(text);
-        problem.GetProperty("code").GetString().ShouldBe(code);
-        problem.GetProperty("type").GetString().ShouldBe($"urn:ticketing:problem:{code}");
+        var problem = JsonSerializer.Deserialize<ApiProblem>(text, JsonSerializerOptions.Web)!;
+        problem.Code.ShouldBe(code);
+        problem.Type.ShouldBe($"urn:ticketing:problem:{code}");
     }
 
     public static async Task<JsonElement> ValidationErrorsAsync(this HttpResponseMessage response)
@@ -102,4 +122,8 @@ public static class IdentityHttp
     }
 }
 
-public sealed record CreatedContact(Guid Id, string Email, string Username, string Password);
+public sealed record CreatedContact(Guid Id, string Email, string Username, string Password)
+{
+    public static CreatedContact Of(ContactCreatedBody body) =>
+        new(body.Contact.Id, body.Contact.Email, body.Credentials.Username, body.Credentials.Password);
+}

@@ -1,9 +1,7 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Xml.Linq;
 using Npgsql;
-using static Ticketing.Api.Tests.Identity.IdentityHttp;
 
 namespace Ticketing.Api.Tests.Identity;
 
@@ -23,7 +21,7 @@ public sealed class KeyRingAtRestTests : IDisposable
         await using (var before = new KeyRingFactory(_folder))
         {
             await before.InitializeAsync();
-            token = await before.TokenAsync(IdentityApiFactory.AdminEmail, IdentityApiFactory.AdminPassword);
+            token = (await before.SignInAsAdminAsync()).Token!;
             database = before.Database;
         }
 
@@ -36,7 +34,7 @@ public sealed class KeyRingAtRestTests : IDisposable
         ShouldBeEncrypted(await KeysAsync(database));
 
         await using var after = new KeyRingFactory(_folder, connectionString: database);
-        (await after.WithToken(token).GetAsync(Url("/api/me"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await after.As(token).GetAsync<ProfileBody>("/api/me");
     }
 
     [Fact]
@@ -56,7 +54,7 @@ public sealed class KeyRingAtRestTests : IDisposable
         await using (var before = new KeyRingFactory(Path.Combine(_folder, "node"), settings))
         {
             await before.InitializeAsync();
-            token = await before.TokenAsync(IdentityApiFactory.AdminEmail, IdentityApiFactory.AdminPassword);
+            token = (await before.SignInAsAdminAsync()).Token!;
             database = before.Database;
         }
 
@@ -66,7 +64,7 @@ public sealed class KeyRingAtRestTests : IDisposable
         File.Exists(Path.Combine(_folder, "node", "keys", "data-protection.pfx")).ShouldBeFalse();
 
         await using var after = new KeyRingFactory(Path.Combine(_folder, "other-node"), settings, database);
-        (await after.WithToken(token).GetAsync(Url("/api/me"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await after.As(token).GetAsync<ProfileBody>("/api/me");
     }
 
     [Fact]
@@ -75,7 +73,7 @@ public sealed class KeyRingAtRestTests : IDisposable
         await using var production = new KeyRingFactory(_folder, environment: "Production");
         await production.InitializeAsync();
 
-        var failure = Should.Throw<Exception>(() => production.CreateClient());
+        var failure = await Should.ThrowAsync<Exception>(production.StartAsync);
 
         failure.ToString().ShouldContain("Ticketing:DataProtection:CertificatePath");
         Directory.Exists(Path.Combine(_folder, "keys")).ShouldBeFalse();
@@ -100,6 +98,7 @@ public sealed class KeyRingAtRestTests : IDisposable
         }
     }
 
+    /// <summary>The stored key ring: what is at rest is only visible in the database.</summary>
     private static async Task<IReadOnlyList<string>> KeysAsync(string connectionString)
     {
         await using var connection = new NpgsqlConnection(connectionString);

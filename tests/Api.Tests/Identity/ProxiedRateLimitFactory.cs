@@ -1,4 +1,5 @@
 using System.Net;
+using Alba;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -23,17 +24,15 @@ public sealed class ProxiedRateLimitFactory : IdentityApiFactory
 
     protected override int AccountRateLimitPermits => AccountPermits;
 
-    public HttpClient ClientFrom(string peer, string? forwardedFor = null)
+    /// <summary>Makes a scenario's request come from <paramref name="peer"/>, forwarded for <paramref name="forwardedFor"/> if given.</summary>
+    public static Action<Scenario> From(string peer, string? forwardedFor = null) => s =>
     {
-        var client = CreateClient();
-        client.DefaultRequestHeaders.Add(PeerHeader, peer);
+        s.WithRequestHeader(PeerHeader, peer);
         if (forwardedFor is not null)
         {
-            client.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
+            s.WithRequestHeader("X-Forwarded-For", forwardedFor);
         }
-
-        return client;
-    }
+    };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -1,6 +1,6 @@
 using System.Net;
-using System.Net.Http.Json;
-using static Ticketing.Api.Tests.Identity.IdentityHttp;
+using Alba;
+using static Ticketing.Api.Tests.Identity.ProxiedRateLimitFactory;
 
 namespace Ticketing.Api.Tests.Identity;
 
@@ -11,23 +11,23 @@ namespace Ticketing.Api.Tests.Identity;
 /// </summary>
 public sealed class ProxiedRateLimitTests(ProxiedRateLimitFactory api) : IClassFixture<ProxiedRateLimitFactory>
 {
-    private const int Permits = ProxiedRateLimitFactory.Permits;
+    private const string AnyPassword = "Whatever-passw0rd";
 
     [Fact]
     public async Task Behind_a_trusted_proxy_each_forwarded_client_has_its_own_window()
     {
-        var first = api.ClientFrom(ProxiedRateLimitFactory.TrustedProxy, "203.0.113.10");
-        var second = api.ClientFrom(ProxiedRateLimitFactory.ProxyInTrustedNetwork, "203.0.113.11");
+        var first = From(TrustedProxy, "203.0.113.10");
+        var second = From(ProxyInTrustedNetwork, "203.0.113.11");
 
         for (var i = 0; i < Permits; i++)
         {
-            (await first.LoginAsync($"a-first-{i}", "Whatever-passw0rd")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+            (await LoginStatusAsync(first, $"a-first-{i}")).ShouldBe(HttpStatusCode.Unauthorized);
         }
 
-        await (await first.LoginAsync("a-first-last", "Whatever-passw0rd")).ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "auth.rate_limited");
-        (await second.LoginAsync("a-second", "Whatever-passw0rd")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized, "another client behind the proxy is not blocked");
-        (await api.ClientFrom(ProxiedRateLimitFactory.TrustedProxy, "203.0.113.12").LoginAsync("a-third", "Whatever-passw0rd"))
-            .StatusCode.ShouldBe(HttpStatusCode.Unauthorized, "the proxy's own address is not what is counted");
+        await LimitedAsync(first, s => s.Post.Json(new { login = "a-first-last", password = AnyPassword }).ToUrl("/api/auth/login"));
+        (await LoginStatusAsync(second, "a-second")).ShouldBe(HttpStatusCode.Unauthorized, "another client behind the proxy is not blocked");
+        (await LoginStatusAsync(From(TrustedProxy, "203.0.113.12"), "a-third"))
+            .ShouldBe(HttpStatusCode.Unauthorized, "the proxy's own address is not what is counted");
     }
 
     [Fact]
@@ -35,51 +35,57 @@ public sealed class ProxiedRateLimitTests(ProxiedRateLimitFactory api) : IClassF
     {
         for (var i = 0; i < Permits; i++)
         {
-            var spoofing = api.ClientFrom("198.51.100.7", $"203.0.113.{100 + i}");
-            (await spoofing.LoginAsync($"b-spoof-{i}", "Whatever-passw0rd")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+            (await LoginStatusAsync(From("198.51.100.7", $"203.0.113.{100 + i}"), $"b-spoof-{i}")).ShouldBe(HttpStatusCode.Unauthorized);
         }
 
-        var limited = await api.ClientFrom("198.51.100.7", "203.0.113.200").LoginAsync("b-spoof-last", "Whatever-passw0rd");
-
-        await limited.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "auth.rate_limited");
-        (await api.ClientFrom("198.51.100.8").LoginAsync("b-other-peer", "Whatever-passw0rd")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        await LimitedAsync(From("198.51.100.7", "203.0.113.200"), s => s.Post.Json(new { login = "b-spoof-last", password = AnyPassword }).ToUrl("/api/auth/login"));
+        (await LoginStatusAsync(From("198.51.100.8"), "b-other-peer")).ShouldBe(HttpStatusCode.Unauthorized);
     }
 
     [Fact]
     public async Task Many_addresses_against_one_account_hit_the_account_window_and_other_accounts_still_work()
     {
-        for (var i = 0; i < ProxiedRateLimitFactory.AccountPermits; i++)
+        for (var i = 0; i < AccountPermits; i++)
         {
-            var client = api.ClientFrom(ProxiedRateLimitFactory.TrustedProxy, $"192.0.2.{10 + i}");
-            (await client.LoginAsync(i % 2 == 0 ? "c-victim" : "C-Victim ", "Whatever-passw0rd")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+            (await LoginStatusAsync(From(TrustedProxy, $"192.0.2.{10 + i}"), i % 2 == 0 ? "c-victim" : "C-Victim ")).ShouldBe(HttpStatusCode.Unauthorized);
         }
 
-        var fresh = api.ClientFrom(ProxiedRateLimitFactory.TrustedProxy, "192.0.2.99");
-        var limitedLogin = await fresh.LoginAsync("c-victim", "Whatever-passw0rd");
-        var limitedForgot = await api.ClientFrom(ProxiedRateLimitFactory.TrustedProxy, "192.0.2.98")
-            .PostAsJsonAsync(Url("/api/auth/forgot-password"), new { login = "C-VICTIM" });
-        var otherAccount = await fresh.LoginAsync("c-bystander", "Whatever-passw0rd");
-
-        await limitedLogin.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "auth.rate_limited");
-        limitedLogin.Headers.RetryAfter.ShouldNotBeNull();
-        await limitedForgot.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "auth.rate_limited");
-        otherAccount.StatusCode.ShouldBe(HttpStatusCode.Unauthorized, "another account from the same address is not blocked");
+        var fresh = From(TrustedProxy, "192.0.2.99");
+        await LimitedAsync(fresh, s => s.Post.Json(new { login = "c-victim", password = AnyPassword }).ToUrl("/api/auth/login"), retryAfter: true);
+        await LimitedAsync(From(TrustedProxy, "192.0.2.98"), s => s.Post.Json(new { login = "C-VICTIM" }).ToUrl("/api/auth/forgot-password"));
+        (await LoginStatusAsync(fresh, "c-bystander")).ShouldBe(HttpStatusCode.Unauthorized, "another account from the same address is not blocked");
     }
 
     [Fact]
     public async Task One_address_spraying_many_accounts_hits_the_address_window()
     {
-        var sprayer = api.ClientFrom(ProxiedRateLimitFactory.TrustedProxy, "192.0.2.150");
+        var sprayer = From(TrustedProxy, "192.0.2.150");
         for (var i = 0; i < Permits; i++)
         {
-            (await sprayer.LoginAsync($"d-account-{i}", "Whatever-passw0rd")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+            (await LoginStatusAsync(sprayer, $"d-account-{i}")).ShouldBe(HttpStatusCode.Unauthorized);
         }
 
-        var limitedLogin = await sprayer.LoginAsync("d-account-new", "Whatever-passw0rd");
-        var limitedForgot = await sprayer.PostAsJsonAsync(Url("/api/auth/forgot-password"), new { login = "d-account-other" });
-
-        await limitedLogin.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "auth.rate_limited");
-        limitedLogin.Headers.RetryAfter.ShouldNotBeNull();
-        await limitedForgot.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "auth.rate_limited");
+        await LimitedAsync(sprayer, s => s.Post.Json(new { login = "d-account-new", password = AnyPassword }).ToUrl("/api/auth/login"), retryAfter: true);
+        await LimitedAsync(sprayer, s => s.Post.Json(new { login = "d-account-other" }).ToUrl("/api/auth/forgot-password"));
     }
+
+    private Task<HttpStatusCode> LoginStatusAsync(Action<Scenario> from, string login) =>
+        api.Anonymous().StatusOfAsync(s =>
+        {
+            from(s);
+            s.Post.Json(new { login, password = AnyPassword }).ToUrl("/api/auth/login");
+        });
+
+    /// <summary>The request from <paramref name="from"/> is refused with the 429 problem (and a Retry-After header when asked).</summary>
+    private Task LimitedAsync(Action<Scenario> from, Action<Scenario> request, bool retryAfter = false) =>
+        api.Anonymous().Scenario(s =>
+        {
+            from(s);
+            request(s);
+            s.ShouldBeProblem(HttpStatusCode.TooManyRequests, "auth.rate_limited");
+            if (retryAfter)
+            {
+                s.Header("Retry-After").ShouldHaveOneNonNullValue();
+            }
+        });
 }

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using static Ticketing.Api.Tests.Identity.IdentityHttp;
 
 namespace Ticketing.Api.Tests.Identity;
 
@@ -9,18 +7,21 @@ public sealed class RateLimitTests(RateLimitedIdentityApiFactory api) : IClassFi
     [Fact]
     public async Task Auth_requests_beyond_the_window_permit_are_429_problems()
     {
-        var client = api.CreateClient();
+        var client = api.Anonymous();
         for (var i = 0; i < RateLimitedIdentityApiFactory.Permits; i++)
         {
-            (await client.LoginAsync("someone", "Whatever-passw0rd")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+            await client.ProblemAsync(s => s.Post.Json(new { login = "someone", password = "Whatever-passw0rd" }).ToUrl("/api/auth/login"),
+                HttpStatusCode.Unauthorized, "auth.invalid_credentials");
         }
 
-        var limitedLogin = await client.LoginAsync("someone", "Whatever-passw0rd");
-        var limitedForgot = await client.PostAsJsonAsync(Url("/api/auth/forgot-password"), new { login = "someone" });
-
-        await limitedLogin.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "auth.rate_limited");
-        limitedLogin.Headers.RetryAfter.ShouldNotBeNull();
-        await limitedForgot.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "auth.rate_limited");
-        (await client.GetAsync(Url("/health/live"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await client.Scenario(s =>
+        {
+            s.Post.Json(new { login = "someone", password = "Whatever-passw0rd" }).ToUrl("/api/auth/login");
+            s.ShouldBeProblem(HttpStatusCode.TooManyRequests, "auth.rate_limited");
+            s.Header("Retry-After").ShouldHaveOneNonNullValue();
+        });
+        await client.ProblemAsync(s => s.Post.Json(new { login = "someone" }).ToUrl("/api/auth/forgot-password"),
+            HttpStatusCode.TooManyRequests, "auth.rate_limited");
+        await client.Scenario(s => s.Get.Url("/health/live"));
     }
 }

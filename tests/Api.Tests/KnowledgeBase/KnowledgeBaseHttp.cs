@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
+using Alba;
 using Ticketing.Api.Tests.Identity;
+using Ticketing.Api.Tests.Infrastructure;
 using static Ticketing.Api.Tests.Identity.IdentityHttp;
 
 namespace Ticketing.Api.Tests.KnowledgeBase;
@@ -9,40 +10,52 @@ namespace Ticketing.Api.Tests.KnowledgeBase;
 /// <summary>Knowledge-base steps through HTTP, so tests build their state the way clients do.</summary>
 public static class KnowledgeBaseHttp
 {
-    public static async Task<JsonElement> CreatedAsync(this Task<HttpResponseMessage> request)
-    {
-        var response = await request;
-        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
-    public static async Task<JsonElement> OkAsync(this Task<HttpResponseMessage> request) => await (await request).OkAsync();
-
-    public static async Task<JsonElement> OkAsync(this HttpResponseMessage response)
-    {
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
     public static async Task<Guid> CreateCategoryAsync(this HttpClient staff, string name, params Guid[] onlyFor) =>
-        (await staff.PostAsJsonAsync(Url("/api/kb/categories"), new
-        {
-            name,
-            description = $"{name} articles",
-            visibleToAll = onlyFor.Length == 0,
-            customerIds = onlyFor,
-        }).CreatedAsync()).GetProperty("id").GetGuid();
+        (await CreatedAsync<CategoryBody>(staff.PostAsJsonAsync(Url("/api/kb/categories"), NewCategory(name, onlyFor)))).Id;
 
     public static async Task<Guid> CreateSectionAsync(this HttpClient staff, Guid categoryId, string name) =>
-        (await staff.PostAsJsonAsync(Url("/api/kb/sections"), new { categoryId, name }).CreatedAsync()).GetProperty("id").GetGuid();
+        (await CreatedAsync<SectionBody>(staff.PostAsJsonAsync(Url("/api/kb/sections"), new { categoryId, name }))).Id;
 
     public static async Task<Guid> CreateArticleAsync(
         this HttpClient staff, Guid sectionId, string title, string body, string language = "en", bool published = true,
         string[]? keywords = null, Guid[]? onlyFor = null) =>
-        (await staff.PostAsJsonAsync(Url("/api/kb/articles"), ArticleBody(sectionId, title, body, language, published, keywords, onlyFor))
-            .CreatedAsync()).GetProperty("id").GetGuid();
+        (await CreatedAsync<ArticleBody>(staff.PostAsJsonAsync(Url("/api/kb/articles"), NewArticle(sectionId, title, body, language, published, keywords, onlyFor)))).Id;
 
-    public static object ArticleBody(
+    public static async Task<Guid> CreateCategoryAsync(this ApiUser staff, string name, params Guid[] onlyFor) =>
+        (await staff.PostAsync<CategoryBody>("/api/kb/categories", NewCategory(name, onlyFor))).Id;
+
+    public static async Task<Guid> CreateSectionAsync(this ApiUser staff, Guid categoryId, string name) =>
+        (await staff.PostAsync<SectionBody>("/api/kb/sections", new { categoryId, name })).Id;
+
+    public static async Task<Guid> CreateArticleAsync(
+        this ApiUser staff, Guid sectionId, string title, string body, string language = "en", bool published = true,
+        string[]? keywords = null, Guid[]? onlyFor = null) =>
+        (await staff.PostAsync<ArticleBody>("/api/kb/articles", NewArticle(sectionId, title, body, language, published, keywords, onlyFor))).Id;
+
+    /// <summary>Uploads one file to the article (201) and returns what the API recorded of it.</summary>
+    public static async Task<ArticleFileBody> AttachFileAsync(this ApiUser staff, Guid articleId, string fileName, string contentType, byte[] content)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new(contentType);
+        form.Add(file, "files", fileName);
+        var files = await staff.ReadAsync<IReadOnlyList<ArticleFileBody>>(s =>
+        {
+            s.Post.MultipartFormData(form).ToUrl($"/api/kb/articles/{articleId}/files");
+            s.StatusCodeShouldBe(HttpStatusCode.Created);
+        });
+        return files.ShouldHaveSingleItem();
+    }
+
+    public static object NewCategory(string name, params Guid[] onlyFor) => new
+    {
+        name,
+        description = $"{name} articles",
+        visibleToAll = onlyFor.Length == 0,
+        customerIds = onlyFor,
+    };
+
+    public static object NewArticle(
         Guid sectionId, string title, string body, string language = "en", bool published = true, string[]? keywords = null, Guid[]? onlyFor = null) => new
         {
             sectionId,
@@ -56,21 +69,18 @@ public static class KnowledgeBaseHttp
         };
 
     /// <summary>A customer whose knowledge-base section is on or off, and a signed-in contact of it.</summary>
-    public static async Task<(Guid Customer, HttpClient Contact, Guid ContactId)> CustomerWithContactAsync(
-        this IdentityApiFactory api, HttpClient staff, bool knowledgeBaseEnabled = true)
+    public static async Task<(Guid Customer, ApiUser Contact, Guid ContactId)> CustomerWithContactAsync(
+        this ApiFactory api, ApiUser staff, bool knowledgeBaseEnabled = true)
     {
-        var customer = (await staff.PostAsJsonAsync(Url("/api/customers"), new
-        {
-            name = $"Customer {Guid.NewGuid():N}",
-            emailDomains = Array.Empty<string>(),
-            timeZone = "Europe/Zurich",
-            ticketingPortalEnabled = true,
-            knowledgeBaseEnabled,
-        }).CreatedAsync()).GetProperty("id").GetGuid();
+        var customer = (await staff.PostAsync<CustomerBody>("/api/customers", NewCustomer(knowledgeBaseEnabled: knowledgeBaseEnabled))).Id;
         var contact = await staff.CreateContactAsync(customer);
-        return (customer, api.WithToken(await api.TokenAsync(contact.Username, contact.Password)), contact.Id);
+        return (customer, await api.SignInAsync(contact), contact.Id);
     }
 
-    public static async Task<long> CountAsync(this IdentityApiFactory api, string sql, params object[] parameters) =>
-        await api.ScalarAsync<long>(sql, parameters);
+    private static async Task<T> CreatedAsync<T>(Task<HttpResponseMessage> request)
+    {
+        var response = await request;
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<T>(ApiUserScenarios.Contract))!;
+    }
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using Ticketing.Api.Tests.Admin;
 using Ticketing.Api.Tests.Identity;
-using static Ticketing.Api.Tests.Identity.IdentityHttp;
 
 namespace Ticketing.Api.Tests.KnowledgeBase;
 
@@ -11,27 +10,27 @@ public sealed class KnowledgeBaseSwitchTests(AdminSettingsApiFactory api) : ICla
     [Fact]
     public async Task Switched_off_for_all_a_contact_whose_company_has_it_on_gets_403_until_it_is_switched_back_on()
     {
-        var admin = await api.ConfiguredAdminAsync();
-        var (_, contact, _) = await api.CustomerWithContactAsync(admin, knowledgeBaseEnabled: true);
-        (await contact.GetAsync(Url("/api/portal/kb/categories"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var settings = await api.ConfiguredAdminAsync();
+        var (_, contact, _) = await api.CustomerWithContactAsync(await api.SignInAsAdminAsync(), knowledgeBaseEnabled: true);
+        await contact.GetAsync<IReadOnlyList<PortalCategoryBody>>("/api/portal/kb/categories");
 
-        await admin.ChangeSectionAsync("portal", portal => portal["knowledgeBaseEnabled"] = false);
+        await settings.ChangeSectionAsync("portal", portal => portal["knowledgeBaseEnabled"] = false);
 
-        await (await contact.GetAsync(Url("/api/portal/kb/categories"))).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "portal.knowledge_base_disabled");
-        await (await contact.GetAsync(Url("/api/portal/kb/search?q=vpn"))).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "portal.knowledge_base_disabled");
-        (await admin.GetSectionAsync("portal")).Body["knowledgeBaseEnabled"]!.GetValue<bool>().ShouldBeFalse();
+        await contact.ProblemAsync(s => s.Get.Url("/api/portal/kb/categories"), HttpStatusCode.Forbidden, "portal.knowledge_base_disabled");
+        await contact.ProblemAsync(s => s.Get.Url("/api/portal/kb/search?q=vpn"), HttpStatusCode.Forbidden, "portal.knowledge_base_disabled");
+        (await settings.GetSectionAsync("portal")).Body["knowledgeBaseEnabled"]!.GetValue<bool>().ShouldBeFalse();
 
-        await admin.ChangeSectionAsync("portal", portal => portal["knowledgeBaseEnabled"] = true);
+        await settings.ChangeSectionAsync("portal", portal => portal["knowledgeBaseEnabled"] = true);
 
-        (await contact.GetAsync(Url("/api/portal/kb/categories"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await contact.GetAsync<IReadOnlyList<PortalCategoryBody>>("/api/portal/kb/categories");
     }
 
     [Fact]
     public async Task Switched_on_for_all_a_company_with_its_own_flag_off_still_gets_403()
     {
-        var admin = await api.ConfiguredAdminAsync();
-        var (_, contact, _) = await api.CustomerWithContactAsync(admin, knowledgeBaseEnabled: false);
+        await api.ConfiguredAdminAsync();
+        var (_, contact, _) = await api.CustomerWithContactAsync(await api.SignInAsAdminAsync(), knowledgeBaseEnabled: false);
 
-        await (await contact.GetAsync(Url("/api/portal/kb/categories"))).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "portal.knowledge_base_disabled");
+        await contact.ProblemAsync(s => s.Get.Url("/api/portal/kb/categories"), HttpStatusCode.Forbidden, "portal.knowledge_base_disabled");
     }
 }

@@ -1,8 +1,6 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using Ticketing.Api.Tests.Identity;
-using static Ticketing.Api.Tests.Identity.IdentityHttp;
 
 namespace Ticketing.Api.Tests.KnowledgeBase;
 
@@ -13,9 +11,9 @@ namespace Ticketing.Api.Tests.KnowledgeBase;
 /// </summary>
 public sealed class PortalVisibilityFixture : IdentityApiFactory
 {
-    public HttpClient ContactA { get; private set; } = null!;
-    public HttpClient ContactB { get; private set; } = null!;
-    public HttpClient ContactOff { get; private set; } = null!;
+    public ApiUser ContactA { get; private set; } = null!;
+    public ApiUser ContactB { get; private set; } = null!;
+    public ApiUser ContactOff { get; private set; } = null!;
     public Guid Shared { get; private set; }
     public Guid OnlyForB { get; private set; }
     public Guid Draft { get; private set; }
@@ -26,7 +24,7 @@ public sealed class PortalVisibilityFixture : IdentityApiFactory
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        var admin = await this.AdminAsync();
+        var admin = await this.SignInAsAdminAsync();
         (var customerA, ContactA, _) = await this.CustomerWithContactAsync(admin);
         (var customerB, ContactB, _) = await this.CustomerWithContactAsync(admin);
         (_, ContactOff, _) = await this.CustomerWithContactAsync(admin, knowledgeBaseEnabled: false);
@@ -40,83 +38,83 @@ public sealed class PortalVisibilityFixture : IdentityApiFactory
         var draftsOnly = await admin.CreateSectionAsync(await admin.CreateCategoryAsync("Nobody yet"), "Empty for now");
         await admin.CreateArticleAsync(draftsOnly, "Draft only", "x", published: false);
 
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent("gateway: 10.0.0.1"u8.ToArray());
-        file.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
-        form.Add(file, "files", "gateway.txt");
-        FileOfB = (await admin.PostAsync(Url($"/api/kb/articles/{OnlyForB}/files"), form).CreatedAsync())[0].GetProperty("id").GetGuid();
+        FileOfB = (await admin.AttachFileAsync(OnlyForB, "gateway.txt", "text/plain", "gateway: 10.0.0.1"u8.ToArray())).Id;
     }
 }
 
 public sealed class PortalVisibilityTests(PortalVisibilityFixture world) : IClassFixture<PortalVisibilityFixture>
 {
-    private readonly HttpClient _contactA = world.ContactA, _contactB = world.ContactB, _contactOff = world.ContactOff;
+    private readonly ApiUser _contactA = world.ContactA, _contactB = world.ContactB, _contactOff = world.ContactOff;
     private readonly Guid _shared = world.Shared, _onlyForB = world.OnlyForB, _draft = world.Draft, _onlyForA = world.OnlyForA;
     private readonly Guid _sharedSection = world.SharedSection, _fileOfB = world.FileOfB;
 
     [Fact]
     public async Task The_tree_shows_only_categories_and_sections_with_something_the_customer_may_read()
     {
-        var treeA = await _contactA.GetAsync(Url("/api/portal/kb/categories")).OkAsync();
-        var treeB = await _contactB.GetAsync(Url("/api/portal/kb/categories")).OkAsync();
+        var treeA = await _contactA.GetAsync<IReadOnlyList<PortalCategoryBody>>("/api/portal/kb/categories");
+        var treeB = await _contactB.GetAsync<IReadOnlyList<PortalCategoryBody>>("/api/portal/kb/categories");
 
-        Names(treeA).ShouldBe(["A only", "Everyone"], ignoreOrder: true);
-        Names(treeB).ShouldBe(["Everyone"]);
+        treeA.Select(c => c.Name).ShouldBe(["A only", "Everyone"], ignoreOrder: true);
+        treeB.Select(c => c.Name).ShouldBe(["Everyone"]);
     }
 
     [Fact]
     public async Task A_section_lists_only_published_articles_visible_to_the_customer()
     {
-        var listA = await _contactA.GetAsync(Url($"/api/portal/kb/sections/{_sharedSection}/articles")).OkAsync();
-        var listB = await _contactB.GetAsync(Url($"/api/portal/kb/sections/{_sharedSection}/articles")).OkAsync();
+        var listA = await _contactA.GetAsync<PageBody<PortalArticleListItemBody>>($"/api/portal/kb/sections/{_sharedSection}/articles");
+        var listB = await _contactB.GetAsync<PageBody<PortalArticleListItemBody>>($"/api/portal/kb/sections/{_sharedSection}/articles");
 
-        Ids(listA.GetProperty("items")).ShouldBe([_shared]);
-        Ids(listB.GetProperty("items")).ShouldBe([_onlyForB, _shared], ignoreOrder: true);
+        listA.Items.Select(i => i.Id).ShouldBe([_shared]);
+        listB.Items.Select(i => i.Id).ShouldBe([_onlyForB, _shared], ignoreOrder: true);
     }
 
     [Fact]
     public async Task An_article_the_customer_may_not_read_is_404_like_a_missing_one()
     {
-        await (await _contactA.GetAsync(Url($"/api/portal/kb/articles/{_onlyForB}"))).ShouldBeProblemAsync(HttpStatusCode.NotFound, "knowledge_base.article_not_found");
-        await (await _contactA.GetAsync(Url($"/api/portal/kb/articles/{_draft}"))).ShouldBeProblemAsync(HttpStatusCode.NotFound, "knowledge_base.article_not_found");
-        await (await _contactB.GetAsync(Url($"/api/portal/kb/articles/{_onlyForA}"))).ShouldBeProblemAsync(HttpStatusCode.NotFound, "knowledge_base.article_not_found");
-        (await _contactB.GetAsync(Url($"/api/portal/kb/articles/{_onlyForB}"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await _contactA.ProblemAsync(s => s.Get.Url($"/api/portal/kb/articles/{_onlyForB}"), HttpStatusCode.NotFound, "knowledge_base.article_not_found");
+        await _contactA.ProblemAsync(s => s.Get.Url($"/api/portal/kb/articles/{_draft}"), HttpStatusCode.NotFound, "knowledge_base.article_not_found");
+        await _contactB.ProblemAsync(s => s.Get.Url($"/api/portal/kb/articles/{_onlyForA}"), HttpStatusCode.NotFound, "knowledge_base.article_not_found");
+        (await _contactB.GetAsync<PortalArticleBody>($"/api/portal/kb/articles/{_onlyForB}")).Id.ShouldBe(_onlyForB);
     }
 
     [Fact]
     public async Task The_article_page_has_html_files_dates_keywords_and_ratings_but_no_source_or_visibility_lists()
     {
-        var page = await _contactB.GetAsync(Url($"/api/portal/kb/articles/{_onlyForB}")).OkAsync();
+        var result = await _contactB.Scenario(s => s.Get.Url($"/api/portal/kb/articles/{_onlyForB}"));
 
-        page.GetProperty("bodyHtml").GetString()!.Trim().ShouldBe("<p>Customer B VPN gateway.</p>");
-        page.GetProperty("files")[0].GetProperty("fileName").GetString().ShouldBe("gateway.txt");
-        page.GetProperty("categoryName").GetString().ShouldBe("Everyone");
-        page.TryGetProperty("createdAt", out _).ShouldBeTrue();
-        page.TryGetProperty("keywords", out _).ShouldBeTrue();
-        page.GetProperty("rating").GetProperty("helpful").GetInt32().ShouldBe(0);
-        page.TryGetProperty("bodyMarkdown", out _).ShouldBeFalse();
-        page.TryGetProperty("customerIds", out _).ShouldBeFalse();
+        var page = result.Read<PortalArticleBody>();
+        page.BodyHtml.Trim().ShouldBe("<p>Customer B VPN gateway.</p>");
+        page.Files.ShouldHaveSingleItem().FileName.ShouldBe("gateway.txt");
+        page.CategoryName.ShouldBe("Everyone");
+        page.Rating.Helpful.ShouldBe(0);
+        var members = JsonNode.Parse(result.ReadAsText())!.AsObject().Select(m => m.Key).ToList();
+        members.ShouldContain("createdAt");
+        members.ShouldContain("keywords");
+        members.ShouldNotContain("bodyMarkdown");
+        members.ShouldNotContain("customerIds");
     }
 
     [Fact]
     public async Task A_file_downloads_only_for_a_customer_who_may_read_its_article()
     {
-        var asB = await _contactB.GetAsync(Url($"/api/portal/kb/articles/{_onlyForB}/files/{_fileOfB}"));
-        var asA = await _contactA.GetAsync(Url($"/api/portal/kb/articles/{_onlyForB}/files/{_fileOfB}"));
+        var asB = await _contactB.Scenario(s =>
+        {
+            s.Get.Url($"/api/portal/kb/articles/{_onlyForB}/files/{_fileOfB}");
+            s.Header("X-Content-Type-Options").SingleValueShouldEqual("nosniff");
+        });
 
-        (await asB.Content.ReadAsStringAsync()).ShouldBe("gateway: 10.0.0.1");
-        asB.Headers.GetValues("X-Content-Type-Options").ShouldBe(["nosniff"]);
-        await asA.ShouldBeProblemAsync(HttpStatusCode.NotFound, "knowledge_base.file_not_found");
+        asB.ReadAsText().ShouldBe("gateway: 10.0.0.1");
+        await _contactA.ProblemAsync(s => s.Get.Url($"/api/portal/kb/articles/{_onlyForB}/files/{_fileOfB}"), HttpStatusCode.NotFound, "knowledge_base.file_not_found");
     }
 
     [Fact]
     public async Task Search_never_returns_what_the_customer_may_not_read()
     {
-        var hitsA = await _contactA.GetAsync(Url("/api/portal/kb/search?q=vpn")).OkAsync();
-        var hitsB = await _contactB.GetAsync(Url("/api/portal/kb/search?q=vpn")).OkAsync();
+        var hitsA = await _contactA.GetAsync<PageBody<SearchHitBody>>("/api/portal/kb/search?q=vpn");
+        var hitsB = await _contactB.GetAsync<PageBody<SearchHitBody>>("/api/portal/kb/search?q=vpn");
 
-        Ids(hitsA.GetProperty("items")).ShouldBe([_shared, _onlyForA], ignoreOrder: true);
-        Ids(hitsB.GetProperty("items")).ShouldBe([_shared, _onlyForB], ignoreOrder: true);
+        hitsA.Items.Select(i => i.Id).ShouldBe([_shared, _onlyForA], ignoreOrder: true);
+        hitsB.Items.Select(i => i.Id).ShouldBe([_shared, _onlyForB], ignoreOrder: true);
     }
 
     [Fact]
@@ -128,19 +126,15 @@ public sealed class PortalVisibilityTests(PortalVisibilityFixture world) : IClas
             "/api/portal/kb/search?q=vpn", $"/api/portal/kb/articles/{_onlyForB}/files/{_fileOfB}",
         })
         {
-            await (await _contactOff.GetAsync(Url(path))).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "portal.knowledge_base_disabled");
+            await _contactOff.ProblemAsync(s => s.Get.Url(path), HttpStatusCode.Forbidden, "portal.knowledge_base_disabled");
         }
     }
 
     [Fact]
     public async Task Staff_cannot_use_the_portal_routes()
     {
-        var admin = await world.AdminAsync();
+        var admin = await world.SignInAsAdminAsync();
 
-        await (await admin.GetAsync(Url("/api/portal/kb/categories"))).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "http.403");
+        await admin.ProblemAsync(s => s.Get.Url("/api/portal/kb/categories"), HttpStatusCode.Forbidden, "http.403");
     }
-
-    private static string[] Names(JsonElement tree) => [.. tree.EnumerateArray().Select(c => c.GetProperty("name").GetString()!)];
-
-    private static Guid[] Ids(JsonElement items) => [.. items.EnumerateArray().Select(i => i.GetProperty("id").GetGuid())];
 }

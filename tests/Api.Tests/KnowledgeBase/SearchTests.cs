@@ -1,7 +1,4 @@
-using System.Net;
-using System.Text.Json;
 using Ticketing.Api.Tests.Identity;
-using static Ticketing.Api.Tests.Identity.IdentityHttp;
 
 namespace Ticketing.Api.Tests.KnowledgeBase;
 
@@ -16,7 +13,7 @@ public sealed class SearchTests(IdentityApiFactory api) : IClassFixture<Identity
         var inTitle = await admin.CreateArticleAsync(section, "Quokka printer offline", "Check the cable.");
         var inKeywords = await admin.CreateArticleAsync(section, "Label devices", "Check the cable.", keywords: ["quokka"]);
 
-        var hits = await contact.GetAsync(Url("/api/portal/kb/search?q=quokka")).OkAsync();
+        var hits = await SearchAsync(contact, "/api/portal/kb/search?q=quokka");
 
         Ids(hits).ShouldBe([inTitle, inKeywords, inBody]);
     }
@@ -29,12 +26,11 @@ public sealed class SearchTests(IdentityApiFactory api) : IClassFixture<Identity
         var french = await admin.CreateArticleAsync(section, "Configurer le pilote des imprimantes wombat", "Ouvrez les paramètres.", "fr");
         var german = await admin.CreateArticleAsync(section, "Wombat Drucker einrichten", "Die Warteschlange leeren.", "de");
 
-        Ids(await contact.GetAsync(Url("/api/portal/kb/search?q=wombat%20connections")).OkAsync()).ShouldBe([english]);
-        Ids(await contact.GetAsync(Url("/api/portal/kb/search?q=wombat%20imprimante")).OkAsync()).ShouldBe([french]);
-        Ids(await contact.GetAsync(Url("/api/portal/kb/search?q=wombat%20Druckers")).OkAsync()).ShouldBe([german]);
-        Ids(await contact.GetAsync(Url("/api/portal/kb/search?q=wombat&language=fr")).OkAsync()).ShouldBe([french]);
-        (await contact.GetAsync(Url("/api/portal/kb/search?q=le")).OkAsync()).GetProperty("items").EnumerateArray()
-            .ShouldNotContain(i => i.GetProperty("id").GetGuid() == french);
+        Ids(await SearchAsync(contact, "/api/portal/kb/search?q=wombat%20connections")).ShouldBe([english]);
+        Ids(await SearchAsync(contact, "/api/portal/kb/search?q=wombat%20imprimante")).ShouldBe([french]);
+        Ids(await SearchAsync(contact, "/api/portal/kb/search?q=wombat%20Druckers")).ShouldBe([german]);
+        Ids(await SearchAsync(contact, "/api/portal/kb/search?q=wombat&language=fr")).ShouldBe([french]);
+        Ids(await SearchAsync(contact, "/api/portal/kb/search?q=le")).ShouldNotContain(french);
     }
 
     [Fact]
@@ -43,9 +39,9 @@ public sealed class SearchTests(IdentityApiFactory api) : IClassFixture<Identity
         var (admin, contact, section) = await SetUpAsync();
         await admin.CreateArticleAsync(section, "Escaping", "Restart the numbat if 3 &lt; 5 &amp; the *numbat* says &lt;img src=x onerror=alert(1)&gt; numbat.");
 
-        var hit = (await contact.GetAsync(Url("/api/portal/kb/search?q=numbat")).OkAsync()).GetProperty("items")[0];
+        var hit = (await SearchAsync(contact, "/api/portal/kb/search?q=numbat")).Items[0];
 
-        var snippet = hit.GetProperty("snippet").GetString()!;
+        var snippet = hit.Snippet;
         snippet.ShouldContain("<mark>numbat</mark> if 3 &lt; 5 &amp; the <mark>numbat</mark>");
         snippet.ShouldNotContain("<img");
     }
@@ -64,9 +60,9 @@ public sealed class SearchTests(IdentityApiFactory api) : IClassFixture<Identity
         string? after = null;
         do
         {
-            var page = await contact.GetAsync(Url($"/api/portal/kb/search?q=dingo&limit=2{(after is null ? "" : $"&after={after}")}")).OkAsync();
+            var page = await SearchAsync(contact, $"/api/portal/kb/search?q=dingo&limit=2{(after is null ? "" : $"&after={after}")}");
             seen.AddRange(Ids(page));
-            after = page.GetProperty("next").ValueKind == JsonValueKind.Null ? null : page.GetProperty("next").GetString();
+            after = page.Next;
         }
         while (after is not null);
 
@@ -92,9 +88,9 @@ public sealed class SearchTests(IdentityApiFactory api) : IClassFixture<Identity
         string? after = null;
         do
         {
-            var page = await contact.GetAsync(Url($"/api/portal/kb/search?q=bilby&limit=3{(after is null ? "" : $"&after={after}")}")).OkAsync();
+            var page = await SearchAsync(contact, $"/api/portal/kb/search?q=bilby&limit=3{(after is null ? "" : $"&after={after}")}");
             seen.AddRange(Ids(page));
-            after = page.GetProperty("next").ValueKind == JsonValueKind.Null ? null : page.GetProperty("next").GetString();
+            after = page.Next;
         }
         while (after is not null);
 
@@ -111,8 +107,8 @@ public sealed class SearchTests(IdentityApiFactory api) : IClassFixture<Identity
         await admin.CreateArticleAsync(section, "Wallaby printer jams", "Replace the toner cartridge.");
         var scanner = await admin.CreateArticleAsync(section, "Wallaby scanner jams", "Clean the glass.");
 
-        Ids(await contact.GetAsync(Url("/api/portal/kb/search?q=wallaby%20-toner")).OkAsync()).ShouldBe([scanner]);
-        Ids(await contact.GetAsync(Url("/api/portal/kb/search?q=%22wallaby%20scanner%22")).OkAsync()).ShouldBe([scanner]);
+        Ids(await SearchAsync(contact, "/api/portal/kb/search?q=wallaby%20-toner")).ShouldBe([scanner]);
+        Ids(await SearchAsync(contact, "/api/portal/kb/search?q=%22wallaby%20scanner%22")).ShouldBe([scanner]);
     }
 
     [Fact]
@@ -121,10 +117,10 @@ public sealed class SearchTests(IdentityApiFactory api) : IClassFixture<Identity
         var (admin, _, section) = await SetUpAsync();
         var draft = await admin.CreateArticleAsync(section, "Platypus draft", "x", published: false);
 
-        var hit = (await admin.GetAsync(Url("/api/kb/search?q=platypus")).OkAsync()).GetProperty("items")[0];
+        var hit = (await SearchAsync(admin, "/api/kb/search?q=platypus")).Items[0];
 
-        hit.GetProperty("id").GetGuid().ShouldBe(draft);
-        hit.GetProperty("published").GetBoolean().ShouldBeFalse();
+        hit.Id.ShouldBe(draft);
+        hit.Published.ShouldBeFalse();
     }
 
     [Theory]
@@ -137,18 +133,20 @@ public sealed class SearchTests(IdentityApiFactory api) : IClassFixture<Identity
     {
         var (_, contact, _) = await SetUpAsync();
 
-        var errors = await (await contact.GetAsync(Url(url))).ValidationErrorsAsync();
+        var fields = await contact.InvalidFieldsAsync(s => s.Get.Url(url));
 
-        errors.TryGetProperty(field, out _).ShouldBeTrue(errors.ToString());
+        fields.ShouldContain(field);
     }
 
-    private async Task<(HttpClient Admin, HttpClient Contact, Guid Section)> SetUpAsync()
+    private async Task<(ApiUser Admin, ApiUser Contact, Guid Section)> SetUpAsync()
     {
-        var admin = await api.AdminAsync();
+        var admin = await api.SignInAsAdminAsync();
         var (_, contact, _) = await api.CustomerWithContactAsync(admin);
         var section = await admin.CreateSectionAsync(await admin.CreateCategoryAsync($"Search {Guid.NewGuid():N}"), "Search");
         return (admin, contact, section);
     }
 
-    private static Guid[] Ids(JsonElement page) => [.. page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid())];
+    private static Task<PageBody<SearchHitBody>> SearchAsync(ApiUser caller, string url) => caller.GetAsync<PageBody<SearchHitBody>>(url);
+
+    private static Guid[] Ids(PageBody<SearchHitBody> page) => [.. page.Items.Select(i => i.Id)];
 }

@@ -130,11 +130,11 @@ public static class AccessMatrix
     private static AccessRow Row(string method, string route, string expected, CellRequest request) =>
         new(method, route, [.. expected.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture))], request);
 
-    private static CellRequest Fixed(Func<HttpRequestMessage> request) => (_, _) => Done(request());
+    private static CellRequest Fixed(Func<CellRequestSpec> request) => (_, _) => Done(request());
 
-    private static Task<HttpRequestMessage> Done(HttpRequestMessage request) => Task.FromResult(request);
+    private static Task<CellRequestSpec> Done(CellRequestSpec request) => Task.FromResult(request);
 
-    private static HttpRequestMessage ResetWith((string Login, string Code) reset) =>
+    private static CellRequestSpec ResetWith((string Login, string Code) reset) =>
         Post("/api/auth/reset-password", new { login = reset.Login, code = reset.Code, newPassword = "Matrix-reset-passw0rd" });
 
     private static object SamePassword(AccessWorld world, Who who) =>
@@ -163,15 +163,15 @@ public static class AccessMatrix
         name = "Matrix category", description = "d", visibleToAll = false, customerIds = new[] { world.CustomerA },
     };
 
-    private static object Article(AccessWorld world) => KnowledgeBaseHttp.ArticleBody(world.SectionA, "Matrix article", "body", onlyFor: [world.CustomerA]);
+    private static object Article(AccessWorld world) => KnowledgeBaseHttp.NewArticle(world.SectionA, "Matrix article", "body", onlyFor: [world.CustomerA]);
 
-    private static async Task<HttpRequestMessage> SameSettings(AccessWorld world, string section)
+    private static async Task<CellRequestSpec> SameSettings(AccessWorld world, string section)
     {
-        var current = await world.Admin.GetStringAsync(Url($"/api/admin/settings/{section}"));
-        return Put($"/api/admin/settings/{section}", JsonNode.Parse(current)!);
+        var current = await world.AdminUser.Scenario(s => s.Get.Url($"/api/admin/settings/{section}"));
+        return Put($"/api/admin/settings/{section}", JsonNode.Parse(current.ReadAsText())!);
     }
 
-    private static async Task<HttpRequestMessage> FreshFileDeletion(AccessWorld world)
+    private static async Task<CellRequestSpec> FreshFileDeletion(AccessWorld world)
     {
         var (article, file) = await world.FreshArticleFileAsync();
         return Delete($"{Kb}/articles/{article}/files/{file}");

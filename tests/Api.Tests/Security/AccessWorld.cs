@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Ticketing.Api.Tests.Admin;
@@ -31,7 +29,11 @@ public sealed partial class AccessWorld(TicketApiFactory api)
 
     public TicketApiFactory Api => api;
 
+    /// <summary>The admin's session as a plain client, for the steps of other areas that still take one.</summary>
     public HttpClient Admin { get; private set; } = null!;
+
+    /// <summary>The admin's session for Alba scenarios.</summary>
+    public ApiUser AdminUser { get; private set; } = null!;
 
     public Guid CustomerA { get; private set; }
 
@@ -67,6 +69,7 @@ public sealed partial class AccessWorld(TicketApiFactory api)
         // One session for the world's set-up and the admin's cells: a password change keeps only the caller's own.
         _principals[Who.Admin] = await SignInAsync(Who.Admin, Guid.Empty, IdentityApiFactory.AdminEmail, IdentityApiFactory.AdminPassword);
         Admin = api.WithToken(this[Who.Admin].Token!);
+        AdminUser = api.As(this[Who.Admin].Token!);
         // A saved catalogue is enforced, and the matrix re-saves it; the fresh tickets' queue must be in it.
         await Admin.ChangeSectionAsync("catalogues", c => c["queues"] = new JsonArray("Client Portal", "Service Desk"));
         _principals[Who.Anonymous] = new Principal(Who.Anonymous, Guid.Empty, "nobody", "Nobody-passw0rd", null);
@@ -81,15 +84,15 @@ public sealed partial class AccessWorld(TicketApiFactory api)
 
         (TicketA, TicketNumberA) = await Admin.CreateTicketAsync(CustomerA, $"{Marker} printer on fire", this[Who.Contact].UserId);
         AttachmentA = await PublicAttachmentAsync(TicketA);
-        CategoryA = await Admin.CreateCategoryAsync($"{Marker} category", CustomerA);
-        SectionA = await Admin.CreateSectionAsync(CategoryA, $"{Marker} section");
-        ArticleA = await Admin.CreateArticleAsync(SectionA, $"{Marker} article", $"{Marker} wombat body", onlyFor: [CustomerA]);
+        CategoryA = await AdminUser.CreateCategoryAsync($"{Marker} category", CustomerA);
+        SectionA = await AdminUser.CreateSectionAsync(CategoryA, $"{Marker} section");
+        ArticleA = await AdminUser.CreateArticleAsync(SectionA, $"{Marker} article", $"{Marker} wombat body", onlyFor: [CustomerA]);
         ArticleFileA = await ArticleFileAsync(ArticleA);
         RuleA = await FreshRuleAsync();
     }
 
-    /// <summary>A client for <paramref name="who"/> with its long-lived token (none for the anonymous caller).</summary>
-    public HttpClient ClientFor(Who who) => this[who].Token is { } token ? api.WithToken(token) : api.CreateClient();
+    /// <summary><paramref name="who"/> with its long-lived token (none for the anonymous caller).</summary>
+    public ApiUser UserFor(Who who) => new(api.Host, this[who].Token);
 
     /// <summary>A new session of <paramref name="who"/>, for cells (logout) that end the session they run on.</summary>
     public async Task<string?> FreshTokenAsync(Who who) =>
@@ -110,44 +113,47 @@ public sealed partial class AccessWorld(TicketApiFactory api)
     }
 
     private async Task<Guid> CustomerAsync(string name) =>
-        (await Admin.PostAsJsonAsync(Url("/api/customers"), new
-        {
-            name = $"{name} {Guid.NewGuid():N}", emailDomains = Array.Empty<string>(), timeZone = "Europe/Zurich",
-            ticketingPortalEnabled = true, knowledgeBaseEnabled = true,
-        }).CreatedAsync()).GetProperty("id").GetGuid();
+        (await AdminUser.PostAsync<CustomerBody>("/api/customers", NewCustomer($"{name} {Guid.NewGuid():N}", knowledgeBaseEnabled: true))).Id;
 
     private async Task<Principal> ContactAsync(Who who, Guid customer, bool isPrimary)
     {
-        var contact = await Admin.CreateContactAsync(customer, firstName: $"{who}", lastName: isPrimary ? "Primary" : "Contact", isPrimary: isPrimary);
+        var contact = await AdminUser.CreateContactAsync(customer, firstName: $"{who}", lastName: isPrimary ? "Primary" : "Contact", isPrimary: isPrimary);
         return await SignInAsync(who, contact.Id, contact.Username, contact.Password);
     }
 
     private async Task<Principal> StaffAsync(Who who, string role, Guid? customerId)
     {
-        var body = await Admin.PostAsJsonAsync(Url("/api/admin/users"), new
+        var created = await AdminUser.PostAsync<StaffUserCreatedBody>("/api/admin/users", new
         {
             role, email = UniqueEmail(role), firstName = "Sam", lastName = role, customerId,
-        }).CreatedAsync();
-        return await SignInAsync(
-            who, body.GetProperty("user").GetProperty("id").GetGuid(), body.GetProperty("username").GetString()!, body.GetProperty("password").GetString()!);
+        });
+        return await SignInAsync(who, created.User.Id, created.Username, created.Password);
     }
 
     private async Task<Principal> SignInAsync(Who who, Guid id, string login, string password) =>
-        new(who, id, login, password, await api.TokenAsync(login, password));
+        new(who, id, login, password, (await api.SignInAsync(login, password)).Token);
 
     private async Task<Guid> PublicAttachmentAsync(Guid ticket)
     {
-        var response = await Admin.PostAsync(Url($"/api/tickets/{ticket}/replies"),
-            FileForm("acme.txt", $"{Marker} attachment", ("body", $"{Marker} public reply"), ("visibility", "Public")));
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        var timeline = (await Admin.GetTicketAsync(ticket)).GetProperty("timeline").EnumerateArray();
-        return timeline.SelectMany(e => e.TryGetProperty("attachments", out var files) ? files.EnumerateArray() : [])
-            .Select(f => f.GetProperty("id").GetGuid()).Last();
+        using var form = FileForm("acme.txt", $"{Marker} attachment", ("body", $"{Marker} public reply"), ("visibility", "Public"));
+        await AdminUser.Scenario(s =>
+        {
+            s.Post.MultipartFormData(form).ToUrl($"/api/tickets/{ticket}/replies");
+            s.StatusCodeShouldBe(HttpStatusCode.OK);
+        });
+        var detail = await AdminUser.GetAsync<TicketTimeline>($"/api/tickets/{ticket}");
+        return detail.Timeline.SelectMany(e => e.Attachments).Select(f => f.Id).Last();
     }
 
     private async Task<Guid> ArticleFileAsync(Guid article) =>
-        (await Admin.PostAsync(Url($"/api/kb/articles/{article}/files"), FileForm("acme-kb.txt", $"{Marker} kb file"))
-            .CreatedAsync())[0].GetProperty("id").GetGuid();
+        (await AdminUser.AttachFileAsync(article, "acme-kb.txt", "text/plain", System.Text.Encoding.UTF8.GetBytes($"{Marker} kb file"))).Id;
+
+    /// <summary>The part of a ticket page the world reads: the attachments on its timeline.</summary>
+    private sealed record TicketTimeline(IReadOnlyList<TimelineEntryFiles> Timeline);
+
+    private sealed record TimelineEntryFiles(IReadOnlyList<AttachmentId> Attachments);
+
+    private sealed record AttachmentId(Guid Id);
 
     [GeneratedRegex(@"\b\d{8}\b")]
     private static partial Regex EightDigits();
