@@ -141,6 +141,10 @@ public static class SideBySide
         }
 
         yield return new Row("HTTP errors, all phases", "count", lower, HttpErrors, HttpErrors);
+        yield return Same("mail delivery lag (event committed → file in the pickup folder): p50", "ms", lower, "mail delivery lag", "p50");
+        yield return Same("mail delivery lag: p99", "ms", lower, "mail delivery lag", "p99");
+        yield return Same("mail delivery lag: mails measured (of those sent: missing in the next row)", "count", higher, "mail delivery lag", "mails measured");
+        yield return Same("mail delivery lag: mails missing", "count", lower, "mail delivery lag", "mails missing");
 
         // The old store rebuilt through a set-based batch path (what its CLI ran) and, for comparison, one statement per
         // event; the new one has a single path (ReadModelRebuilder), compared with the old batch path.
