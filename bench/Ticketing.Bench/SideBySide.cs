@@ -150,8 +150,9 @@ public static class SideBySide
         // event; the new one has a single path (ReadModelRebuilder), compared with the old batch path.
         foreach (var model in new[] { "ticket_list", "ticket_details", "portal_tickets" })
         {
-            yield return new Row($"rebuild {model}: events/s (old: batch path)", "events/s", higher,
-                s => s.Find($"rebuild {model}", "batch (unnest) statements"), s => s.Find($"rebuild {model}", "events/s"));
+            // An old side on Marten already (e85e9f1 and later) has the single path too.
+            yield return new Row($"rebuild {model}: events/s (old before Marten: batch path)", "events/s", higher,
+                s => s.Find($"rebuild {model}", "batch (unnest) statements") ?? s.Find($"rebuild {model}", "events/s"), s => s.Find($"rebuild {model}", "events/s"));
             if (model != "portal_tickets")
             {
                 yield return new Row($"rebuild {model}: old per-event path, for reference", "events/s", higher,
