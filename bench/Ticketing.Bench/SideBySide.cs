@@ -49,7 +49,8 @@ public static class SideBySide
         var @new = await ReadSideAsync(Value(args, "--new-label") ?? "new", List(args, "--new"));
         var folder = Value(args, "--out") ?? Path.Combine("bench", "results");
         var note = Value(args, "--note");
-        var rows = Rows().Select(r => new
+        // A row neither side has (scenarios left out, e.g. side-by-side.sh --no-logs) is left out too.
+        var rows = Rows().Where(r => r.Old(old) is not null || r.New(@new) is not null).Select(r => new
         {
             figure = r.Label,
             unit = r.Unit,
