@@ -2,25 +2,31 @@
 # One benchmark run of an older revision and of this tree, on the same machine, with the same cluster settings and
 # scenarios, merged into bench/results/side-by-side.md (+ side-by-side.json). See bench/README.md.
 #
-#   bash bench/side-by-side.sh [OLD_REV] [harness options...]    OLD_REV defaults to 8ba31f1 (main before Marten)
-#   bash bench/side-by-side.sh --quick                            smoke run: proves both sides work; not figures
+#   bash bench/side-by-side.sh [OLD_REV] [--no-logs] [harness options...]   OLD_REV defaults to e85e9f1 (main before Wolverine)
+#   bash bench/side-by-side.sh --quick                                      smoke run: proves both sides work; not figures
 #
 # The old revision is checked out in a temporary git worktree (removed at the end). Both sides are built in Release
-# (their bench and their API) and run with the same options; this script picks --only and --results itself. The runs
-# alternate old/new in ABBA order so that a machine drifting steadily over the run favours neither side:
-#   1. old: append,http,memory   2. new: append,http,memory   3. new: rebuild,portal   4. old: rebuild,portal
+# (their bench and their API) and run with the same options; this script picks --only, --results and --api itself.
+# The runs alternate old/new in ABBA order so that a machine drifting steadily over the run favours neither side:
+#   1. old: append,http,memory   2. new: append,http,memory   3. new: lag   4. old: lag
+#   5. new: rebuild,portal       6. old: rebuild,portal       (5 and 6 are left out with --no-logs)
+# The lag runs (mail delivery lag) are both made by this tree's harness, each against its own side's API build
+# (--api TREE), so the old side is measured by the same code even if its harness has no lag scenario.
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-old_rev=8ba31f1
+old_rev=e85e9f1
 if [[ $# -gt 0 && $1 != -* ]]; then
   old_rev=$1
   shift
 fi
-args=("$@")
-for a in "${args[@]}"; do
+logs=yes
+args=()
+for a in "$@"; do
   case $a in
-    --only | --results | --merge) echo "side-by-side.sh: $a is chosen by the script itself" >&2; exit 2 ;;
+    --only | --results | --merge | --api) echo "side-by-side.sh: $a is chosen by the script itself" >&2; exit 2 ;;
+    --no-logs) logs=no ;;
+    *) args+=("$a") ;;
   esac
 done
 
@@ -49,11 +55,12 @@ for tree in "$old_tree" "$repo"; do
 done
 
 failed=()
-run() { # side tree part scenarios
+run() { # side harness-tree part scenarios [extra harness options]
   local side=$1 tree=$2 part=$3 only=$4
+  shift 4
   echo
-  echo "== $side ($([[ $side == old ]] && echo "$old_label" || echo "$new_label")): --only $only ${args[*]}"
-  if ! (cd "$tree" && dotnet "bench/Ticketing.Bench/bin/Release/net10.0/Ticketing.Bench.dll" --only "$only" --results "$work/$side-$part" "${args[@]}"); then
+  echo "== $side ($([[ $side == old ]] && echo "$old_label" || echo "$new_label")): --only $only $* ${args[*]}"
+  if ! (cd "$tree" && dotnet "bench/Ticketing.Bench/bin/Release/net10.0/Ticketing.Bench.dll" --only "$only" --results "$work/$side-$part" "$@" "${args[@]}"); then
     failed+=("$side $part")
   fi
 }
@@ -61,19 +68,29 @@ run() { # side tree part scenarios
 started=$(date -u +%FT%TZ)
 run old "$old_tree" load append,http,memory
 run new "$repo" load append,http,memory
-run new "$repo" logs rebuild,portal
-run old "$old_tree" logs rebuild,portal
+run new "$repo" lag lag --api "$repo"
+run old "$repo" lag lag --api "$old_tree"
+parts="old load (append, http, memory), new load, new lag, old lag (both by this tree's harness, each against its own side's API)"
+old_files=$work/old-load/latest.json,$work/old-lag/latest.json
+new_files=$work/new-load/latest.json,$work/new-lag/latest.json
+if [[ $logs == yes ]]; then
+  run new "$repo" logs rebuild,portal
+  run old "$old_tree" logs rebuild,portal
+  parts="$parts, new logs (rebuild, portal), old logs"
+  old_files=$old_files,$work/old-logs/latest.json
+  new_files=$new_files,$work/new-logs/latest.json
+fi
 
 note="Harness options: \`${args[*]:-(none: full run)}\`. Started $started on $(hostname), $(nproc) cores."
-note="$note Runs in ABBA order: old load (append, http, memory), new load, new logs (rebuild, portal), old logs; each run starts its own durable cluster with the same settings."
+note="$note Runs in ABBA order: $parts; each run starts its own durable cluster with the same settings."
 if [[ " ${args[*]} " == *" --quick "* ]]; then
   note="**Quick smoke run (\`--quick\`): it proves both sides run; its figures are not comparable and are not results.** $note"
 fi
 
 results=$repo/bench/results
 dotnet "$repo/bench/Ticketing.Bench/bin/Release/net10.0/Ticketing.Bench.dll" --merge \
-  --old "$work/old-load/latest.json,$work/old-logs/latest.json" \
-  --new "$work/new-load/latest.json,$work/new-logs/latest.json" \
+  --old "$old_files" \
+  --new "$new_files" \
   --old-label "$old_label" --new-label "$new_label" --note "$note" --out "$results"
 
 for side in old new; do

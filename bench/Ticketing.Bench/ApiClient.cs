@@ -37,19 +37,30 @@ public sealed class ApiClient(Uri baseAddress) : IDisposable
         return customer.GetProperty("id").GetGuid();
     }
 
-    public async Task<Guid> CreateTicketAsync(Guid customerId, long n)
+    /// <summary>A contact of <paramref name="customerId"/> (English, with an address), who gets the ticket mails.</summary>
+    public async Task<Guid> CreateContactAsync(Guid customerId)
+    {
+        var created = await PostAsync($"/api/customers/{customerId}/contacts", new
+        {
+            firstName = "Bench", lastName = "Contact", email = $"contact-{Guid.NewGuid():N}@customer.example", language = "en", isPrimary = true,
+        });
+        return created.GetProperty("contact").GetProperty("id").GetGuid();
+    }
+
+    public async Task<Guid> CreateTicketAsync(Guid customerId, long n, Guid? contactId = null)
     {
         var ticket = await PostAsync("/api/tickets", new
         {
             title = $"Printer {n} prints blank pages", description = "Since this morning the printer on floor 2 prints blank pages.",
-            customerId, priority = "P3", queue = "Support",
+            customerId, contactId, priority = "P3", queue = "Support",
         });
         return ticket.GetProperty("id").GetGuid();
     }
 
-    public async Task PostReplyAsync(Guid ticketId)
+    /// <summary>A public reply by the signed-in technician (<paramref name="body"/> defaults to a typical one).</summary>
+    public async Task PostReplyAsync(Guid ticketId, string? body = null, string route = "replies")
     {
-        using var response = await http.PostAsJsonAsync(new Uri($"/api/tickets/{ticketId}/replies", UriKind.Relative), new { body = ReplyBody, visibility = "Public" });
+        using var response = await http.PostAsJsonAsync(new Uri($"/api/tickets/{ticketId}/{route}", UriKind.Relative), new { body = body ?? ReplyBody, visibility = "Public" });
         await EnsureAsync(response);
     }
 

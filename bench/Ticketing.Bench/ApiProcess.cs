@@ -31,9 +31,15 @@ public sealed class ApiProcess : IAsyncDisposable
     /// <summary>From process start to the first 200 of <c>/health/ready</c> (database already running and migrated).</summary>
     public TimeSpan ColdStart { get; }
 
-    public static async Task<ApiProcess> StartAsync(string connectionString, string dataFolder)
+    /// <summary>
+    /// Starts the API built in <paramref name="apiTree"/> (default: this repository; <c>--api DIR</c> runs another
+    /// revision's build, e.g. the old side of <c>bench/side-by-side.sh</c>), with <paramref name="environment"/> added
+    /// to its settings.
+    /// </summary>
+    public static async Task<ApiProcess> StartAsync(
+        string connectionString, string dataFolder, string? apiTree = null, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var dll = Path.Combine(RepositoryRoot(), "src", "Api", "bin", "Release", "net10.0", "Ticketing.Api.dll");
+        var dll = Path.Combine(apiTree ?? RepositoryRoot(), "src", "Api", "bin", "Release", "net10.0", "Ticketing.Api.dll");
         if (!File.Exists(dll))
         {
             throw new FileNotFoundException($"Build the API first (dotnet build -c Release src/Api): {dll} is missing.");
@@ -58,6 +64,11 @@ public sealed class ApiProcess : IAsyncDisposable
                 ["Logging__LogLevel__Default"] = "Warning",
             },
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         var clock = Stopwatch.StartNew();
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the API.");
         process.OutputDataReceived += (_, _) => { };

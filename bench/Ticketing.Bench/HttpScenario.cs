@@ -12,7 +12,7 @@ public static class HttpScenario
 
     public static async Task RunAsync(string connectionString, BenchSettings settings, BenchResults results, double pgbenchTps, string work)
     {
-        await using var api = await ApiProcess.StartAsync(connectionString, Path.Combine(work, "api-data"));
+        await using var api = await ApiProcess.StartAsync(connectionString, Path.Combine(work, "api-data"), settings.ApiTree);
         const string apiSetting = "API child process (Release, Production, Kestrel on loopback), durable cluster";
         results.Add("api process", "cold start to ready", api.ColdStart.TotalMilliseconds, "ms",
             "process start to first /health/ready 200, database running and migrated");
