@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.RegularExpressions;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
 using Ticketing.Api.Attachments;
 using Ticketing.Api.Errors;
 using Ticketing.Application.Tickets;
@@ -25,7 +24,7 @@ public static partial class ReceiveInboundEmail
     public static async Task<Results<Created<InboundEmailResponse>, Ok<InboundEmailResponse>, ProblemHttpResult>> HandleAsync(
         InboundEmailRequest request, HttpRequest http, IConfiguration configuration, IValidator<InboundEmailRequest> validator,
         InboundSenders senders, AttachmentUploads uploads, IMessageBus bus, MailThreadQuery threads, TicketStateQuery tickets,
-        NpgsqlDataSource dataSource, CancellationToken ct)
+        InboundMessages claims, CancellationToken ct)
     {
         if (!InboundApiKey.Matches(configuration[InboundApiKey.Setting], http.Headers[InboundApiKey.Header]))
         {
@@ -34,7 +33,7 @@ public static partial class ReceiveInboundEmail
         }
 
         await validator.ValidateAndThrowAsync(request, ct);
-        await using var claim = await InboundMessages.ClaimAsync(dataSource, request.MessageId, ct);
+        await using var claim = await claims.ClaimAsync(request.MessageId, ct);
         if (claim.Earlier is { } earlier)
         {
             return TypedResults.Ok(earlier);
