@@ -39,6 +39,7 @@ public static class EmailServices
         services.AddSingleton<MailDelivery>();
         services.TryAddSingleton<TicketNotificationsProjection>();
         services.AddScoped<InboundSenders>();
+        services.AddSingleton<InboundMessages>();
         services.AddSingleton<IValidator<InboundEmailRequest>, InboundEmailRequestValidator>();
         services.AddHostedService<MailDeliveryService>();
         return services;

@@ -1,5 +1,6 @@
 using JasperFx.CodeGeneration;
 using Ticketing.Application.Tickets;
+using Ticketing.Application.Tickets.Creating;
 using Wolverine;
 using Wolverine.ErrorHandling;
 using Marten;
@@ -20,13 +21,16 @@ public static class TicketingMessaging
         builder.Host.UseWolverine(options =>
         {
             options.ApplicationAssembly = typeof(TicketingMessaging).Assembly;
-            options.Discovery.IncludeAssembly(typeof(TicketCommandService).Assembly);
+            options.Discovery.IncludeAssembly(typeof(TicketWrites).Assembly);
             options.CodeGeneration.TypeLoadMode = TypeLoadMode.Static;
             options.CodeGeneration.ApplicationAssembly = typeof(TicketingMessaging).Assembly;
             // Start-up applies the envelope tables under the migration lock (MessageStoreSchema); nodes never diff them.
             options.AutoBuildMessageStorageOnStartup = JasperFx.AutoCreate.None;
 
+            // In this order: a creation is checked, then reads its inputs, then waits for a creation slot (TicketCreationGate).
+            options.Policies.ForMessagesOfType<OpenTicket>().AddMiddleware(typeof(OpenTicketChecks));
             options.Policies.ForMessagesOfType<ITicketCommand>().AddMiddleware(typeof(TicketCommandInputsMiddleware));
+            options.Policies.ForMessagesOfType<OpenTicket>().AddMiddleware(typeof(TicketCreationGateMiddleware));
 
             // A concurrent append fails the commit; the handler runs again on the stream's new state. Retries are
             // immediate: the other writer has committed by the time we know about it.

@@ -3,6 +3,7 @@ using Ticketing.Api.Attachments;
 using Ticketing.Api.Workflow;
 using Ticketing.Application.Attachments;
 using Ticketing.Application.Tickets;
+using Ticketing.Application.Tickets.Creating;
 using Ticketing.Projections.Tickets.Queries;
 
 namespace Ticketing.Api.Tickets;
@@ -16,14 +17,15 @@ public static class TicketServices
         services.AddOptions<TicketOptions>().BindConfiguration("Ticketing:Tickets");
         services.AddOptions<AttachmentOptions>().BindConfiguration("Ticketing:Attachments");
         services.AddSingleton<ITicketSettings, Ticketing.Api.Admin.Settings.StoredTicketSettings>();
-        services.AddSingleton<TicketCommandService>();
-        services.AddSingleton<TicketWriteChecks>();
-        services.AddSingleton<TicketAssignees>();
+        services.AddSingleton<TicketCreationGate>();
+        services.AddSingleton<ITicketFieldRules, TicketWriteChecks>();
+        services.AddSingleton<TicketStateQuery>();
         services.AddTicketWorkflow();
         services.AddSingleton<IAttachmentStore>(sp => new FileSystemAttachmentStore(
             Ticketing.Api.Hosting.DataFolder.Of(sp.GetRequiredService<IConfiguration>(), "attachments")));
         services.AddSingleton<AttachmentUploads>();
         services.AddSingleton<TicketListQuery>();
+        services.AddSingleton<MailThreadQuery>();
         services.AddSingleton<TicketDetailQuery>();
         services.AddSingleton<TicketAuditQuery>();
         // Singletons: building a validator's rules compiles expressions, which cost more than a whole reply's own work.

@@ -1,9 +1,10 @@
 namespace Ticketing.Application.Tickets;
 
 /// <summary>
-/// A command on an existing ticket: which ticket, who asks (and the request's correlation id), and the version the
-/// caller last saw (HTTP <c>If-Match</c>), if any. Every such command runs <see cref="TicketWrites.DecideAsync"/>
-/// with the <see cref="TicketCommandInputs"/> that <see cref="TicketCommandInputsMiddleware"/> loads first.
+/// A command on a ticket: which ticket, who asks (and the request's correlation id), and the version the caller last
+/// saw (HTTP <c>If-Match</c>), if any. Every such command gets the <see cref="TicketCommandInputs"/> that
+/// <see cref="TicketCommandInputsMiddleware"/> loads first; those on an existing ticket run
+/// <see cref="TicketWrites.DecideAsync"/>, and <see cref="Creating.OpenTicket"/> starts a new stream.
 /// </summary>
 public interface ITicketCommand
 {

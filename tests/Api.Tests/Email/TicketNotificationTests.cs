@@ -4,7 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Ticketing.Api.Tests.Identity;
 using Ticketing.Api.Tests.Tickets;
 using Ticketing.Application.Tickets;
+using Ticketing.Application.Tickets.Replies;
 using Ticketing.Domain.Tickets;
+using Wolverine;
 using static Ticketing.Api.Tests.Identity.IdentityHttp;
 
 namespace Ticketing.Api.Tests.Email;
@@ -102,9 +104,8 @@ public sealed class TicketNotificationTests(EmailApiFactory api) : IClassFixture
     // The portal's reply endpoint belongs to another issue; the command path below is the one it uses.
     private async Task ContactRepliesAsync(Guid ticketId, Guid contactId, string body)
     {
-        var tickets = api.Services.GetRequiredService<TicketCommandService>();
-        var by = Actor.Contact(contactId);
-        await tickets.ExecuteAsync(ticketId, null, new CommandContext(by, null, Guid.NewGuid()), d => TicketDecider.Decide(
-            new PostReply(ticketId, Guid.CreateVersion7(), body, ReplyVisibility.Public, false, [], by), d.Ticket, d.Policies, d.Now), CancellationToken.None);
+        var bus = api.Services.GetRequiredService<IMessageBus>();
+        await bus.InvokeAsync<TicketCommandResult>(new PostTicketReply(
+            ticketId, Guid.CreateVersion7(), body, ReplyVisibility.Public, false, [], new CommandContext(Actor.Contact(contactId), null, Guid.NewGuid())));
     }
 }

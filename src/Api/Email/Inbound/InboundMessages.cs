@@ -9,14 +9,14 @@ namespace Ticketing.Api.Email.Inbound;
 /// The Message-IDs already processed (<c>inbound_messages</c>), so a gateway retry — or a second delivery of the same
 /// message arriving at the same moment on another node — does not open a second ticket (ADR 0011).
 /// </summary>
-internal static class InboundMessages
+public sealed class InboundMessages(NpgsqlDataSource dataSource)
 {
     /// <summary>
     /// Claims <paramref name="messageId"/> for this request: a transaction holding the message's advisory lock until the
     /// result is recorded (or the request fails), so a concurrent delivery of the same message waits and then finds
     /// the first result. Without a Message-ID nothing is claimed.
     /// </summary>
-    public static async Task<InboundMessageClaim> ClaimAsync(NpgsqlDataSource dataSource, string? messageId, CancellationToken ct)
+    public async Task<InboundMessageClaim> ClaimAsync(string? messageId, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(messageId))
         {
@@ -64,7 +64,7 @@ internal static class InboundMessages
 }
 
 /// <summary>A claimed Message-ID; <see cref="Earlier"/> is the first result when the message was already processed.</summary>
-internal sealed class InboundMessageClaim(string? messageId, NpgsqlConnection? connection, NpgsqlTransaction? transaction, InboundEmailResponse? earlier)
+public sealed class InboundMessageClaim(string? messageId, NpgsqlConnection? connection, NpgsqlTransaction? transaction, InboundEmailResponse? earlier)
     : IAsyncDisposable
 {
     public InboundEmailResponse? Earlier { get; } = earlier;

@@ -2,13 +2,14 @@ using System.Net;
 using System.Text.RegularExpressions;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
 using Ticketing.Api.Attachments;
 using Ticketing.Api.Errors;
-using Ticketing.Api.Identity.Persistence;
-using Ticketing.Application.EventSourcing;
 using Ticketing.Application.Tickets;
+using Ticketing.Application.Tickets.Creating;
+using Ticketing.Application.Tickets.Replies;
 using Ticketing.Domain.Tickets;
+using Ticketing.Projections.Tickets.Queries;
+using Wolverine;
 
 namespace Ticketing.Api.Email.Inbound;
 
@@ -22,7 +23,8 @@ public static partial class ReceiveInboundEmail
 {
     public static async Task<Results<Created<InboundEmailResponse>, Ok<InboundEmailResponse>, ProblemHttpResult>> HandleAsync(
         InboundEmailRequest request, HttpRequest http, IConfiguration configuration, IValidator<InboundEmailRequest> validator,
-        InboundSenders senders, AttachmentUploads uploads, TicketCommandService tickets, NpgsqlDataSource dataSource, CancellationToken ct)
+        InboundSenders senders, AttachmentUploads uploads, IMessageBus bus, MailThreadQuery threads, TicketStateQuery tickets,
+        InboundMessages claims, CancellationToken ct)
     {
         if (!InboundApiKey.Matches(configuration[InboundApiKey.Setting], http.Headers[InboundApiKey.Header]))
         {
@@ -31,7 +33,7 @@ public static partial class ReceiveInboundEmail
         }
 
         await validator.ValidateAndThrowAsync(request, ct);
-        await using var claim = await InboundMessages.ClaimAsync(dataSource, request.MessageId, ct);
+        await using var claim = await claims.ClaimAsync(request.MessageId, ct);
         if (claim.Earlier is { } earlier)
         {
             return TypedResults.Ok(earlier);
@@ -41,67 +43,47 @@ public static partial class ReceiveInboundEmail
         var (known, customer) = await senders.ResolveAsync(from, ct);
         var attachments = await uploads.SaveAsync(Files(request.Attachments), ct);
         var sender = known ?? await senders.CreateAsync(from, customer!, ct);
-        var by = Actor.Contact(sender.ContactId);
-        var context = new CommandContext(by, from.Email, Guid.CreateVersion7());
+        var context = new CommandContext(Actor.Contact(sender.ContactId), from.Email, Guid.CreateVersion7());
         var body = Body(request);
 
         InboundEmailResponse response;
-        if (TicketNumber.TryFindIn(request.Subject, out var quoted) && await ThreadAsync(dataSource, quoted.ToString(), sender, ct) is { } ticketId)
+        if (TicketNumber.TryFindIn(request.Subject, out var quoted)
+            && await threads.FindAsync(quoted.ToString(), sender.CustomerId, sender.ContactId, sender.IsPrimary, ct) is { } ticketId)
         {
-            await tickets.ExecuteAsync(ticketId, null, context, d => TicketDecider.Decide(
-                new PostReply(ticketId, Guid.CreateVersion7(), body, ReplyVisibility.Public, false, attachments, by), d.Ticket, d.Policies, d.Now), ct);
+            await bus.InvokeAsync<TicketCommandResult>(
+                new PostTicketReply(ticketId, Guid.CreateVersion7(), body, ReplyVisibility.Public, false, attachments, context), ct);
             response = new InboundEmailResponse(ticketId, quoted.ToString(), sender.ContactId, sender.Created, Threaded: true, Duplicate: false);
         }
         else
         {
-            response = await OpenTicketAsync(request, claim.MessageId, sender, attachments, body, context, tickets, ct);
+            response = await OpenTicketAsync(request, claim.MessageId, sender, attachments, body, context, bus, tickets, ct);
         }
 
         await claim.RecordAsync(response, ct);
         return response.Threaded || response.Duplicate ? TypedResults.Ok(response) : TypedResults.Created($"/api/tickets/{response.TicketId}", response);
     }
 
-    // One append: the ticket and, when the message has files, the contact's first reply carrying them (the creation
-    // event has no attachments). A message with a Message-ID gets the id derived from it; if that ticket exists, this is
-    // a retry after a crash between the ticket's commit and the claim's, and the existing ticket is the answer.
+    // One append: the ticket and, when the message has files, the contact's first reply carrying them. A message with a
+    // Message-ID gets the id derived from it; if that ticket exists, this is a retry after a crash between the ticket's
+    // commit and the claim's, and the existing ticket is the answer.
     private static async Task<InboundEmailResponse> OpenTicketAsync(
         InboundEmailRequest request, string? messageId, InboundSender sender, IReadOnlyList<AttachmentMetadata> attachments, string body,
-        CommandContext context, TicketCommandService tickets, CancellationToken ct)
+        CommandContext context, IMessageBus bus, TicketStateQuery tickets, CancellationToken ct)
     {
         var id = messageId is null ? Guid.CreateVersion7() : InboundMessages.TicketIdFor(messageId);
-        var by = context.Actor;
         var fields = TicketFields.Titled(Title(request.Subject)) with { Description = body };
         try
         {
-            var created = await tickets.CreateAsync((number, now, policies) =>
-            {
-                var opened = TicketDecider.Decide(
-                    new CreateTicket(id, number, fields, TicketSource.Email, sender.CustomerId, sender.ContactId, null, null, null, by),
-                    Ticket.Initial, policies, now);
-                return attachments.Count == 0 ? opened : [.. opened, .. TicketDecider.Decide(
-                    new PostReply(id, Guid.CreateVersion7(), "", ReplyVisibility.Public, false, attachments, by), Ticket.Fold(opened), policies, now).For(id)];
-            }, id, context, ct);
-            var number = created.Events.OfType<TicketCreated>().Single().Number;
-            return new InboundEmailResponse(id, number, sender.ContactId, sender.Created, Threaded: false, Duplicate: false);
+            var opened = await bus.InvokeAsync<OpenedTicket>(
+                new OpenTicket(id, TicketSource.Email, sender.CustomerId, sender.ContactId, fields, null, null, null, attachments, context), ct);
+            return new InboundEmailResponse(id, opened.Number, sender.ContactId, sender.Created, Threaded: false, Duplicate: false);
         }
-        catch (ConcurrencyException) when (messageId is not null)
+        catch (Exception e) when (messageId is not null && e is JasperFx.ConcurrencyException
+            or Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException)
         {
             var (existing, _) = await tickets.LoadAsync(id, ct);
             return new InboundEmailResponse(id, existing.Number, sender.ContactId, false, Threaded: false, Duplicate: true);
         }
-    }
-
-    // Threads only into a live MSP ticket of the sender's company that the sender may see in the portal (own, or
-    // any as primary contact); quoting someone else's number opens a new ticket instead of leaking into theirs.
-    private static async Task<Guid?> ThreadAsync(NpgsqlDataSource dataSource, string number, InboundSender sender, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var select = connection.Sql("""
-            select id from ticket_list
-            where number = $1 and side = 'msp' and not deleted and customer_id = $2 and (contact_id = $3 or $4)
-            order by created_at limit 1
-            """).With(number).With(sender.CustomerId).With(sender.ContactId).With(sender.IsPrimary);
-        return await select.ExecuteScalarAsync(ct) is Guid id ? id : null;
     }
 
     private static string Title(string? subject)

@@ -5,8 +5,9 @@ using Ticketing.Api.Portal.Views;
 using Ticketing.Api.Tickets;
 using Ticketing.Application.Errors;
 using Ticketing.Application.Portal;
-using Ticketing.Application.Tickets;
+using Ticketing.Application.Tickets.Creating;
 using Ticketing.Domain.Tickets;
+using Wolverine;
 
 namespace Ticketing.Api.Portal.Tickets;
 
@@ -20,7 +21,7 @@ public static class CreatePortalTicket
     public const string ManualCreationDisabled = "portal.manual_creation_disabled";
 
     public static async Task<Created<PortalCommandResponse>> HandleAsync(
-        [FromBody] JsonElement body, HttpContext http, PortalContexts contexts, TicketCommandService tickets, CancellationToken ct)
+        [FromBody] JsonElement body, HttpContext http, PortalContexts contexts, IMessageBus bus, CancellationToken ct)
     {
         var context = await contexts.ResolveAsync(http, ct);
         var settings = context.Settings;
@@ -37,18 +38,12 @@ public static class CreatePortalTicket
         var input = PortalTicketBody.Read(body, settings, PortalWrite.Create);
         var fields = input.Changes.ApplyTo(TicketFields.Titled(""));
         fields = fields with { Queue = input.Changes.Queue is null ? settings.QueueFor(fields.IssueType) : fields.Queue };
-        PortalTicketBody.EnsureMandatory(settings, PortalWrite.Create, fields);
+        PortalMandatoryFields.Ensure(settings, PortalWrite.Create, fields);
 
-        var command = http.CommandContext();
         var caller = context.Caller;
-        var id = Guid.CreateVersion7();
-        var result = await tickets.CreateAsync(
-            (number, now, policies) => TicketDecider.Decide(
-                new CreateTicket(id, number, fields, TicketSource.Portal, caller.CustomerId, caller.ContactId, null, null, null, command.Actor),
-                Ticket.Initial, policies, now),
-            id, command, ct);
-        var created = result.Events.OfType<TicketCreated>().Single();
-        ETags.Set(http.Response, result.Version);
-        return TypedResults.Created($"/api/portal/tickets/{id}", new PortalCommandResponse(id, created.Number, result.Version));
+        var opened = await bus.InvokeAsync<OpenedTicket>(new OpenTicket(
+            Guid.CreateVersion7(), TicketSource.Portal, caller.CustomerId, caller.ContactId, fields, null, null, null, [], http.CommandContext()), ct);
+        ETags.Set(http.Response, opened.Version);
+        return TypedResults.Created($"/api/portal/tickets/{opened.TicketId}", new PortalCommandResponse(opened.TicketId, opened.Number, opened.Version));
     }
 }

@@ -3,8 +3,10 @@ using Ticketing.Api.Attachments;
 using Ticketing.Api.Portal.Views;
 using Ticketing.Api.Tickets;
 using Ticketing.Application.Tickets;
+using Ticketing.Application.Tickets.Replies;
 using Ticketing.Domain.Tickets;
 using Ticketing.Projections.Portal;
+using Wolverine;
 
 namespace Ticketing.Api.Portal.Tickets;
 
@@ -17,7 +19,7 @@ namespace Ticketing.Api.Portal.Tickets;
 public static class PostPortalReply
 {
     public static async Task<Created<PortalReplyResponse>> HandleAsync(
-        Guid id, HttpContext http, PortalContexts contexts, PortalTicketQueries queries, TicketCommandService tickets,
+        Guid id, HttpContext http, PortalContexts contexts, PortalTicketQueries queries, IMessageBus bus,
         AttachmentUploads uploads, CancellationToken ct)
     {
         var context = await contexts.ResolveAsync(http, ct);
@@ -36,10 +38,8 @@ public static class PostPortalReply
         // Files are stored before the decision: content-addressed, so a refused reply leaves only unreferenced bytes.
         var attachments = await uploads.SaveAsync(files, ct);
         var replyId = Guid.CreateVersion7();
-        var command = http.CommandContext();
-        var result = await tickets.ExecuteAsync(id, ETags.IfMatch(http.Request), command, d => TicketDecider.Decide(
-            new PostReply(id, replyId, request.Body, ReplyVisibility.Public, false, attachments, command.Actor),
-            d.Ticket, d.Policies, d.Now), ct);
+        var result = await bus.InvokeAsync<TicketCommandResult>(new PostTicketReply(
+            id, replyId, request.Body, ReplyVisibility.Public, false, attachments, http.CommandContext(), ETags.IfMatch(http.Request)), ct);
         ETags.Set(http.Response, result.Version);
         return TypedResults.Created($"/api/portal/tickets/{id}", new PortalReplyResponse(id, replyId, result.Version));
     }

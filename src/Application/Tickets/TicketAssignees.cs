@@ -1,8 +1,7 @@
-using Npgsql;
-using Ticketing.Api.Identity.Persistence;
+using Marten;
 using Ticketing.Application.Errors;
 
-namespace Ticketing.Api.Tickets;
+namespace Ticketing.Application.Tickets;
 
 /// <summary>
 /// Who a ticket may be assigned to: a staff user with the technician or admin role; a contact, a Taskfire user, an
@@ -10,31 +9,33 @@ namespace Ticketing.Api.Tickets;
 /// Taskfire (T10): a Taskfire user of the ticket's own customer (<c>ticket.taskfire_resource_invalid</c> otherwise).
 /// Both are checked before anything is written.
 /// </summary>
-public sealed class TicketAssignees(NpgsqlDataSource dataSource)
+public static class TicketAssignees
 {
     public const string NotStaff = "ticket.assignee_not_staff";
 
     public const string InvalidTaskfireResource = "ticket.taskfire_resource_invalid";
 
-    public async Task EnsureAssignableAsync(Guid? assigneeId, CancellationToken ct)
+    public static async Task EnsureAssignableAsync(IQuerySession session, Guid? assigneeId, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(session);
         if (assigneeId is not { } id)
         {
             return;
         }
 
-        await using var command = dataSource.CreateCommand("select exists (select 1 from users where id = $1 and role in ('admin', 'technician'))").With(id);
-        if (await command.ExecuteScalarAsync(ct) is not true)
+        var staff = await session.QueryAsync<bool>("select exists (select 1 from users where id = ? and role in ('admin', 'technician'))", ct, id);
+        if (!staff.Single())
         {
             throw new UnprocessableException(NotStaff, $"User {id} is not a technician or an administrator; tickets are assigned to staff.");
         }
     }
 
     /// <summary>The customer a Taskfire user belongs to; null when <paramref name="userId"/> is not a Taskfire user.</summary>
-    public async Task<Guid?> TaskfireCustomerAsync(Guid userId, CancellationToken ct)
+    public static async Task<Guid?> TaskfireCustomerAsync(IQuerySession session, Guid userId, CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand("select customer_id from users where id = $1 and role = 'taskfire'").With(userId);
-        return await command.ExecuteScalarAsync(ct) as Guid?;
+        ArgumentNullException.ThrowIfNull(session);
+        var customers = await session.QueryAsync<Guid>("select customer_id from users where id = ? and role = 'taskfire' and customer_id is not null", ct, userId);
+        return customers.Count == 0 ? null : customers[0];
     }
 
     /// <summary>Throws the 422 unless <paramref name="resourceCustomer"/> (from <see cref="TaskfireCustomerAsync"/>) is the ticket's customer.</summary>
