@@ -5,7 +5,11 @@ using Ticketing.Application.Errors;
 namespace Ticketing.Application.Identity.Accounts;
 
 /// <summary>Any signed-in user replaces their password (P8), proving the current one.</summary>
-public sealed record ChangePassword(CurrentUser Caller, string CurrentPassword, string NewPassword);
+public sealed record ChangePassword(CurrentUser Caller, string CurrentPassword, string NewPassword)
+{
+    // Wolverine logs a message that fails (a wrong current password does) by its ToString: never the passwords.
+    public override string ToString() => $"{nameof(ChangePassword)} {{ Caller = {Caller} }}";
+}
 
 /// <summary>
 /// A wrong current password counts towards the lockout like a failed sign-in (that count is committed before the 422);
