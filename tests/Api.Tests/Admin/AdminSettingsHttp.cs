@@ -59,7 +59,7 @@ public static class AdminSettingsHttp
 }
 
 /// <summary>
-/// Admin settings steps as Alba scenarios run by a signed-in <see cref="ApiUser"/>. A section stays a
+/// Admin settings steps as Alba scenarios run by a signed-in <see cref="SignedInUser"/>. A section stays a
 /// <see cref="JsonObject"/> document: tests edit it and PUT the whole section back, so every field the server sent must
 /// survive the round trip, which a test-side record naming only some fields would not guarantee.
 /// </summary>
@@ -67,7 +67,7 @@ public static class AdminSettingsScenarios
 {
     public static string SectionUrl(string section) => $"/api/admin/settings/{section}";
 
-    public static async Task<(JsonObject Body, string ETag)> GetSectionAsync(this ApiUser admin, string section)
+    public static async Task<(JsonObject Body, string ETag)> GetSectionAsync(this SignedInUser admin, string section)
     {
         var response = await admin.Scenario(s => s.Get.Url(SectionUrl(section)));
         return (JsonNode.Parse(response.ReadAsText())!.AsObject(), response.ETag());
@@ -75,7 +75,7 @@ public static class AdminSettingsScenarios
 
     /// <summary>PUT of a whole section, optionally with <c>If-Match</c>, expecting <paramref name="status"/> (200 unless told).</summary>
     public static Task<IScenarioResult> PutSectionAsync(
-        this ApiUser admin, string section, JsonNode body, string? ifMatch = null, HttpStatusCode status = HttpStatusCode.OK) =>
+        this SignedInUser admin, string section, JsonNode body, string? ifMatch = null, HttpStatusCode status = HttpStatusCode.OK) =>
         admin.Scenario(s =>
         {
             s.Put.Json(body).ToUrl(SectionUrl(section));
@@ -88,7 +88,7 @@ public static class AdminSettingsScenarios
         });
 
     /// <summary>Reads <paramref name="section"/>, lets <paramref name="change"/> edit it and saves it; returns the new ETag.</summary>
-    public static async Task<string> ChangeSectionAsync(this ApiUser admin, string section, Action<JsonObject> change)
+    public static async Task<string> ChangeSectionAsync(this SignedInUser admin, string section, Action<JsonObject> change)
     {
         var (body, etag) = await admin.GetSectionAsync(section);
         change(body);
@@ -96,14 +96,14 @@ public static class AdminSettingsScenarios
     }
 
     /// <summary>A customer with the portal on and a contact of it, signed in.</summary>
-    public static async Task<(ApiUser Contact, Guid CustomerId)> PortalContactAsync(this IdentityApiFactory api, ApiUser technician)
+    public static async Task<(SignedInUser Contact, Guid CustomerId)> PortalContactAsync(this IdentityApiFactory api, SignedInUser technician)
     {
         var customerId = await technician.CreateCustomerAsync();
-        return (await api.SignInAsync(await technician.CreateContactAsync(customerId)), customerId);
+        return (await api.SignInUserAsync(await technician.CreateContactAsync(customerId)), customerId);
     }
 
     /// <summary>The settings history of <paramref name="section"/>, with what was in force at <paramref name="at"/> when given.</summary>
-    public static Task<SettingsHistory<T>> SettingsHistoryAsync<T>(this ApiUser caller, string section, DateTimeOffset? at = null, int? limit = null)
+    public static Task<SettingsHistory<T>> SettingsHistoryAsync<T>(this SignedInUser caller, string section, DateTimeOffset? at = null, int? limit = null)
         where T : class
     {
         var query = $"section={section}" + (at is null ? "" : $"&at={Uri.EscapeDataString(at.Value.ToString("O"))}") + (limit is null ? "" : $"&limit={limit}");
@@ -114,7 +114,7 @@ public static class AdminSettingsScenarios
     /// The version of the newest settings change of any section, or null: when it is the same before and after a
     /// request, that request saved nothing (versions only grow).
     /// </summary>
-    public static async Task<long?> NewestSettingsVersionAsync(this ApiUser caller) =>
+    public static async Task<long?> NewestSettingsVersionAsync(this SignedInUser caller) =>
         (await caller.GetAsync<SettingsHistory<JsonObject>>("/api/admin/settings/history?limit=1")).Changes.FirstOrDefault()?.Version;
 }
 

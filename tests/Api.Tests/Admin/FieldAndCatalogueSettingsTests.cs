@@ -112,10 +112,10 @@ public sealed class FieldAndCatalogueSettingsTests(AdminSettingsApiFactory api) 
     }
 
     // The portal page stays a JSON document here: what the test proves is which keys leave the server at all.
-    private static async Task<JsonObject> PageAsync(ApiUser contact, Guid id) =>
+    private static async Task<JsonObject> PageAsync(SignedInUser contact, Guid id) =>
         JsonNode.Parse((await contact.Scenario(s => s.Get.Url($"/api/portal/tickets/{id}"))).ReadAsText())!.AsObject();
 
-    private static async Task<Guid> PortalTicketAsync(ApiUser contact, object body) =>
+    private static async Task<Guid> PortalTicketAsync(SignedInUser contact, object body) =>
         (await contact.Scenario(s =>
         {
             s.Post.Json(body).ToUrl("/api/portal/tickets");

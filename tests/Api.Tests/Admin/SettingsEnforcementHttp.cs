@@ -27,7 +27,7 @@ public static class SettingsEnforcementHttp
 public static class SettingsEnforcementScenarios
 {
     /// <summary>Saves the catalogues (with custom status <c>on-hold</c>) and the typed custom fields; idempotent.</summary>
-    public static async Task<ApiUser> SignInConfiguredAdminAsync(this AdminSettingsApiFactory api)
+    public static async Task<SignedInUser> SignInConfiguredAdminAsync(this AdminSettingsApiFactory api)
     {
         var admin = await api.SignInAdminAsync();
         await admin.ChangeSectionAsync("catalogues", c =>
@@ -47,7 +47,7 @@ public static class SettingsEnforcementScenarios
     }
 
     /// <summary>Saves the catalogues without <paramref name="value"/> in <paramref name="array"/>, expecting <paramref name="status"/>.</summary>
-    public static async Task<IScenarioResult> PutCataloguesWithoutAsync(this ApiUser admin, string array, string value, HttpStatusCode status = HttpStatusCode.OK)
+    public static async Task<IScenarioResult> PutCataloguesWithoutAsync(this SignedInUser admin, string array, string value, HttpStatusCode status = HttpStatusCode.OK)
     {
         var (catalogues, etag) = await admin.GetSectionAsync("catalogues");
         var list = catalogues[array]!.AsArray();
@@ -63,7 +63,7 @@ public static class SettingsEnforcementScenarios
     public static CatalogueConflict ShouldBeCatalogueConflict(this IScenarioResult result)
     {
         result.ShouldBeProblem("settings.catalogue_value_in_use");
-        return result.Read<CatalogueConflict>();
+        return result.ReadAs<CatalogueConflict>();
     }
 
     private static JsonObject Field(string key, string type, JsonArray? options = null) => new()

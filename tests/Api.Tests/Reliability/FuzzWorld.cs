@@ -63,7 +63,7 @@ public sealed class FuzzWorld
             AdminToken = admin.Token,
             TechnicianToken = technician.Token,
             AuditorToken = auditor.Token,
-            ContactToken = (await api.SignInAsync(contact)).Token,
+            ContactToken = (await api.SignInUserAsync(contact)).Token,
             ExpiredToken = Expired(api, admin.Token),
             RevokedToken = revoked.Token,
             TicketId = ticket.Id,

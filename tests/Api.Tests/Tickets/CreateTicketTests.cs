@@ -15,7 +15,7 @@ public sealed class CreateTicketTests(TicketApiFactory api) : IClassFixture<Tick
         var response = await technician.PostTicketAsync(new { title = "  VPN drops every hour ", customerId, priority = "high", customFields = new { asset = "LT-042" } });
 
         response.ETag().ShouldBe("\"1\"");
-        var created = response.Read<CreatedTicket>();
+        var created = response.ReadAs<CreatedTicket>();
         var zurichToday = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Zurich"));
         created.Number.ShouldStartWith($"T{zurichToday:yyyyMMdd}.");
         response.Context.Response.Headers.Location.ToString().ShouldBe($"/api/tickets/{created.Id}");
@@ -110,7 +110,7 @@ public sealed class CreateTicketTests(TicketApiFactory api) : IClassFixture<Tick
     public async Task Anonymous_callers_get_401_and_contacts_403_on_the_technician_api()
     {
         var admin = await api.SignInAdminAsync();
-        var contact = await api.SignInAsync(await admin.CreateContactAsync(await admin.CreateCustomerAsync()));
+        var contact = await api.SignInUserAsync(await admin.CreateContactAsync(await admin.CreateCustomerAsync()));
 
         await api.Scenario(s =>
         {

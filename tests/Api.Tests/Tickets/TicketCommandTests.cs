@@ -6,7 +6,7 @@ namespace Ticketing.Api.Tests.Tickets;
 
 public sealed class TicketCommandTests(TicketApiFactory api) : IClassFixture<TicketApiFactory>
 {
-    private async Task<(ApiUser Technician, Guid TicketId)> TicketAsync()
+    private async Task<(SignedInUser Technician, Guid TicketId)> TicketAsync()
     {
         var technician = await api.SignInStaffAsync();
         var customerId = await (await api.SignInAdminAsync()).CreateCustomerAsync();
@@ -22,7 +22,7 @@ public sealed class TicketCommandTests(TicketApiFactory api) : IClassFixture<Tic
         var response = await technician.CommandAsync(id, "status", new { status = "Waiting for customer" }, ifMatch: "\"1\"");
 
         response.ETag().ShouldBe("\"2\"");
-        response.Read<CommandResult>().ShouldBe(new CommandResult(id, 2));
+        response.ReadAs<CommandResult>().ShouldBe(new CommandResult(id, 2));
         var ticket = (await technician.TicketAsync(id)).Ticket;
         ticket.StatusId.ShouldBe("waiting-customer");
         ticket.StatusCategory.ShouldBe("Pending");

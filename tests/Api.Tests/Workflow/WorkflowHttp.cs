@@ -43,11 +43,11 @@ public static class WorkflowHttp
         (await admin.GetFromJsonAsync<JsonElement[]>(TicketHttp.Url($"/api/audit/tickets/{id}/history")))!;
 }
 
-/// <summary>Workflow rule steps as Alba scenarios run by a signed-in <see cref="ApiUser"/>.</summary>
+/// <summary>Workflow rule steps as Alba scenarios run by a signed-in <see cref="SignedInUser"/>.</summary>
 public static class WorkflowScenarios
 {
     /// <summary>Creates <paramref name="rule"/>, expecting 201 with the ETag of version 1.</summary>
-    public static async Task<RuleView> CreateRuleAsync(this ApiUser admin, object rule)
+    public static async Task<RuleView> CreateRuleAsync(this SignedInUser admin, object rule)
     {
         var created = await admin.Scenario(s =>
         {
@@ -55,15 +55,15 @@ public static class WorkflowScenarios
             s.StatusCodeShouldBe(HttpStatusCode.Created);
             s.Header("ETag").SingleValueShouldEqual("\"1\"");
         });
-        return created.Read<RuleView>();
+        return created.ReadAs<RuleView>();
     }
 
-    public static Task<RuleView> RuleAsync(this ApiUser admin, Guid id) => admin.GetAsync<RuleView>($"{WorkflowHttp.Rules}/{id}");
+    public static Task<RuleView> RuleAsync(this SignedInUser admin, Guid id) => admin.GetAsync<RuleView>($"{WorkflowHttp.Rules}/{id}");
 
-    public static Task<RuleView[]> RulesAsync(this ApiUser admin) => admin.GetAsync<RuleView[]>(WorkflowHttp.Rules);
+    public static Task<RuleView[]> RulesAsync(this SignedInUser admin) => admin.GetAsync<RuleView[]>(WorkflowHttp.Rules);
 
     /// <summary>Opens a ticket with <paramref name="body"/> and returns its id.</summary>
-    public static async Task<Guid> OpenAsync(this ApiUser technician, object body) => (await technician.OpenTicketAsync(body)).Id;
+    public static async Task<Guid> OpenAsync(this SignedInUser technician, object body) => (await technician.OpenTicketAsync(body)).Id;
 }
 
 /// <summary>A stored workflow rule as <c>/api/admin/workflow-rules</c> returns it.</summary>

@@ -30,7 +30,7 @@ public sealed class WorkflowRuleAdminTests(WorkflowApiFactory api) : IClassFixtu
             s.WithRequestHeader("If-Match", "\"1\"");
             s.Header("ETag").SingleValueShouldEqual("\"2\"");
         });
-        replaced.Read<RuleView>().Version.ShouldBe(2);
+        replaced.ReadAs<RuleView>().Version.ShouldBe(2);
         (await admin.RuleAsync(id)).Name.ShouldBe("Renamed");
         (await admin.RulesAsync()).ShouldContain(r => r.Id == id);
 

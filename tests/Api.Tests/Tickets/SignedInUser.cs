@@ -8,9 +8,9 @@ namespace Ticketing.Api.Tests.Tickets;
 
 /// <summary>
 /// A signed-in caller of the API: the Alba host it talks to, its bearer token and its user id. Tests run Alba
-/// scenarios as this user (<see cref="ApiScenarios.Scenario(ApiUser, Action{Alba.Scenario})"/>).
+/// scenarios as this user (<see cref="ApiScenarios.Scenario(SignedInUser, Action{Alba.Scenario})"/>).
 /// </summary>
-public sealed record ApiUser(IAlbaHost Host, string Token, Guid Id);
+public sealed record SignedInUser(IAlbaHost Host, string Token, Guid Id);
 
 /// <summary>Alba scenarios as a signed-in user, and response bodies read into the tests' own contract records.</summary>
 public static class ApiScenarios
@@ -27,7 +27,7 @@ public static class ApiScenarios
     };
 
     /// <summary>Runs <paramref name="configure"/> as <paramref name="user"/> (bearer token); Alba expects 200 unless told otherwise.</summary>
-    public static Task<IScenarioResult> Scenario(this ApiUser user, Action<Scenario> configure) =>
+    public static Task<IScenarioResult> Scenario(this SignedInUser user, Action<Scenario> configure) =>
         user.Host.Scenario(s =>
         {
             s.WithBearerToken(user.Token);
@@ -35,7 +35,7 @@ public static class ApiScenarios
         });
 
     /// <summary>Signs in with the login endpoint and asks <c>/api/me</c> who that is.</summary>
-    public static async Task<ApiUser> SignInAsync(this ApiFactory api, string login, string password)
+    public static async Task<SignedInUser> SignInUserAsync(this ApiFactory api, string login, string password)
     {
         var token = await api.Scenario(s => s.Post.Json(new { login, password }).ToUrl("/api/auth/login")).ReadAsync<SignedIn>();
         var me = await api.Host.Scenario(s =>
@@ -43,14 +43,14 @@ public static class ApiScenarios
             s.Get.Url("/api/me");
             s.WithBearerToken(token.AccessToken);
         }).ReadAsync<Me>();
-        return new ApiUser(api.Host, token.AccessToken, me.Id);
+        return new SignedInUser(api.Host, token.AccessToken, me.Id);
     }
 
     /// <summary>GET <paramref name="url"/> as the user, expecting 200, read as <typeparamref name="T"/>.</summary>
-    public static Task<T> GetAsync<T>(this ApiUser user, string url) => user.Scenario(s => s.Get.Url(url)).ReadAsync<T>();
+    public static Task<T> GetAsync<T>(this SignedInUser user, string url) => user.Scenario(s => s.Get.Url(url)).ReadAsync<T>();
 
     /// <summary>The response body read into a test-side contract record (see <see cref="Contract"/>).</summary>
-    public static T Read<T>(this IScenarioResult result)
+    public static T ReadAs<T>(this IScenarioResult result)
     {
         var text = result.ReadAsText();
         try
@@ -63,7 +63,7 @@ public static class ApiScenarios
         }
     }
 
-    public static async Task<T> ReadAsync<T>(this Task<IScenarioResult> scenario) => (await scenario).Read<T>();
+    public static async Task<T> ReadAsync<T>(this Task<IScenarioResult> scenario) => (await scenario).ReadAs<T>();
 
     /// <summary>
     /// The response is a problem (RFC 9457 as the API writes it): content type <c>application/problem+json</c>, the stable
@@ -72,7 +72,7 @@ public static class ApiScenarios
     public static Problem ShouldBeProblem(this IScenarioResult result, string code)
     {
         result.Context.Response.ContentType.ShouldStartWith("application/problem+json");
-        var problem = result.Read<Problem>();
+        var problem = result.ReadAs<Problem>();
         problem.Code.ShouldBe(code);
         problem.Type.ShouldBe($"urn:ticketing:problem:{code}");
         problem.Status.ShouldBe(result.Context.Response.StatusCode);
@@ -82,7 +82,7 @@ public static class ApiScenarios
     public static async Task<Problem> ShouldBeProblemAsync(this Task<IScenarioResult> scenario, string code) => (await scenario).ShouldBeProblem(code);
 
     /// <summary>Runs a request that must fail with <paramref name="status"/> and the problem <paramref name="code"/>.</summary>
-    public static Task<Problem> ProblemAsync(this ApiUser user, Action<Scenario> request, HttpStatusCode status, string code) =>
+    public static Task<Problem> ProblemAsync(this SignedInUser user, Action<Scenario> request, HttpStatusCode status, string code) =>
         user.Scenario(s =>
         {
             request(s);
@@ -90,7 +90,7 @@ public static class ApiScenarios
         }).ShouldBeProblemAsync(code);
 
     /// <summary>Runs a request that must be refused with 400 <c>request.invalid</c>; returns the errors by field.</summary>
-    public static async Task<Dictionary<string, string[]>> ValidationErrorsAsync(this ApiUser user, Action<Scenario> request)
+    public static async Task<Dictionary<string, string[]>> ValidationErrorsAsync(this SignedInUser user, Action<Scenario> request)
     {
         var problem = await user.ProblemAsync(request, HttpStatusCode.BadRequest, "request.invalid");
         problem.Errors.ShouldNotBeNull();
