@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Alba;
 using Ticketing.Api.Tests.Identity;
+using Ticketing.Api.Tests.Tickets;
 
 namespace Ticketing.Api.Tests.Admin;
 
@@ -10,16 +12,30 @@ public static class SettingsEnforcementHttp
     public static readonly string[] Queues = ["Service Desk", "Network Team"];
     public static readonly string[] WorkTypes = ["Remote", "On site"];
 
-    /// <summary>Saves the catalogues (with custom status <c>on-hold</c>) and the typed custom fields; idempotent.</summary>
+    /// <summary>
+    /// Saves the catalogues and custom fields of <see cref="SettingsEnforcementScenarios.SignInConfiguredAdminAsync"/>
+    /// and returns the administrator as an HTTP client, for tests not yet on Alba.
+    /// </summary>
     public static async Task<HttpClient> ConfiguredAdminAsync(this AdminSettingsApiFactory api)
     {
-        var admin = await api.AdminAsync();
+        await api.SignInConfiguredAdminAsync();
+        return await api.AdminAsync();
+    }
+}
+
+/// <summary>The enforcement tests' settings as Alba scenarios run by the signed-in administrator.</summary>
+public static class SettingsEnforcementScenarios
+{
+    /// <summary>Saves the catalogues (with custom status <c>on-hold</c>) and the typed custom fields; idempotent.</summary>
+    public static async Task<SignedInUser> SignInConfiguredAdminAsync(this AdminSettingsApiFactory api)
+    {
+        var admin = await api.SignInAdminAsync();
         await admin.ChangeSectionAsync("catalogues", c =>
         {
-            c["queues"] = new JsonArray([.. Queues.Select(q => JsonValue.Create(q))]);
+            c["queues"] = new JsonArray([.. SettingsEnforcementHttp.Queues.Select(q => JsonValue.Create(q))]);
             c["defaultQueue"] = "Service Desk";
             c["issueTypes"] = new JsonArray(new JsonObject { ["key"] = "network", ["queue"] = "Network Team" }, new JsonObject { ["key"] = "hardware" });
-            c["workTypes"] = new JsonArray([.. WorkTypes.Select(w => JsonValue.Create(w))]);
+            c["workTypes"] = new JsonArray([.. SettingsEnforcementHttp.WorkTypes.Select(w => JsonValue.Create(w))]);
             c["customStatuses"] = new JsonArray(
                 new JsonObject { ["id"] = "waiting-customer", ["name"] = "Waiting for customer", ["category"] = "Pending" },
                 new JsonObject { ["id"] = "on-hold", ["name"] = "On hold", ["category"] = "Pending" });
@@ -30,10 +46,8 @@ public static class SettingsEnforcementHttp
         return admin;
     }
 
-    public static async Task<long> RuleCountAsync(this AdminSettingsApiFactory api) =>
-        await api.ScalarAsync<long>("select count(*) from workflow_rules");
-
-    public static async Task<HttpResponseMessage> PutCataloguesWithoutAsync(this HttpClient admin, string array, string value)
+    /// <summary>Saves the catalogues without <paramref name="value"/> in <paramref name="array"/>, expecting <paramref name="status"/>.</summary>
+    public static async Task<IScenarioResult> PutCataloguesWithoutAsync(this SignedInUser admin, string array, string value, HttpStatusCode status = HttpStatusCode.OK)
     {
         var (catalogues, etag) = await admin.GetSectionAsync("catalogues");
         var list = catalogues[array]!.AsArray();
@@ -42,13 +56,14 @@ public static class SettingsEnforcementHttp
             list.Remove(node);
         }
 
-        return await admin.PutSectionAsync("catalogues", catalogues, etag);
+        return await admin.PutSectionAsync("catalogues", catalogues, etag, status);
     }
 
-    public static async Task<JsonObject> ConflictAsync(this HttpResponseMessage response)
+    /// <summary>The 409 <c>settings.catalogue_value_in_use</c> with the entries still in use.</summary>
+    public static CatalogueConflict ShouldBeCatalogueConflict(this IScenarioResult result)
     {
-        await response.ShouldBeProblemAsync(HttpStatusCode.Conflict, "settings.catalogue_value_in_use");
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        result.ShouldBeProblem("settings.catalogue_value_in_use");
+        return result.ReadAs<CatalogueConflict>();
     }
 
     private static JsonObject Field(string key, string type, JsonArray? options = null) => new()
@@ -56,3 +71,8 @@ public static class SettingsEnforcementHttp
         ["key"] = key, ["label"] = key.ToUpperInvariant(), ["type"] = type, ["rule"] = "Editable", ["options"] = options,
     };
 }
+
+/// <summary>A catalogue change refused because entries are still used by open tickets or workflow rules.</summary>
+public sealed record CatalogueConflict(string Code, string Detail, IReadOnlyList<CatalogueUse> InUse);
+
+public sealed record CatalogueUse(string Catalogue, string Value, long OpenTickets, long WorkflowRules);

@@ -1,6 +1,6 @@
 using System.Net;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using Alba;
 using Ticketing.Api.Tests.Identity;
 using Ticketing.Api.Tests.Tickets;
 
@@ -9,27 +9,24 @@ namespace Ticketing.Api.Tests.Admin;
 /// <summary>Versioning of the settings: If-Match, history at an instant, validation, and who may do what.</summary>
 public sealed class SettingsVersioningTests(AdminSettingsApiFactory api) : IClassFixture<AdminSettingsApiFactory>
 {
-    private const string VersionCount = "select count(*) from settings_versions";
-
     [Fact]
     public async Task A_put_with_a_stale_if_match_is_412_and_writes_nothing()
     {
-        var admin = await api.AdminAsync();
+        var admin = await api.SignInAdminAsync();
         var (portal, etag) = await admin.GetSectionAsync("portal");
         await admin.ChangeSectionAsync("portal", p => p["manualCreationEnabled"] = true);
-        var versions = await api.ScalarAsync<long>(VersionCount);
+        var newest = await admin.NewestSettingsVersionAsync();
 
-        await (await admin.PutSectionAsync("portal", portal, etag)).ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed, "concurrency.precondition_failed");
+        await admin.PutSectionAsync("portal", portal, etag, HttpStatusCode.PreconditionFailed).ShouldBeProblemAsync("concurrency.precondition_failed");
 
-        (await api.ScalarAsync<long>(VersionCount)).ShouldBe(versions);
+        (await admin.NewestSettingsVersionAsync()).ShouldBe(newest);
     }
 
     [Fact]
     public async Task The_history_tells_which_settings_were_in_force_at_an_instant_with_who_and_before_after()
     {
-        var admin = await api.AdminAsync();
-        var adminId = (Guid)(await (await admin.GetAsync(TicketHttp.Url("/api/me"))).JsonAsync(HttpStatusCode.OK))["id"]!;
-        var (auditor, _) = await api.StaffAsync("auditor");
+        var admin = await api.SignInAdminAsync();
+        var auditor = await api.SignInStaffAsync("auditor");
         var (_, original) = await admin.GetSectionAsync("fields");
         var beforeAny = DateTimeOffset.UtcNow;
         await Task.Delay(20);
@@ -40,75 +37,70 @@ public sealed class SettingsVersioningTests(AdminSettingsApiFactory api) : IClas
         await Task.Delay(20);
         await admin.ChangeSectionAsync("fields", f => f["fields"]!["impact"] = new JsonObject { ["rule"] = "ReadOnly" });
 
-        var atBetween = await HistoryAsync(auditor, "fields", between);
-        var inForce = atBetween.GetProperty("inForce")[0];
-        inForce.GetProperty("value").GetProperty("fields").GetProperty("impact").GetProperty("rule").GetString().ShouldBe("Hidden");
-        var change = inForce.GetProperty("change");
-        change.GetProperty("changedBy").GetGuid().ShouldBe(adminId);
-        change.GetProperty("before").GetProperty("fields").GetProperty("impact").GetProperty("rule").GetString().ShouldBe("Editable");
-        change.GetProperty("after").GetProperty("fields").GetProperty("impact").GetProperty("rule").GetString().ShouldBe("Hidden");
-        atBetween.GetProperty("changes").GetArrayLength().ShouldBe(1);
+        var atBetween = await auditor.SettingsHistoryAsync<FieldsSettings>("fields", between);
+        var inForce = atBetween.InForce.ShouldHaveSingleItem();
+        inForce.Value.Fields["impact"].Rule.ShouldBe("Hidden");
+        var change = inForce.Change.ShouldNotBeNull();
+        change.ChangedBy.ShouldBe(admin.Id);
+        change.Before.ShouldNotBeNull().Fields["impact"].Rule.ShouldBe("Editable");
+        change.After.Fields["impact"].Rule.ShouldBe("Hidden");
+        atBetween.Changes.Count.ShouldBe(1);
 
-        var atStart = (await HistoryAsync(auditor, "fields", beforeAny)).GetProperty("inForce")[0];
-        atStart.GetProperty("version").GetInt64().ShouldBe(0);
-        atStart.GetProperty("value").GetProperty("fields").GetProperty("impact").GetProperty("rule").GetString().ShouldBe("Editable");
+        var atStart = (await auditor.SettingsHistoryAsync<FieldsSettings>("fields", beforeAny)).InForce.ShouldHaveSingleItem();
+        atStart.Version.ShouldBe(0);
+        atStart.Value.Fields["impact"].Rule.ShouldBe("Editable");
 
-        var all = await HistoryAsync(auditor, "fields", null);
-        all.GetProperty("changes")[0].GetProperty("after").GetProperty("fields").GetProperty("impact").GetProperty("rule").GetString().ShouldBe("ReadOnly");
-        all.GetProperty("changes")[0].GetProperty("before").GetProperty("fields").GetProperty("impact").GetProperty("rule").GetString().ShouldBe("Hidden");
+        var all = await auditor.SettingsHistoryAsync<FieldsSettings>("fields");
+        all.Changes[0].After.Fields["impact"].Rule.ShouldBe("ReadOnly");
+        all.Changes[0].Before.ShouldNotBeNull().Fields["impact"].Rule.ShouldBe("Hidden");
         original.ShouldNotBeNullOrEmpty();
     }
 
     [Fact]
     public async Task An_unknown_or_windows_time_zone_and_a_relative_portal_url_are_400_with_their_fields()
     {
-        var admin = await api.AdminAsync();
-        var versions = await api.ScalarAsync<long>(VersionCount);
+        var admin = await api.SignInAdminAsync();
+        var newest = await admin.NewestSettingsVersionAsync();
         foreach (var zone in new[] { "Mars/Olympus_Mons", "W. Europe Standard Time", "" })
         {
             var (portal, _) = await admin.GetSectionAsync("portal");
             portal["mspTimeZone"] = zone;
             portal["portalUrl"] = "support.example.com";
-            var errors = await (await admin.PutSectionAsync("portal", portal)).ValidationErrorsAsync();
-            errors.TryGetProperty("mspTimeZone", out _).ShouldBeTrue(zone);
-            errors.TryGetProperty("portalUrl", out _).ShouldBeTrue();
+            var errors = (await admin.PutSectionAsync("portal", portal, status: HttpStatusCode.BadRequest).ShouldBeProblemAsync("request.invalid")).Errors!;
+            errors.ShouldContainKey("mspTimeZone", zone);
+            errors.ShouldContainKey("portalUrl");
         }
 
-        await (await admin.GetAsync(TicketHttp.Url("/api/admin/settings/history?section=nope"))).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "request.invalid");
-        (await api.ScalarAsync<long>(VersionCount)).ShouldBe(versions);
+        await admin.ProblemAsync(s => s.Get.Url("/api/admin/settings/history?section=nope"), HttpStatusCode.BadRequest, "request.invalid");
+        (await admin.NewestSettingsVersionAsync()).ShouldBe(newest);
     }
 
     [Fact]
     public async Task Only_admins_read_and_change_settings_and_auditors_read_the_history()
     {
-        var admin = await api.AdminAsync();
-        var (tech, _) = await api.StaffAsync();
-        var (auditor, _) = await api.StaffAsync("auditor");
+        var admin = await api.SignInAdminAsync();
+        var tech = await api.SignInStaffAsync();
+        var auditor = await api.SignInStaffAsync("auditor");
         var (portal, _) = await admin.GetSectionAsync("portal");
-        var (contact, _, _) = await api.PortalContactAsync(tech);
+        var (contact, _) = await api.PortalContactAsync(tech);
 
         foreach (var caller in new[] { tech, auditor, contact })
         {
             foreach (var section in new[] { "portal", "fields", "catalogues" })
             {
-                await (await caller.GetAsync(TicketHttp.Url($"/api/admin/settings/{section}"))).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "http.403");
+                await caller.ProblemAsync(s => s.Get.Url(AdminSettingsScenarios.SectionUrl(section)), HttpStatusCode.Forbidden, "http.403");
             }
 
-            await (await caller.PutSectionAsync("portal", portal)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "http.403");
+            await caller.PutSectionAsync("portal", portal, status: HttpStatusCode.Forbidden).ShouldBeProblemAsync("http.403");
         }
 
-        await (await tech.GetAsync(TicketHttp.Url("/api/admin/settings/history"))).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "http.403");
-        (await auditor.GetAsync(TicketHttp.Url("/api/admin/settings/history"))).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await admin.GetAsync(TicketHttp.Url("/api/admin/settings/history"))).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await api.CreateClient().GetAsync(TicketHttp.Url("/api/admin/settings/portal"))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-    }
-
-    private static async Task<JsonElement> HistoryAsync(HttpClient caller, string section, DateTimeOffset? at)
-    {
-        var query = at is null ? $"section={section}" : $"section={section}&at={Uri.EscapeDataString(at.Value.ToString("O"))}";
-        var response = await caller.GetAsync(TicketHttp.Url($"/api/admin/settings/history?{query}"));
-        var text = await response.Content.ReadAsStringAsync();
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, text);
-        return JsonSerializer.Deserialize<JsonElement>(text);
+        await tech.ProblemAsync(s => s.Get.Url("/api/admin/settings/history"), HttpStatusCode.Forbidden, "http.403");
+        await auditor.Scenario(s => s.Get.Url("/api/admin/settings/history"));
+        await admin.Scenario(s => s.Get.Url("/api/admin/settings/history"));
+        await api.Scenario(s =>
+        {
+            s.Get.Url("/api/admin/settings/portal");
+            s.StatusCodeShouldBe(HttpStatusCode.Unauthorized);
+        });
     }
 }

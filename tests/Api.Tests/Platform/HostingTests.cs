@@ -1,7 +1,7 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
+using Alba;
 using Ticketing.Api.Tests.Infrastructure;
+using Ticketing.Api.Tests.Tickets;
 
 namespace Ticketing.Api.Tests.Platform;
 
@@ -10,39 +10,38 @@ public sealed class HostingTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task Readiness_reports_healthy_when_the_database_answers()
     {
-        var response = await api.CreateClient().GetAsync(new Uri("/health/ready", UriKind.Relative));
-
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await response.Content.ReadAsStringAsync()).ShouldBe("Healthy");
+        await api.Scenario(s =>
+        {
+            s.Get.Url("/health/ready");
+            s.ContentShouldBe("Healthy");
+        });
     }
 
     [Fact]
     public async Task Liveness_answers_without_touching_the_database()
     {
-        var response = await api.CreateClient().GetAsync(new Uri("/health/live", UriKind.Relative));
-
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        await api.Scenario(s => s.Get.Url("/health/live"));
     }
 
     [Fact]
     public async Task Unknown_route_is_answered_with_problem_details()
     {
-        var response = await api.CreateClient().GetAsync(new Uri("/api/does-not-exist", UriKind.Relative));
+        var response = await api.Scenario(s =>
+        {
+            s.Get.Url("/api/does-not-exist");
+            s.StatusCodeShouldBe(HttpStatusCode.NotFound);
+        });
 
-        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        problem.GetProperty("status").GetInt32().ShouldBe(404);
-        problem.GetProperty("code").GetString().ShouldBe("http.404");
-        problem.GetProperty("type").GetString().ShouldBe("urn:ticketing:problem:http.404");
+        response.ShouldBeProblem("http.404").Status.ShouldBe(404);
     }
 
     [Fact]
     public async Task Swagger_document_is_served()
     {
-        var response = await api.CreateClient().GetAsync(new Uri("/swagger/v1/swagger.json", UriKind.Relative));
-
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await response.Content.ReadAsStringAsync()).ShouldContain("\"openapi\"");
+        await api.Scenario(s =>
+        {
+            s.Get.Url("/swagger/v1/swagger.json");
+            s.ContentShouldContain("\"openapi\"");
+        });
     }
 }

@@ -1,6 +1,5 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
+using Alba;
 using Ticketing.Api.Tests.Identity;
 
 namespace Ticketing.Api.Tests.Tickets;
@@ -10,69 +9,78 @@ public sealed class AuditTests(TicketApiFactory api) : IClassFixture<TicketApiFa
     [Fact]
     public async Task History_lists_every_event_of_the_ticket_and_its_copy_with_actor_and_correlation()
     {
-        var (technician, technicianId) = await api.StaffAsync();
-        var customerId = await (await api.AdminAsync()).CreateCustomerAsync();
-        var (_, resourceId) = await api.StaffAsync("taskfire", customerId);
-        var (id, _) = await technician.CreateTicketAsync(customerId);
-        (await technician.CommandAsync(id, "status", new { status = "pending" })).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await technician.CommandAsync(id, "taskfire", new { queue = "Customer IT", resourceId, note = "Yours" })).StatusCode.ShouldBe(HttpStatusCode.OK);
-        var (auditor, _) = await api.StaffAsync("auditor");
+        var technician = await api.SignInStaffAsync();
+        var customerId = await (await api.SignInAdminAsync()).CreateCustomerAsync();
+        var resource = await api.SignInStaffAsync("taskfire", customerId);
+        var ticket = await technician.CreateTicketAsync(customerId);
+        await technician.CommandAsync(ticket.Id, "status", new { status = "pending" });
+        await technician.CommandAsync(ticket.Id, "taskfire", new { queue = "Customer IT", resourceId = resource.Id, note = "Yours" });
+        var auditor = await api.SignInStaffAsync("auditor");
 
-        var history = (await auditor.GetFromJsonAsync<JsonElement[]>(TicketHttp.Url($"/api/audit/tickets/{id}/history")))!;
+        var history = await auditor.GetAsync<AuditedEvent[]>($"/api/audit/tickets/{ticket.Id}/history");
 
-        history.Select(e => e.GetProperty("type").GetString()).ShouldBe(
-            ["ticket.created", "ticket.status_changed", "ticket.assigned_to_taskfire", "ticket.taskfire_copy_created"]);
-        history.Select(e => e.GetProperty("sequence").GetInt64()).ShouldBeInOrder();
-        history.Last().GetProperty("stream").GetString().ShouldBe("LinkedCopy");
-        history.ShouldAllBe(e => e.GetProperty("actorId").GetGuid() == technicianId);
-        history[2].GetProperty("correlationId").GetGuid().ShouldBe(history[3].GetProperty("correlationId").GetGuid());
+        history.Select(e => e.Type).ShouldBe(["ticket.created", "ticket.status_changed", "ticket.assigned_to_taskfire", "ticket.taskfire_copy_created"]);
+        history.Select(e => e.Sequence).ShouldBeInOrder();
+        history.Last().Stream.ShouldBe("LinkedCopy");
+        history.ShouldAllBe(e => e.ActorId == technician.Id);
+        history[2].CorrelationId.ShouldNotBeNull();
+        history[2].CorrelationId.ShouldBe(history[3].CorrelationId);
     }
 
     [Fact]
     public async Task State_as_of_a_version_or_an_instant_is_the_ticket_folded_up_to_there()
     {
-        var (technician, _) = await api.StaffAsync();
-        var (id, _) = await technician.CreateTicketAsync(await (await api.AdminAsync()).CreateCustomerAsync(), "First title");
+        var technician = await api.SignInStaffAsync();
+        var ticket = await technician.CreateTicketAsync(await (await api.SignInAdminAsync()).CreateCustomerAsync(), "First title");
         await Task.Delay(20);
         var between = DateTimeOffset.UtcNow;
         await Task.Delay(20);
-        (await technician.PatchAsync(TicketHttp.Url($"/api/tickets/{id}"), JsonContent.Create(new { title = "Second title" }))).StatusCode.ShouldBe(HttpStatusCode.OK);
-        var (auditor, _) = await api.StaffAsync("auditor");
+        await technician.PatchTicketAsync(ticket.Id, new { title = "Second title" });
+        var auditor = await api.SignInStaffAsync("auditor");
 
-        var atVersion = await auditor.GetFromJsonAsync<JsonElement>(TicketHttp.Url($"/api/audit/tickets/{id}/state?version=1"));
-        var atInstant = await auditor.GetFromJsonAsync<JsonElement>(TicketHttp.Url($"/api/audit/tickets/{id}/state?at={Uri.EscapeDataString(between.ToString("O"))}"));
-        var now = await auditor.GetFromJsonAsync<JsonElement>(TicketHttp.Url($"/api/audit/tickets/{id}/state"));
+        var atVersion = await auditor.GetAsync<TicketStateAt>($"/api/audit/tickets/{ticket.Id}/state?version=1");
+        var atInstant = await auditor.GetAsync<TicketStateAt>($"/api/audit/tickets/{ticket.Id}/state?at={Uri.EscapeDataString(between.ToString("O"))}");
+        var now = await auditor.GetAsync<TicketStateAt>($"/api/audit/tickets/{ticket.Id}/state");
 
-        atVersion.GetProperty("state").GetProperty("fields").GetProperty("title").GetString().ShouldBe("First title");
-        atInstant.GetProperty("state").GetProperty("fields").GetProperty("title").GetString().ShouldBe("First title");
-        atInstant.GetProperty("version").GetInt64().ShouldBe(1);
-        now.GetProperty("state").GetProperty("fields").GetProperty("title").GetString().ShouldBe("Second title");
-        now.GetProperty("version").GetInt64().ShouldBe(2);
+        atVersion.State.Fields.Title.ShouldBe("First title");
+        atInstant.State.Fields.Title.ShouldBe("First title");
+        atInstant.Version.ShouldBe(1);
+        now.State.Fields.Title.ShouldBe("Second title");
+        now.Version.ShouldBe(2);
     }
 
     [Fact]
     public async Task State_before_the_ticket_existed_is_404_and_bad_queries_are_400()
     {
-        var (technician, _) = await api.StaffAsync();
-        var (id, _) = await technician.CreateTicketAsync(await (await api.AdminAsync()).CreateCustomerAsync());
-        var (auditor, _) = await api.StaffAsync("auditor");
+        var technician = await api.SignInStaffAsync();
+        var ticket = await technician.CreateTicketAsync(await (await api.SignInAdminAsync()).CreateCustomerAsync());
+        var auditor = await api.SignInStaffAsync("auditor");
 
-        await (await auditor.GetAsync(TicketHttp.Url($"/api/audit/tickets/{id}/state?at=2000-01-01T00:00:00Z"))).ShouldBeProblemAsync(HttpStatusCode.NotFound, "ticket.not_found");
-        await (await auditor.GetAsync(TicketHttp.Url($"/api/audit/tickets/{Guid.NewGuid()}/history"))).ShouldBeProblemAsync(HttpStatusCode.NotFound, "ticket.not_found");
-        (await auditor.GetAsync(TicketHttp.Url($"/api/audit/tickets/{id}/state?version=0"))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await auditor.GetAsync(TicketHttp.Url($"/api/audit/tickets/{id}/state?version=1&at=2030-01-01T00:00:00Z"))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await auditor.GetAsync(TicketHttp.Url($"/api/audit/tickets/{id}/state?at=yesterday"))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        await auditor.ProblemAsync(s => s.Get.Url($"/api/audit/tickets/{ticket.Id}/state?at=2000-01-01T00:00:00Z"), HttpStatusCode.NotFound, "ticket.not_found");
+        await auditor.ProblemAsync(s => s.Get.Url($"/api/audit/tickets/{Guid.NewGuid()}/history"), HttpStatusCode.NotFound, "ticket.not_found");
+        foreach (var query in new[] { "version=0", "version=1&at=2030-01-01T00:00:00Z", "at=yesterday" })
+        {
+            await auditor.Scenario(s =>
+            {
+                s.Get.Url($"/api/audit/tickets/{ticket.Id}/state?{query}");
+                s.StatusCodeShouldBe(HttpStatusCode.BadRequest);
+            });
+        }
     }
 
     [Fact]
     public async Task Only_auditors_and_admins_read_the_audit_api_and_auditors_cannot_command()
     {
-        var (technician, _) = await api.StaffAsync();
-        var (id, _) = await technician.CreateTicketAsync(await (await api.AdminAsync()).CreateCustomerAsync());
-        var (auditor, _) = await api.StaffAsync("auditor");
+        var technician = await api.SignInStaffAsync();
+        var ticket = await technician.CreateTicketAsync(await (await api.SignInAdminAsync()).CreateCustomerAsync());
+        var auditor = await api.SignInStaffAsync("auditor");
 
-        (await technician.GetAsync(TicketHttp.Url($"/api/audit/tickets/{id}/history"))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await (await api.AdminAsync()).GetAsync(TicketHttp.Url($"/api/audit/tickets/{id}/history"))).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await auditor.CommandAsync(id, "status", new { status = "closed" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        await technician.Scenario(s =>
+        {
+            s.Get.Url($"/api/audit/tickets/{ticket.Id}/history");
+            s.StatusCodeShouldBe(HttpStatusCode.Forbidden);
+        });
+        await (await api.SignInAdminAsync()).GetAsync<AuditedEvent[]>($"/api/audit/tickets/{ticket.Id}/history");
+        await auditor.CommandAsync(ticket.Id, "status", new { status = "closed" }, status: HttpStatusCode.Forbidden);
     }
 }

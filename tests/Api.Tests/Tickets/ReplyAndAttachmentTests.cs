@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
+using Alba;
 using Ticketing.Api.Tests.Identity;
 
 namespace Ticketing.Api.Tests.Tickets;
@@ -10,24 +10,11 @@ public sealed class ReplyAndAttachmentTests(TicketApiFactory api) : IClassFixtur
 {
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3, 4];
 
-    private async Task<(HttpClient Technician, Guid TicketId)> TicketAsync()
+    private async Task<(SignedInUser Technician, Guid TicketId)> TicketAsync()
     {
-        var (technician, _) = await api.StaffAsync();
-        var (id, _) = await technician.CreateTicketAsync(await (await api.AdminAsync()).CreateCustomerAsync());
-        return (technician, id);
-    }
-
-    private static MultipartFormDataContent Form(string body, string visibility, params (string Name, string ContentType, byte[] Bytes)[] files)
-    {
-        var form = new MultipartFormDataContent { { new StringContent(body), "body" }, { new StringContent(visibility), "visibility" } };
-        foreach (var (name, contentType, bytes) in files)
-        {
-            var file = new ByteArrayContent(bytes);
-            file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-            form.Add(file, "files", name);
-        }
-
-        return form;
+        var technician = await api.SignInStaffAsync();
+        var ticket = await technician.CreateTicketAsync(await (await api.SignInAdminAsync()).CreateCustomerAsync());
+        return (technician, ticket.Id);
     }
 
     [Fact]
@@ -35,20 +22,21 @@ public sealed class ReplyAndAttachmentTests(TicketApiFactory api) : IClassFixtur
     {
         var (technician, id) = await TicketAsync();
 
-        var response = await technician.PostAsync(TicketHttp.Url($"/api/tickets/{id}/replies"),
-            Form("Screenshot attached", "Public", ("../../etc/screen shot.png", "image/png", Png), ("notes.txt", "text/plain", "hello"u8.ToArray())));
+        await technician.Scenario(s => s.Post.MultipartFormData(
+                ReplyForm.Of("Screenshot attached", "Public", ("../../etc/screen shot.png", "image/png", Png), ("notes.txt", "text/plain", "hello"u8.ToArray())))
+            .ToUrl($"/api/tickets/{id}/replies"));
 
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        var entry = (await technician.GetTicketAsync(id)).GetProperty("timeline").EnumerateArray().Single(e => e.GetProperty("kind").GetString() == "Reply");
-        var attachments = entry.GetProperty("attachments").EnumerateArray().ToList();
-        attachments.Select(a => a.GetProperty("fileName").GetString()).ShouldBe(["screen shot.png", "notes.txt"]);
+        var entry = (await technician.TicketAsync(id)).Timeline.Single(e => e.Kind == "Reply");
+        entry.Attachments.Select(a => a.FileName).ShouldBe(["screen shot.png", "notes.txt"]);
 
-        var download = await technician.GetAsync(TicketHttp.Url($"/api/tickets/{id}/attachments/{attachments[0].GetProperty("id").GetGuid()}"));
-        download.StatusCode.ShouldBe(HttpStatusCode.OK);
-        download.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("attachment");
-        download.Content.Headers.ContentType!.MediaType.ShouldBe("image/png");
-        download.Headers.GetValues("X-Content-Type-Options").ShouldContain("nosniff");
-        (await download.Content.ReadAsByteArrayAsync()).ShouldBe(Png);
+        var download = await technician.Scenario(s =>
+        {
+            s.Get.Url($"/api/tickets/{id}/attachments/{entry.Attachments[0].Id}");
+            s.ContentTypeShouldBe("image/png");
+            s.Header("X-Content-Type-Options").SingleValueShouldEqual("nosniff");
+        });
+        ContentDispositionHeaderValue.Parse(download.Context.Response.Headers.ContentDisposition.ToString()).DispositionType.ShouldBe("attachment");
+        download.ReadAsBytes().ShouldBe(Png);
     }
 
     [Fact]
@@ -57,11 +45,14 @@ public sealed class ReplyAndAttachmentTests(TicketApiFactory api) : IClassFixtur
         var (technician, id) = await TicketAsync();
         var events = await api.EventCountAsync();
 
-        var response = await technician.PostAsync(TicketHttp.Url($"/api/tickets/{id}/replies"),
-            Form("Totally a picture", "Public", ("evil.png", "image/png", "<script>alert(1)</script>"u8.ToArray())));
+        var errors = await technician.ValidationErrorsAsync(s => s.Post.MultipartFormData(
+                ReplyForm.Of("Totally a picture", "Public", ("evil.png", "image/png", "<script>alert(1)</script>"u8.ToArray())))
+            .ToUrl($"/api/tickets/{id}/replies"));
 
-        (await response.ValidationErrorsAsync()).TryGetProperty("files[0]", out _).ShouldBeTrue();
+        errors.ShouldContainKey("files[0]");
+        // Nothing written anywhere (the attachment store is not an API resource until a reply names it).
         (await api.EventCountAsync()).ShouldBe(events);
+        (await technician.TicketAsync(id)).Timeline.ShouldBeEmpty();
     }
 
     [Fact]
@@ -69,10 +60,11 @@ public sealed class ReplyAndAttachmentTests(TicketApiFactory api) : IClassFixtur
     {
         var (technician, id) = await TicketAsync();
 
-        var response = await technician.PostAsync(TicketHttp.Url($"/api/tickets/{id}/replies"),
-            Form("Run this", "Public", ("setup.exe", "application/x-msdownload", [0x4D, 0x5A])));
+        var errors = await technician.ValidationErrorsAsync(s => s.Post.MultipartFormData(
+                ReplyForm.Of("Run this", "Public", ("setup.exe", "application/x-msdownload", [0x4D, 0x5A])))
+            .ToUrl($"/api/tickets/{id}/replies"));
 
-        (await response.ValidationErrorsAsync()).TryGetProperty("files[0]", out _).ShouldBeTrue();
+        errors.ShouldContainKey("files[0]");
     }
 
     [Fact]
@@ -80,9 +72,9 @@ public sealed class ReplyAndAttachmentTests(TicketApiFactory api) : IClassFixtur
     {
         var (technician, id) = await TicketAsync();
 
-        (await (await technician.CommandAsync(id, "replies", new { body = "" })).ValidationErrorsAsync()).TryGetProperty("body", out _).ShouldBeTrue();
-        (await (await technician.PostAsync(TicketHttp.Url($"/api/tickets/{id}/replies"), Form("Hi", "Shouting"))).ValidationErrorsAsync())
-            .TryGetProperty("visibility", out _).ShouldBeTrue();
+        (await technician.ValidationErrorsAsync(s => s.Post.Json(new { body = "" }).ToUrl($"/api/tickets/{id}/replies"))).ShouldContainKey("body");
+        (await technician.ValidationErrorsAsync(s => s.Post.MultipartFormData(ReplyForm.Of("Hi", "Shouting")).ToUrl($"/api/tickets/{id}/replies")))
+            .ShouldContainKey("visibility");
     }
 
     [Fact]
@@ -90,11 +82,11 @@ public sealed class ReplyAndAttachmentTests(TicketApiFactory api) : IClassFixtur
     {
         var (technician, id) = await TicketAsync();
 
-        (await technician.CommandAsync(id, "replies", new { body = "Customer is on the old firmware", visibility = "Internal" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await technician.CommandAsync(id, "replies", new { body = "Customer is on the old firmware", visibility = "Internal" });
 
-        var note = (await technician.GetTicketAsync(id)).GetProperty("timeline").EnumerateArray().Single();
-        note.GetProperty("kind").GetString().ShouldBe("InternalNote");
-        note.GetProperty("visibility").GetString().ShouldBe("Internal");
+        var note = (await technician.TicketAsync(id)).Timeline.Single();
+        note.Kind.ShouldBe("InternalNote");
+        note.Visibility.ShouldBe("Internal");
     }
 
     [Fact]
@@ -102,8 +94,7 @@ public sealed class ReplyAndAttachmentTests(TicketApiFactory api) : IClassFixtur
     {
         var (technician, id) = await TicketAsync();
 
-        await (await technician.GetAsync(TicketHttp.Url($"/api/tickets/{id}/attachments/{Guid.NewGuid()}")))
-            .ShouldBeProblemAsync(HttpStatusCode.NotFound, "attachment.not_found");
+        await technician.ProblemAsync(s => s.Get.Url($"/api/tickets/{id}/attachments/{Guid.NewGuid()}"), HttpStatusCode.NotFound, "attachment.not_found");
     }
 }
 
@@ -112,18 +103,37 @@ public sealed class AttachmentLimitTests(SmallAttachmentTicketApiFactory api) : 
     [Fact]
     public async Task A_file_over_the_configured_limit_is_refused_and_nothing_is_written()
     {
-        var (technician, _) = await api.StaffAsync();
-        var (id, _) = await technician.CreateTicketAsync(await (await api.AdminAsync()).CreateCustomerAsync());
+        var technician = await api.SignInStaffAsync();
+        var ticket = await technician.CreateTicketAsync(await (await api.SignInAdminAsync()).CreateCustomerAsync());
         var events = await api.EventCountAsync();
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent("Big log"), "body" },
-            { new ByteArrayContent(Encoding.UTF8.GetBytes(new string('x', 4096))) { Headers = { ContentType = new MediaTypeHeaderValue("text/plain") } }, "files", "big.log" },
-        };
 
-        var response = await technician.PostAsync(TicketHttp.Url($"/api/tickets/{id}/replies"), form);
+        var errors = await technician.ValidationErrorsAsync(s => s.Post.MultipartFormData(
+                ReplyForm.Of("Big log", null, ("big.log", "text/plain", Encoding.UTF8.GetBytes(new string('x', 4096)))))
+            .ToUrl($"/api/tickets/{ticket.Id}/replies"));
 
-        (await response.ValidationErrorsAsync()).TryGetProperty("files[0]", out _).ShouldBeTrue();
+        errors.ShouldContainKey("files[0]");
         (await api.EventCountAsync()).ShouldBe(events);
+    }
+}
+
+/// <summary>A reply as a multipart form: body, visibility (left out when null) and files with their declared types.</summary>
+public static class ReplyForm
+{
+    public static MultipartFormDataContent Of(string body, string? visibility, params (string Name, string ContentType, byte[] Bytes)[] files)
+    {
+        var form = new MultipartFormDataContent { { new StringContent(body), "body" } };
+        if (visibility is not null)
+        {
+            form.Add(new StringContent(visibility), "visibility");
+        }
+
+        foreach (var (name, contentType, bytes) in files)
+        {
+            var file = new ByteArrayContent(bytes);
+            file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+            form.Add(file, "files", name);
+        }
+
+        return form;
     }
 }

@@ -1,19 +1,17 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
+using Alba;
 using Ticketing.Api.Tests.Identity;
 
 namespace Ticketing.Api.Tests.Tickets;
 
 public sealed class TicketCommandTests(TicketApiFactory api) : IClassFixture<TicketApiFactory>
 {
-    private async Task<(HttpClient Technician, Guid TicketId)> TicketAsync()
+    private async Task<(SignedInUser Technician, Guid TicketId)> TicketAsync()
     {
-        var (technician, _) = await api.StaffAsync();
-        var customerId = await (await api.AdminAsync()).CreateCustomerAsync();
-        var (id, _) = await technician.CreateTicketAsync(customerId);
-        return (technician, id);
+        var technician = await api.SignInStaffAsync();
+        var customerId = await (await api.SignInAdminAsync()).CreateCustomerAsync();
+        var ticket = await technician.CreateTicketAsync(customerId);
+        return (technician, ticket.Id);
     }
 
     [Fact]
@@ -23,24 +21,26 @@ public sealed class TicketCommandTests(TicketApiFactory api) : IClassFixture<Tic
 
         var response = await technician.CommandAsync(id, "status", new { status = "Waiting for customer" }, ifMatch: "\"1\"");
 
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        response.Headers.ETag!.Tag.ShouldBe("\"2\"");
-        var ticket = (await technician.GetTicketAsync(id)).GetProperty("ticket");
-        ticket.GetProperty("statusId").GetString().ShouldBe("waiting-customer");
-        ticket.GetProperty("statusCategory").GetString().ShouldBe("Pending");
+        response.ETag().ShouldBe("\"2\"");
+        response.ReadAs<CommandResult>().ShouldBe(new CommandResult(id, 2));
+        var ticket = (await technician.TicketAsync(id)).Ticket;
+        ticket.StatusId.ShouldBe("waiting-customer");
+        ticket.StatusCategory.ShouldBe("Pending");
     }
 
     [Fact]
     public async Task A_stale_if_match_is_412_and_writes_nothing()
     {
         var (technician, id) = await TicketAsync();
-        (await technician.CommandAsync(id, "status", new { status = "pending" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await technician.CommandAsync(id, "status", new { status = "pending" });
         var events = await api.EventCountAsync();
 
-        var response = await technician.CommandAsync(id, "status", new { status = "resolved" }, ifMatch: "\"1\"");
+        await technician.CommandAsync(id, "status", new { status = "resolved" }, ifMatch: "\"1\"", status: HttpStatusCode.PreconditionFailed)
+            .ShouldBeProblemAsync("concurrency.precondition_failed");
 
-        await response.ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed, "concurrency.precondition_failed");
+        // Nothing written anywhere in the event log, not only on this ticket's stream.
         (await api.EventCountAsync()).ShouldBe(events);
+        (await technician.TicketAsync(id)).Ticket.ShouldSatisfyAllConditions(t => t.StatusId.ShouldBe("pending"), t => t.Version.ShouldBe(2));
     }
 
     [Fact]
@@ -48,9 +48,10 @@ public sealed class TicketCommandTests(TicketApiFactory api) : IClassFixture<Tic
     {
         var (technician, id) = await TicketAsync();
 
-        var response = await technician.CommandAsync(id, "status", new { status = "pending" }, ifMatch: "\"abc\"");
+        var problem = await technician.CommandAsync(id, "status", new { status = "pending" }, ifMatch: "\"abc\"", status: HttpStatusCode.BadRequest)
+            .ShouldBeProblemAsync("request.invalid");
 
-        (await response.ValidationErrorsAsync()).TryGetProperty("If-Match", out _).ShouldBeTrue();
+        problem.Errors!.ShouldContainKey("If-Match");
     }
 
     [Fact]
@@ -58,9 +59,9 @@ public sealed class TicketCommandTests(TicketApiFactory api) : IClassFixture<Tic
     {
         var (technician, id) = await TicketAsync();
 
-        await (await technician.CommandAsync(id, "status", new { status = "frozen" })).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "ticket.unknown_status");
-        await (await technician.CommandAsync(Guid.NewGuid(), "status", new { status = "open" })).ShouldBeProblemAsync(HttpStatusCode.NotFound, "ticket.not_found");
-        await (await technician.GetAsync(TicketHttp.Url($"/api/tickets/{Guid.NewGuid()}"))).ShouldBeProblemAsync(HttpStatusCode.NotFound, "ticket.not_found");
+        await technician.RefusedCommandAsync(id, "status", new { status = "frozen" }, HttpStatusCode.UnprocessableEntity, "ticket.unknown_status");
+        await technician.RefusedCommandAsync(Guid.NewGuid(), "status", new { status = "open" }, HttpStatusCode.NotFound, "ticket.not_found");
+        await technician.ProblemAsync(s => s.Get.Url($"/api/tickets/{Guid.NewGuid()}"), HttpStatusCode.NotFound, "ticket.not_found");
     }
 
     [Fact]
@@ -68,15 +69,13 @@ public sealed class TicketCommandTests(TicketApiFactory api) : IClassFixture<Tic
     {
         var (technician, id) = await TicketAsync();
 
-        var response = await technician.PatchAsync(TicketHttp.Url($"/api/tickets/{id}"),
-            JsonContent.Create(new { title = "Printer offline on floor 2", priority = (string?)null, customFields = new { floor = "2" } }));
+        await technician.PatchTicketAsync(id, new { title = "Printer offline on floor 2", priority = (string?)null, customFields = new { floor = "2" } });
 
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        var ticket = await technician.GetTicketAsync(id);
-        ticket.GetProperty("ticket").GetProperty("title").GetString().ShouldBe("Printer offline on floor 2");
-        ticket.GetProperty("ticket").GetProperty("priority").ValueKind.ShouldBe(JsonValueKind.Null);
-        ticket.GetProperty("ticket").GetProperty("queue").GetString().ShouldBe("Service Desk");
-        ticket.GetProperty("customFields").GetProperty("floor").GetString().ShouldBe("2");
+        var ticket = await technician.TicketAsync(id);
+        ticket.Ticket.Title.ShouldBe("Printer offline on floor 2");
+        ticket.Ticket.Priority.ShouldBeNull();
+        ticket.Ticket.Queue.ShouldBe("Service Desk");
+        ticket.CustomFields["floor"].ShouldBe("2");
     }
 
     [Theory]
@@ -90,36 +89,38 @@ public sealed class TicketCommandTests(TicketApiFactory api) : IClassFixture<Tic
         var (technician, id) = await TicketAsync();
         var events = await api.EventCountAsync();
 
-        var response = await technician.PatchAsync(TicketHttp.Url($"/api/tickets/{id}"), new StringContent(body, Encoding.UTF8, "application/json"));
+        var errors = await technician.ValidationErrorsAsync(s =>
+        {
+            s.Patch.Text(body).ToUrl($"/api/tickets/{id}");
+            s.WithRequestHeader("Content-Type", "application/json");
+        });
 
-        (await response.ValidationErrorsAsync()).TryGetProperty(field, out _).ShouldBeTrue();
+        errors.ShouldContainKey(field);
         (await api.EventCountAsync()).ShouldBe(events);
+        (await technician.TicketAsync(id)).Ticket.Version.ShouldBe(1);
     }
 
     [Fact]
     public async Task Assigning_a_technician_shows_in_the_list_filter()
     {
         var (technician, id) = await TicketAsync();
-        var (_, otherTechnicianId) = await api.StaffAsync();
+        var otherTechnician = await api.SignInStaffAsync();
 
-        (await technician.CommandAsync(id, "assign", new { technicianId = otherTechnicianId })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await technician.CommandAsync(id, "assign", new { technicianId = otherTechnician.Id });
 
-        var page = await technician.GetFromJsonAsync<JsonElement>(TicketHttp.Url($"/api/tickets?assigneeId={otherTechnicianId}"));
-        page.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("id").GetGuid()).ShouldBe([id]);
+        (await technician.TicketListAsync($"assigneeId={otherTechnician.Id}")).Items.Select(t => t.Id).ShouldBe([id]);
     }
 
     [Fact]
     public async Task A_billed_ticket_refuses_public_replies_and_field_changes_but_takes_internal_notes()
     {
         var (technician, id) = await TicketAsync();
-        (await technician.CommandAsync(id, "bill")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await technician.CommandAsync(id, "bill");
 
-        await (await technician.CommandAsync(id, "replies", new { body = "Public words", visibility = "Public" }))
-            .ShouldBeProblemAsync(HttpStatusCode.Conflict, "ticket.billed_locked");
-        await (await technician.CommandAsync(id, "status", new { status = "closed" }))
-            .ShouldBeProblemAsync(HttpStatusCode.Conflict, "ticket.billed_locked");
-        await (await technician.CommandAsync(id, "bill")).ShouldBeProblemAsync(HttpStatusCode.Conflict, "ticket.already_billed");
-        (await technician.CommandAsync(id, "replies", new { body = "Invoice 4711 sent", visibility = "Internal" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await technician.RefusedCommandAsync(id, "replies", new { body = "Public words", visibility = "Public" }, HttpStatusCode.Conflict, "ticket.billed_locked");
+        await technician.RefusedCommandAsync(id, "status", new { status = "closed" }, HttpStatusCode.Conflict, "ticket.billed_locked");
+        await technician.RefusedCommandAsync(id, "bill", null, HttpStatusCode.Conflict, "ticket.already_billed");
+        await technician.CommandAsync(id, "replies", new { body = "Invoice 4711 sent", visibility = "Internal" });
     }
 
     [Fact]
@@ -127,10 +128,18 @@ public sealed class TicketCommandTests(TicketApiFactory api) : IClassFixture<Tic
     {
         var (technician, id) = await TicketAsync();
 
-        (await technician.DeleteAsync(TicketHttp.Url($"/api/tickets/{id}"))).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        await technician.Scenario(s =>
+        {
+            s.Delete.Url($"/api/tickets/{id}");
+            s.StatusCodeShouldBe(HttpStatusCode.NoContent);
+        });
 
-        (await technician.GetAsync(TicketHttp.Url($"/api/tickets/{id}"))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        await (await technician.CommandAsync(id, "status", new { status = "open" })).ShouldBeProblemAsync(HttpStatusCode.Conflict, "ticket.deleted");
+        await technician.Scenario(s =>
+        {
+            s.Get.Url($"/api/tickets/{id}");
+            s.StatusCodeShouldBe(HttpStatusCode.NotFound);
+        });
+        await technician.RefusedCommandAsync(id, "status", new { status = "open" }, HttpStatusCode.Conflict, "ticket.deleted");
     }
 
     [Fact]
@@ -139,13 +148,18 @@ public sealed class TicketCommandTests(TicketApiFactory api) : IClassFixture<Tic
         var (technician, id) = await TicketAsync();
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(i =>
-            technician.CommandAsync(id, "replies", new { body = $"Note {i}", visibility = "Internal" })));
+            technician.Scenario(s =>
+            {
+                s.Post.Json(new { body = $"Note {i}", visibility = "Internal" }).ToUrl($"/api/tickets/{id}/replies");
+                s.IgnoreStatusCode();
+            })));
 
-        responses.Count(r => r.StatusCode == HttpStatusCode.OK).ShouldBeGreaterThan(0);
-        responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK || r.StatusCode == HttpStatusCode.Conflict);
-        var versions = await api.ScalarAsync<long>("select count(distinct version) from mt_events where stream_id = $1", id);
-        var replies = (await technician.GetTicketAsync(id)).GetProperty("timeline").GetArrayLength();
-        replies.ShouldBe(responses.Count(r => r.StatusCode == HttpStatusCode.OK));
-        versions.ShouldBe(1 + replies);
+        var statuses = responses.Select(r => (HttpStatusCode)r.Context.Response.StatusCode).ToList();
+        statuses.Count(s => s == HttpStatusCode.OK).ShouldBeGreaterThan(0);
+        statuses.ShouldAllBe(s => s == HttpStatusCode.OK || s == HttpStatusCode.Conflict);
+        var ticket = await technician.TicketAsync(id);
+        ticket.Timeline.Count.ShouldBe(statuses.Count(s => s == HttpStatusCode.OK));
+        // One event per landed command, each at its own version: the ticket's version is creation plus the replies.
+        ticket.Ticket.Version.ShouldBe(1 + ticket.Timeline.Count);
     }
 }

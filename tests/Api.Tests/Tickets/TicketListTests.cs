@@ -1,6 +1,5 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
+using Alba;
 using Ticketing.Api.Tests.Identity;
 
 namespace Ticketing.Api.Tests.Tickets;
@@ -10,31 +9,31 @@ public sealed class TicketListTests(TicketApiFactory api) : IClassFixture<Ticket
     [Fact]
     public async Task Filters_combine_and_keyset_pages_cover_every_ticket_once()
     {
-        var (technician, _) = await api.StaffAsync();
-        var customerId = await (await api.AdminAsync()).CreateCustomerAsync();
+        var technician = await api.SignInStaffAsync();
+        var customerId = await (await api.SignInAdminAsync()).CreateCustomerAsync();
         var created = new List<Guid>();
         for (var i = 0; i < 7; i++)
         {
             created.Add((await technician.CreateTicketAsync(customerId, i % 2 == 0 ? $"Printer {i}" : $"Laptop {i}")).Id);
         }
 
-        (await technician.CommandAsync(created[0], "status", new { status = "resolved" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await technician.CommandAsync(created[0], "status", new { status = "resolved" });
 
         var seen = new List<Guid>();
         string? cursor = null;
         do
         {
-            var page = await technician.GetFromJsonAsync<JsonElement>(TicketHttp.Url(
-                $"/api/tickets?customerId={customerId}&limit=3&includeTotal=true" + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}")));
-            page.GetProperty("total").GetInt64().ShouldBe(7);
-            seen.AddRange(page.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("id").GetGuid()));
-            cursor = page.GetProperty("nextCursor").GetString();
+            var page = await technician.TicketListAsync(
+                $"customerId={customerId}&limit=3&includeTotal=true" + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}"));
+            page.Total.ShouldBe(7);
+            seen.AddRange(page.Items.Select(t => t.Id));
+            cursor = page.NextCursor;
         }
         while (cursor is not null);
 
         seen.ShouldBe(Enumerable.Reverse(created).ToList());
-        var printers = await technician.GetFromJsonAsync<JsonElement>(TicketHttp.Url($"/api/tickets?customerId={customerId}&text=PRINTER&statusCategory=Open"));
-        printers.GetProperty("items").GetArrayLength().ShouldBe(3);
+        var printers = await technician.TicketListAsync($"customerId={customerId}&text=PRINTER&statusCategory=Open");
+        printers.Items.Count.ShouldBe(3);
     }
 
     [Theory]
@@ -43,9 +42,9 @@ public sealed class TicketListTests(TicketApiFactory api) : IClassFixture<Ticket
     [InlineData("cursor=not-a-cursor", "cursor")]
     public async Task Bad_paging_is_a_validation_problem(string query, string field)
     {
-        var (technician, _) = await api.StaffAsync();
+        var technician = await api.SignInStaffAsync();
 
-        (await (await technician.GetAsync(TicketHttp.Url($"/api/tickets?{query}"))).ValidationErrorsAsync()).TryGetProperty(field, out _).ShouldBeTrue();
+        (await technician.ValidationErrorsAsync(s => s.Get.Url($"/api/tickets?{query}"))).ShouldContainKey(field);
     }
 
     [Theory]
@@ -54,11 +53,13 @@ public sealed class TicketListTests(TicketApiFactory api) : IClassFixture<Ticket
     [InlineData("limit=abc")]
     public async Task Wrongly_typed_filters_are_400_problem_details(string query)
     {
-        var (technician, _) = await api.StaffAsync();
+        var technician = await api.SignInStaffAsync();
 
-        var response = await technician.GetAsync(TicketHttp.Url($"/api/tickets?{query}"));
-
-        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        await technician.Scenario(s =>
+        {
+            s.Get.Url($"/api/tickets?{query}");
+            s.StatusCodeShouldBe(HttpStatusCode.BadRequest);
+            s.ContentTypeShouldBe("application/problem+json");
+        });
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Alba;
 using Ticketing.Api.Tests.Identity;
 using Ticketing.Api.Tests.Tickets;
 
@@ -41,3 +42,36 @@ public static class WorkflowHttp
     public static async Task<JsonElement[]> HistoryAsync(this HttpClient admin, Guid id) =>
         (await admin.GetFromJsonAsync<JsonElement[]>(TicketHttp.Url($"/api/audit/tickets/{id}/history")))!;
 }
+
+/// <summary>Workflow rule steps as Alba scenarios run by a signed-in <see cref="SignedInUser"/>.</summary>
+public static class WorkflowScenarios
+{
+    /// <summary>Creates <paramref name="rule"/>, expecting 201 with the ETag of version 1.</summary>
+    public static async Task<RuleView> CreateRuleAsync(this SignedInUser admin, object rule)
+    {
+        var created = await admin.Scenario(s =>
+        {
+            s.Post.Json(rule).ToUrl(WorkflowHttp.Rules);
+            s.StatusCodeShouldBe(HttpStatusCode.Created);
+            s.Header("ETag").SingleValueShouldEqual("\"1\"");
+        });
+        return created.ReadAs<RuleView>();
+    }
+
+    public static Task<RuleView> RuleAsync(this SignedInUser admin, Guid id) => admin.GetAsync<RuleView>($"{WorkflowHttp.Rules}/{id}");
+
+    public static Task<RuleView[]> RulesAsync(this SignedInUser admin) => admin.GetAsync<RuleView[]>(WorkflowHttp.Rules);
+
+    /// <summary>Opens a ticket with <paramref name="body"/> and returns its id.</summary>
+    public static async Task<Guid> OpenAsync(this SignedInUser technician, object body) => (await technician.OpenTicketAsync(body)).Id;
+}
+
+/// <summary>A stored workflow rule as <c>/api/admin/workflow-rules</c> returns it.</summary>
+public sealed record RuleView(
+    Guid Id, string Name, string Trigger, IReadOnlyList<RuleCondition> Conditions, IReadOnlyList<RuleAction> Actions, bool Enabled, int Position, long Version);
+
+/// <summary>A condition: one <see cref="Value"/> or, for <c>in</c>, <see cref="Values"/> (the other is left out).</summary>
+public sealed record RuleCondition(string Field, string Op, string? Value = null, IReadOnlyList<string>? Values = null);
+
+/// <summary>An action: <c>set</c> a field to <see cref="Value"/>, or <c>notify</c> an address (the others are left out).</summary>
+public sealed record RuleAction(string? Set = null, string? Value = null, string? Notify = null);

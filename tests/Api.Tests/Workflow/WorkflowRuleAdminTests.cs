@@ -1,6 +1,5 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
+using Alba;
 using Ticketing.Api.Tests.Identity;
 using Ticketing.Api.Tests.Tickets;
 
@@ -18,25 +17,40 @@ public sealed class WorkflowRuleAdminTests(WorkflowApiFactory api) : IClassFixtu
     [Fact]
     public async Task An_admin_creates_reads_replaces_and_deletes_a_rule_guarded_by_its_version()
     {
-        var admin = await api.AdminAsync();
+        var admin = await api.SignInAdminAsync();
         var created = await admin.CreateRuleAsync(Rule("Portal work type"));
-        var id = created.GetProperty("id").GetGuid();
-        created.GetProperty("version").GetInt64().ShouldBe(1);
-        created.GetProperty("enabled").GetBoolean().ShouldBeTrue();
-        created.GetProperty("conditions")[0].GetProperty("value").GetString().ShouldBe("Portal");
+        created.Version.ShouldBe(1);
+        created.Enabled.ShouldBeTrue();
+        created.Conditions.ShouldBe([new RuleCondition("source", "eq", "Portal")]);
+        var id = created.Id;
 
-        var replaced = await Send(admin, HttpMethod.Put, id, "\"1\"", Rule("Renamed"));
-        replaced.StatusCode.ShouldBe(HttpStatusCode.OK, await replaced.Content.ReadAsStringAsync());
-        replaced.Headers.ETag!.Tag.ShouldBe("\"2\"");
-        var read = await admin.GetFromJsonAsync<JsonElement>(TicketHttp.Url($"{WorkflowHttp.Rules}/{id}"));
-        read.GetProperty("name").GetString().ShouldBe("Renamed");
-        (await admin.GetFromJsonAsync<JsonElement[]>(TicketHttp.Url(WorkflowHttp.Rules)))!
-            .ShouldContain(r => r.GetProperty("id").GetGuid() == id);
+        var replaced = await admin.Scenario(s =>
+        {
+            s.Put.Json(Rule("Renamed")).ToUrl($"{WorkflowHttp.Rules}/{id}");
+            s.WithRequestHeader("If-Match", "\"1\"");
+            s.Header("ETag").SingleValueShouldEqual("\"2\"");
+        });
+        replaced.ReadAs<RuleView>().Version.ShouldBe(2);
+        (await admin.RuleAsync(id)).Name.ShouldBe("Renamed");
+        (await admin.RulesAsync()).ShouldContain(r => r.Id == id);
 
-        await (await Send(admin, HttpMethod.Put, id, "\"1\"", Rule("Stale"))).ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed, "concurrency.precondition_failed");
-        await (await Send(admin, HttpMethod.Delete, id, "\"1\"")).ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed, "concurrency.precondition_failed");
-        (await Send(admin, HttpMethod.Delete, id, "\"2\"")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
-        await (await admin.GetAsync(TicketHttp.Url($"{WorkflowHttp.Rules}/{id}"))).ShouldBeProblemAsync(HttpStatusCode.NotFound, "workflow_rule.not_found");
+        await admin.ProblemAsync(s =>
+        {
+            s.Put.Json(Rule("Stale")).ToUrl($"{WorkflowHttp.Rules}/{id}");
+            s.WithRequestHeader("If-Match", "\"1\"");
+        }, HttpStatusCode.PreconditionFailed, "concurrency.precondition_failed");
+        await admin.ProblemAsync(s =>
+        {
+            s.Delete.Url($"{WorkflowHttp.Rules}/{id}");
+            s.WithRequestHeader("If-Match", "\"1\"");
+        }, HttpStatusCode.PreconditionFailed, "concurrency.precondition_failed");
+        await admin.Scenario(s =>
+        {
+            s.Delete.Url($"{WorkflowHttp.Rules}/{id}");
+            s.WithRequestHeader("If-Match", "\"2\"");
+            s.StatusCodeShouldBe(HttpStatusCode.NoContent);
+        });
+        await admin.ProblemAsync(s => s.Get.Url($"{WorkflowHttp.Rules}/{id}"), HttpStatusCode.NotFound, "workflow_rule.not_found");
     }
 
     [Theory]
@@ -47,8 +61,8 @@ public sealed class WorkflowRuleAdminTests(WorkflowApiFactory api) : IClassFixtu
     [InlineData("trigger", "Trigger", "Unknown trigger 'ticket_deleted'")]
     public async Task Unknown_words_are_400_naming_them_and_nothing_is_written(string wrong, string key, string message)
     {
-        var admin = await api.AdminAsync();
-        var before = await api.ScalarAsync<long>("select count(*) from workflow_rules");
+        var admin = await api.SignInAdminAsync();
+        var before = await admin.RulesAsync();
         var body = wrong switch
         {
             "field" => Rule(condition: new { field = "colour", op = "eq", value = "red" }),
@@ -58,49 +72,44 @@ public sealed class WorkflowRuleAdminTests(WorkflowApiFactory api) : IClassFixtu
             _ => new { name = "Rule", trigger = "ticket_deleted", actions = new[] { new { set = "queue", value = "A" } } },
         };
 
-        var response = await admin.PostAsJsonAsync(TicketHttp.Url(WorkflowHttp.Rules), body);
+        var errors = await admin.ValidationErrorsAsync(s => s.Post.Json(body).ToUrl(WorkflowHttp.Rules));
 
-        var errors = await response.ValidationErrorsAsync();
-        var named = errors.EnumerateObject().FirstOrDefault(e => string.Equals(e.Name, key, StringComparison.OrdinalIgnoreCase));
-        named.Value.ValueKind.ShouldBe(JsonValueKind.Array, errors.ToString());
-        named.Value.EnumerateArray().ShouldContain(m => m.GetString()!.StartsWith(message, StringComparison.Ordinal));
-        (await api.ScalarAsync<long>("select count(*) from workflow_rules")).ShouldBe(before);
+        var named = errors.Where(e => string.Equals(e.Key, key, StringComparison.OrdinalIgnoreCase)).ToList();
+        named.Count.ShouldBe(1, string.Join(", ", errors.Keys));
+        named[0].Value.ShouldContain(m => m.StartsWith(message, StringComparison.Ordinal));
+        (await admin.RulesAsync()).Select(r => r.Id).ShouldBe(before.Select(r => r.Id), ignoreOrder: true);
     }
 
     [Fact]
     public async Task Missing_values_and_bad_recipients_are_400()
     {
-        var admin = await api.AdminAsync();
+        var admin = await api.SignInAdminAsync();
 
-        var errors = await (await admin.PostAsJsonAsync(TicketHttp.Url(WorkflowHttp.Rules), new
+        var errors = await admin.ValidationErrorsAsync(s => s.Post.Json(new
         {
             name = "", trigger = "ticket_updated",
             conditions = new object[] { new { field = "priority", op = "in" }, new { field = "queue", op = "eq" } },
             actions = new object[] { new { set = "status" }, new { set = "assignee", value = "bob" }, new { notify = "not an address" } },
-        })).ValidationErrorsAsync();
+        }).ToUrl(WorkflowHttp.Rules));
 
-        errors.EnumerateObject().Select(e => e.Name.ToLowerInvariant()).ShouldBe(
+        errors.Keys.Select(k => k.ToLowerInvariant()).ShouldBe(
             ["name", "conditions[0].values", "conditions[1].value", "actions[0].value", "actions[1].value", "actions[2].notify"], ignoreOrder: true);
     }
 
     [Fact]
     public async Task Only_admins_manage_rules()
     {
-        var (technician, _) = await api.StaffAsync();
+        var technician = await api.SignInStaffAsync();
 
-        (await technician.GetAsync(TicketHttp.Url(WorkflowHttp.Rules))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await technician.PostAsJsonAsync(TicketHttp.Url(WorkflowHttp.Rules), Rule())).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-    }
-
-    private static async Task<HttpResponseMessage> Send(HttpClient client, HttpMethod method, Guid id, string ifMatch, object? body = null)
-    {
-        using var request = new HttpRequestMessage(method, TicketHttp.Url($"{WorkflowHttp.Rules}/{id}"));
-        if (body is not null)
+        await technician.Scenario(s =>
         {
-            request.Content = JsonContent.Create(body);
-        }
-
-        request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
-        return await client.SendAsync(request);
+            s.Get.Url(WorkflowHttp.Rules);
+            s.StatusCodeShouldBe(HttpStatusCode.Forbidden);
+        });
+        await technician.Scenario(s =>
+        {
+            s.Post.Json(Rule()).ToUrl(WorkflowHttp.Rules);
+            s.StatusCodeShouldBe(HttpStatusCode.Forbidden);
+        });
     }
 }
