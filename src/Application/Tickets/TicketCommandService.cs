@@ -2,6 +2,9 @@ using JasperFx.Events;
 using Marten;
 using Marten.Exceptions;
 using Ticketing.Application.Errors;
+using Ticketing.Application.Messaging;
+using Wolverine.Marten.Publishing;
+using Wolverine.Runtime;
 using Ticketing.Application.EventSourcing;
 using Ticketing.Application.Workflow;
 using Ticketing.Domain.Tickets;
@@ -19,7 +22,8 @@ namespace Ticketing.Application.Tickets;
 /// Workflow rules (T8) run on the ticket's state after the command's events; their events join the same append
 /// (caused by the command's last event) and their mails the same transaction.
 /// </remarks>
-public sealed class TicketCommandService(IDocumentStore store, ITicketSettings settings, TimeProvider clock)
+public sealed class TicketCommandService(
+    IDocumentStore store, OutboxedSessionFactory sessions, IWolverineRuntime runtime, ITicketSettings settings, TimeProvider clock)
     : IDisposable
 {
     private const int MaxAttempts = 4;
@@ -39,7 +43,7 @@ public sealed class TicketCommandService(IDocumentStore store, ITicketSettings s
         await _creations.WaitAsync(ct);
         try
         {
-            await using var session = store.LightweightSession();
+            await using var session = OpenSession();
             var number = TicketNumber.Create(localDate, await TicketNumbers.NextAsync(session, localDate, ct));
             var decided = decide(number, now, policies);
             var events = Pending(decided, context);
@@ -63,7 +67,7 @@ public sealed class TicketCommandService(IDocumentStore store, ITicketSettings s
         var (policies, _, rules) = await settings.CommandInputsAsync(ct);
         for (var attempt = 1; ; attempt++)
         {
-            await using var session = store.LightweightSession();
+            await using var session = OpenSession();
             var own = await session.Events.FetchForWriting<Ticket>(ticketId, ct);
             var (ticket, version) = Loaded(own, ticketId);
             if (ifMatch is { } expected && expected != version)
@@ -140,6 +144,15 @@ public sealed class TicketCommandService(IDocumentStore store, ITicketSettings s
     }
 
     public void Dispose() => _creations.Dispose();
+
+    // A session enrolled in Wolverine's outbox: forwarded events and workflow mails commit with the events.
+    private IDocumentSession OpenSession()
+    {
+        var context = new MessageContext(runtime);
+        var session = sessions.OpenSession(context);
+        SessionOutbox.Attach(session, context);
+        return session;
+    }
 
     private static (Ticket Ticket, long Version) Loaded(IEventStream<Ticket> stream, Guid ticketId) =>
         stream.Aggregate is { Exists: true } ticket
