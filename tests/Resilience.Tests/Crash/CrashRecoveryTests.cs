@@ -7,10 +7,10 @@ namespace Ticketing.Resilience.Tests.Crash;
 
 /// <summary>
 /// Issue item 2: the API under load is killed with SIGKILL and restarted on the same database. Whatever it acknowledged
-/// is in Marten's log once, at versions 1..n of its stream, and in every read model. The notification mails are queued
-/// by the appends' own transactions (<c>TicketNotificationsProjection</c>, inline), so already at the kill every
-/// notifying event has its outbox row and no row lacks its event: nothing is left to catch up. The mail outbox resumes
-/// where it was, losing nothing (ADR 0010; mail at-least-once per ADR 0006).
+/// is in Marten's log once, at versions 1..n of its stream, and in every read model. The notification notices are stored
+/// by the appends' own transactions (Wolverine's event forwarding into the outbox), so already at the kill every
+/// notifying event has its notice or mail and none lacks its event. The restarted node takes over the killed node's
+/// messages once that node is found stale, losing nothing (ADR 0010, 0017; mail at-least-once).
 /// </summary>
 public sealed class CrashRecoveryTests(ITestOutputHelper output) : IAsyncLifetime
 {
