@@ -13,23 +13,13 @@ public sealed class EmailOptions
     public MailDeliveryOptions Delivery { get; set; } = new();
 }
 
-/// <summary>The delivery worker (<c>Ticketing:Email:Delivery</c>).</summary>
+/// <summary>
+/// Retries of a mail that failed to send (<c>Ticketing:Email:Delivery</c>): Wolverine schedules each retry after an
+/// exponential back-off and moves the mail to its dead letters after <see cref="MaxAttempts"/> (ADR 0017).
+/// </summary>
 public sealed class MailDeliveryOptions
 {
-    /// <summary>False runs no worker on this node (mail stays queued until a node with it on delivers).</summary>
-    public bool Enabled { get; set; } = true;
-
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
-
-    /// <summary>The pause after an error (database down, lock connection lost) before the worker waits for the lock again.</summary>
-    public TimeSpan LockRetryInterval { get; set; } = TimeSpan.FromSeconds(1);
-
-    public int BatchSize { get; set; } = 20;
-
-    /// <summary>A claimed row not marked within this time (the node died mid-send) is claimed again.</summary>
-    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
-
-    /// <summary>Attempts before a mail is given up (status <c>failed</c>, its last error kept).</summary>
+    /// <summary>Attempts before a mail is given up (moved to the dead letters, its last error kept).</summary>
     public int MaxAttempts { get; set; } = 8;
 
     /// <summary>The wait after the first failure; it doubles per attempt up to <see cref="MaxRetryDelay"/>.</summary>
@@ -43,6 +33,9 @@ public sealed class MailDeliveryOptions
         var delay = FirstRetryDelay.TotalMilliseconds * factor;
         return delay >= MaxRetryDelay.TotalMilliseconds ? MaxRetryDelay : TimeSpan.FromMilliseconds(delay);
     }
+
+    /// <summary>The waits before the second to the last attempt.</summary>
+    public TimeSpan[] RetryDelays() => [.. Enumerable.Range(1, Math.Max(0, MaxAttempts - 1)).Select(RetryDelay)];
 }
 
 /// <summary>

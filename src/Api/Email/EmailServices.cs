@@ -1,20 +1,15 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using FluentValidation;
 using Ticketing.Api.Email.Delivery;
 using Ticketing.Api.Email.Inbound;
-using Ticketing.Api.Email.Notifications;
 using Ticketing.Api.Email.Templates;
 using Ticketing.Application.Email;
 
 namespace Ticketing.Api.Email;
 
-/// <summary>Service registration of email: templates, the outbox delivery worker and the notification projection.</summary>
+/// <summary>Service registration of email: templates, composing and the transport (sending is a Wolverine handler).</summary>
 public static class EmailServices
 {
-    /// <summary>
-    /// Registers templates, transport and delivery. The notification projection is registered with the event store
-    /// by the host: <c>options.AddAsyncProjection&lt;TicketNotificationsProjection&gt;()</c>.
-    /// </summary>
+    /// <summary>Registers templates, composing and the transport; mail is sent by <see cref="SendMailHandler"/>.</summary>
     public static WebApplicationBuilder AddEmail(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -36,12 +31,9 @@ public static class EmailServices
         });
         services.AddSingleton<EmailTemplateAdmin>();
         services.AddSingleton<MailComposer>();
-        services.AddSingleton<MailDelivery>();
-        services.TryAddSingleton<TicketNotificationsProjection>();
         services.AddScoped<InboundSenders>();
         services.AddSingleton<InboundMessages>();
         services.AddSingleton<IValidator<InboundEmailRequest>, InboundEmailRequestValidator>();
-        services.AddHostedService<MailDeliveryService>();
         return services;
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Ticketing.Api.Admin.DeadLetters;
 using Ticketing.Api.Admin.Projections;
 using Ticketing.Api.Admin.Settings;
 using Ticketing.Api.Audit;
@@ -29,6 +30,7 @@ public static class ApiPipeline
         app.MapWorkflowRuleEndpoints();
         app.MapAuditEndpoints();
         app.MapReadModelEndpoints();
+        app.MapDeadLetterEndpoints();
         app.MapEmailEndpoints();
         app.MapKnowledgeBaseEndpoints();
         app.UseSwagger();

@@ -1,4 +1,8 @@
 using JasperFx.CodeGeneration;
+using Ticketing.Api.Email;
+using Ticketing.Api.Email.Delivery;
+using Ticketing.Api.Email.Notifications;
+using Ticketing.Application.Messaging;
 using Ticketing.Application.Tickets;
 using Ticketing.Application.Tickets.Creating;
 using Wolverine;
@@ -30,7 +34,22 @@ public static class TicketingMessaging
             // In this order: a creation is checked, then reads its inputs, then waits for a creation slot (TicketCreationGate).
             options.Policies.ForMessagesOfType<OpenTicket>().AddMiddleware(typeof(OpenTicketChecks));
             options.Policies.ForMessagesOfType<ITicketCommand>().AddMiddleware(typeof(TicketCommandInputsMiddleware));
+            options.Policies.ForMessagesOfType<ITicketCommand>().AddMiddleware(typeof(SessionOutboxMiddleware));
             options.Policies.ForMessagesOfType<OpenTicket>().AddMiddleware(typeof(TicketCreationGateMiddleware));
+
+            // Mail: retried with back-off, then dead lettered (ADR 0017). Scheduled retries and handed-over messages
+            // are found by the durability agent's polling, so it polls every second instead of every five.
+            options.Policies.Add(new MailRetryPolicy(
+                builder.Configuration.GetSection(EmailOptions.Section + ":Delivery").Get<MailDeliveryOptions>() ?? new MailDeliveryOptions()));
+            options.Durability.ScheduledJobPollingTime = TimeSpan.FromSeconds(1);
+
+            // Node ownership (ADR 0017): a node that stops heart-beating for StaleNodeTimeout is ejected by the leader
+            // and its unfinished messages (owned by it) are handed to the living nodes. Shorter means faster takeover,
+            // but a node stalled that long (a long GC pause, a database hiccup) is taken for dead and its in-flight
+            // mail may go out twice (same Message-ID). Tests of two nodes shorten both.
+            var nodes = builder.Configuration.GetSection("Ticketing:Messaging");
+            options.Durability.HealthCheckPollingTime = nodes.GetValue("HealthCheckPollingTime", TimeSpan.FromSeconds(5));
+            options.Durability.StaleNodeTimeout = nodes.GetValue("StaleNodeTimeout", TimeSpan.FromSeconds(30));
 
             // A concurrent append fails the commit; the handler runs again on the stream's new state. Retries are
             // immediate: the other writer has committed by the time we know about it.
@@ -45,10 +64,20 @@ public static class TicketingMessaging
             options.Policies.UseDurableInboxOnAllListeners();
             options.Policies.UseDurableOutboxOnAllSendingEndpoints();
         });
+        // After Wolverine's runtime: the handover publishes through it.
+        builder.Services.AddHostedService<RetiredOutboxHandover>();
         return builder;
     }
 
-    /// <summary>The Marten half of the integration: Wolverine's envelope tables live beside Marten's, in one transaction.</summary>
+    /// <summary>
+    /// The Marten half of the integration: Wolverine's envelope tables live beside Marten's, in one transaction. Notifying
+    /// ticket events are forwarded into the appending session's outbox (fast event forwarding): a notice commits with its
+    /// event (ADR 0017).
+    /// </summary>
     public static MartenServiceCollectionExtensions.MartenConfigurationExpression WithWolverine(this MartenServiceCollectionExtensions.MartenConfigurationExpression marten) =>
-        marten.IntegrateWithWolverine();
+        marten.IntegrateWithWolverine(integration =>
+        {
+            integration.UseFastEventForwarding = true;
+            TicketNotificationHandler.Forward(integration);
+        });
 }

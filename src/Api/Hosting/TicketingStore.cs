@@ -2,15 +2,13 @@ using System.Security.Cryptography;
 using System.Text;
 using Marten;
 using Npgsql;
-using Ticketing.Api.Email.Notifications;
 using Ticketing.Projections;
-using JasperFx.Events.Projections;
 
 namespace Ticketing.Api.Hosting;
 
 /// <summary>
-/// The host's Marten store: the event store and read models of <see cref="TicketingEventStore"/>, plus what only the
-/// host has (ticket notification mails queued inline), on the host's own <see cref="NpgsqlDataSource"/>. One definition
+/// The host's Marten store: the event store and read models of <see cref="TicketingEventStore"/>, on the host's own
+/// <see cref="NpgsqlDataSource"/>. One definition
 /// for the running API and for the schema step of start-up, so both agree on every table.
 /// </summary>
 public static class TicketingStore
@@ -20,7 +18,6 @@ public static class TicketingStore
         var options = TicketingEventStore.Configure(new StoreOptions());
         options.Connection(dataSource);
         options.Logger(new MartenLog(loggers.CreateLogger<MartenLog>()));
-        options.Projections.Add(new TicketNotificationsProjection(), ProjectionLifecycle.Inline);
         return options;
     }
 

@@ -45,7 +45,6 @@ public static class IdentityServices
 
         services.AddSingleton<SecretHasher>();
         services.AddSingleton<AuditLog>();
-        services.AddSingleton<MailOutbox>();
         services.AddScoped<Sessions>();
         services.AddScoped<AccountWriter>();
         services.AddScoped<CredentialVerifier>();

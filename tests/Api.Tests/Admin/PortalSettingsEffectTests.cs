@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Ticketing.Api.Tests.Email;
 using Ticketing.Api.Tests.Identity;
 using Ticketing.Api.Tests.Tickets;
 
@@ -96,15 +97,14 @@ public sealed class PortalSettingsEffectTests(AdminSettingsApiFactory api) : ICl
         var admin = await api.AdminAsync();
         var (tech, _) = await api.StaffAsync();
         var customerId = await tech.CreateCustomerAsync();
-        const string count = "select count(*) from mail_outbox where recipient = $1 and kind = $2";
 
         var silent = IdentityHttp.UniqueEmail("silent");
         await WithPortalAsync(admin, p => p["welcomeEmail"] = false, () => tech.CreateContactAsync(customerId, silent));
-        (await api.ScalarAsync<long>(count, silent, Ticketing.Application.Email.EmailKinds.Welcome)).ShouldBe(0);
+        (await api.MailsAsync(silent, Ticketing.Application.Email.EmailKinds.Welcome)).ShouldBeEmpty();
 
         var welcomed = IdentityHttp.UniqueEmail("welcomed");
         await WithPortalAsync(admin, p => p["welcomeEmail"] = true, () => tech.CreateContactAsync(customerId, welcomed));
-        (await api.ScalarAsync<long>(count, welcomed, Ticketing.Application.Email.EmailKinds.Welcome)).ShouldBe(1);
+        (await api.SentMailsAsync(welcomed, Ticketing.Application.Email.EmailKinds.Welcome)).ShouldHaveSingleItem();
     }
 
     [Fact]

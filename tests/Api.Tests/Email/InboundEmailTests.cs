@@ -119,7 +119,7 @@ public sealed class InboundEmailTests(EmailApiFactory api) : IClassFixture<Email
         await response.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "inbound.unknown_sender");
         (await api.EventCountAsync()).ShouldBe(events);
         (await api.ScalarAsync<long>("select count(*) from users where email = $1", email)).ShouldBe(0);
-        (await api.ScalarAsync<long>("select count(*) from mail_outbox where recipient = $1", email)).ShouldBe(0);
+        (await api.MailsAsync(email)).ShouldBeEmpty();
     }
 
     [Fact]

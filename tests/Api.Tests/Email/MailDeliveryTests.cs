@@ -1,168 +1,129 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
-using MimeKit;
-using Npgsql;
 using Ticketing.Api.Email;
-using Ticketing.Api.Email.Delivery;
 using Ticketing.Api.Tests.Identity;
 using static Ticketing.Api.Tests.Identity.IdentityHttp;
 
 namespace Ticketing.Api.Tests.Email;
 
 /// <summary>
-/// Delivery passes run by the test on a host whose background worker is off, with a clock the test moves: the
-/// pickup folder, the crash between sending and marking, transient failures with back-off, giving up.
+/// Sending a <c>SendMail</c> message through a relay the test controls (ADR 0017): one file per mail with a Message-ID
+/// from its id, a re-send after a failure is the same message, transient failures are retried after the back-off,
+/// a mail that keeps failing or is refused for good goes to the dead letters, and its credentials never leave
+/// <c>mail_secrets</c>, which forgets them once the mail is out.
 /// </summary>
-public sealed class MailDeliveryTests(ManualDeliveryApiFactory api) : IClassFixture<ManualDeliveryApiFactory>
+public sealed class MailDeliveryTests(FlakyRelayApiFactory api) : IClassFixture<FlakyRelayApiFactory>
 {
-    private readonly FakeTimeProvider clock = new(DateTimeOffset.UtcNow.AddMinutes(1));
-
     [Fact]
-    public async Task A_queued_mail_becomes_one_eml_file_named_by_its_row_with_a_stable_message_id()
+    public async Task A_queued_mail_becomes_one_eml_file_named_by_its_id_with_a_message_id_from_it_and_its_secret_is_forgotten()
     {
-        var (email, rowId) = await ResetMailQueuedAsync();
+        var email = await ResetRequestedAsync();
 
-        await Delivery(Pickup).DeliverDueAsync(CancellationToken.None);
+        var mailId = (await api.SentMailsAsync(email, "password_reset")).Single();
 
-        var message = await api.PickedUpAsync(rowId);
-        message.MessageId.ShouldBe($"{rowId:N}@{EmailApiFactory.FromDomain}");
+        var message = await api.PickedUpAsync(mailId);
+        message.MessageId.ShouldBe($"{mailId:N}@{EmailApiFactory.FromDomain}");
         message.To.Mailboxes.Single().Address.ShouldBe(email);
         message.From.Mailboxes.Single().Address.ShouldBe($"help@{EmailApiFactory.FromDomain}");
         message.Subject!.ShouldContain("Passwort");
         message.TextBody!.ShouldMatch(@"\b\d{8}\b");
         message.HtmlBody!.ShouldContain("<p>");
-        (await api.ScalarAsync<string>("select status from mail_outbox where id = $1", rowId)).ShouldBe("sent");
-        (await api.ScalarAsync<int>("select attempts from mail_outbox where id = $1", rowId)).ShouldBe(1);
+        api.Relay.AttemptsOf(mailId).Count.ShouldBe(1);
+        (await api.ScalarAsync<long>("select count(*) from mail_secrets where mail_id = $1", mailId)).ShouldBe(0);
     }
 
     [Fact]
-    public async Task A_crash_after_sending_and_before_marking_sends_again_after_the_lease_with_the_same_message_id_and_one_file()
+    public async Task A_mail_whose_sending_failed_after_it_went_out_is_sent_again_as_the_same_message_in_one_file()
     {
-        var (_, rowId) = await ResetMailQueuedAsync();
-        using var crash = new CancellationTokenSource();
+        var email = UniqueEmail("dropped");
+        api.Relay.Fail(email, RelayFault.DropsAfterSending, times: 1);
+        await ResetRequestedAsync(email);
 
-        await Should.ThrowAsync<OperationCanceledException>(() =>
-            Delivery(new CrashAfterSending(Pickup, rowId, crash)).DeliverDueAsync(crash.Token));
-        var firstMessageId = (await api.PickedUpAsync(rowId)).MessageId;
-        (await api.ScalarAsync<string>("select status from mail_outbox where id = $1 and locked_until is not null", rowId)).ShouldBe("pending");
+        var mailId = (await api.SentMailsAsync(email, "password_reset")).Single();
 
-        var otherNode = Delivery(Pickup);
-        await otherNode.DeliverDueAsync(CancellationToken.None);
-        (await api.ScalarAsync<string>("select status from mail_outbox where id = $1", rowId)).ShouldBe("pending", "the lease still holds");
-
-        clock.Advance(TimeSpan.FromMinutes(2) + TimeSpan.FromSeconds(1));
-        await otherNode.DeliverDueAsync(CancellationToken.None);
-
-        (await api.ScalarAsync<string>("select status from mail_outbox where id = $1", rowId)).ShouldBe("sent");
-        (await api.ScalarAsync<int>("select attempts from mail_outbox where id = $1", rowId)).ShouldBe(2);
-        api.FilesOf(rowId).ShouldHaveSingleItem();
-        (await api.PickedUpAsync(rowId)).MessageId.ShouldBe(firstMessageId);
+        var attempts = api.Relay.AttemptsOf(mailId);
+        attempts.Count.ShouldBe(2);
+        attempts.Select(a => a.MessageId).Distinct().ShouldHaveSingleItem().ShouldBe($"{mailId:N}@{EmailApiFactory.FromDomain}");
+        api.FilesOf(mailId).ShouldHaveSingleItem();
+        (await api.PickedUpAsync(mailId)).MessageId.ShouldBe(attempts[0].MessageId);
     }
 
     [Fact]
     public async Task A_transient_failure_is_retried_after_the_back_off()
     {
-        var (_, rowId) = await ResetMailQueuedAsync();
-        var delivery = Delivery(new FailingTransport(Pickup, rowId, failures: 1));
+        var email = UniqueEmail("busy");
+        api.Relay.Fail(email, RelayFault.Busy, times: 1);
+        await ResetRequestedAsync(email);
 
-        await delivery.DeliverDueAsync(CancellationToken.None);
+        var mailId = (await api.SentMailsAsync(email, "password_reset")).Single();
 
-        (await api.ScalarAsync<string>("select status from mail_outbox where id = $1", rowId)).ShouldBe("pending");
-        (await api.ScalarAsync<string>("select last_error from mail_outbox where id = $1", rowId)).ShouldContain("421");
-        (await api.ScalarAsync<DateTime>("select next_attempt_at from mail_outbox where id = $1", rowId))
-            .ShouldBe(clock.GetUtcNow().AddMinutes(1).UtcDateTime, TimeSpan.FromMilliseconds(1));
-        await delivery.DeliverDueAsync(CancellationToken.None);
-        api.FilesOf(rowId).ShouldBeEmpty("not due before the back-off ends");
-
-        clock.Advance(TimeSpan.FromMinutes(1));
-        await delivery.DeliverDueAsync(CancellationToken.None);
-
-        (await api.ScalarAsync<string>("select status from mail_outbox where id = $1", rowId)).ShouldBe("sent");
-        (await api.ScalarAsync<int>("select attempts from mail_outbox where id = $1", rowId)).ShouldBe(2);
-        api.FilesOf(rowId).ShouldHaveSingleItem();
+        var attempts = api.Relay.AttemptsOf(mailId);
+        attempts.Count.ShouldBe(2);
+        (attempts[1].At - attempts[0].At).ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(900), "the first back-off is 1 s");
+        api.FilesOf(mailId).ShouldHaveSingleItem();
+        (await api.ScalarAsync<long>("select count(*) from mail_secrets where mail_id = $1", mailId)).ShouldBe(0);
     }
 
     [Fact]
-    public async Task A_mail_that_keeps_failing_is_given_up_after_max_attempts_with_its_error_kept()
+    public async Task A_mail_that_keeps_failing_is_dead_lettered_after_max_attempts_without_its_secret_and_a_replay_sends_it()
     {
-        var (_, rowId) = await ResetMailQueuedAsync();
-        var delivery = Delivery(new FailingTransport(Pickup, rowId, failures: int.MaxValue));
+        var email = UniqueEmail("down");
+        api.Relay.Fail(email, RelayFault.Busy);
+        await ResetRequestedAsync(email);
 
-        foreach (var backOff in new[] { 1, 2, 4 })
-        {
-            await delivery.DeliverDueAsync(CancellationToken.None);
-            clock.Advance(TimeSpan.FromMinutes(backOff));
-        }
+        var letter = await DeadLetters.OfAsync(api, email);
 
-        clock.Advance(TimeSpan.FromHours(2));
-        await delivery.DeliverDueAsync(CancellationToken.None);
+        letter.ExceptionType.ShouldEndWith("IOException");
+        letter.ExceptionMessage.ShouldContain("421");
+        letter.MailKind.ShouldBe("password_reset");
+        api.Relay.AttemptsTo(email).Count.ShouldBe(3);
+        api.PickedUpMails(email, "password_reset").ShouldBeEmpty();
+        var mailId = api.Relay.AttemptsTo(email)[0].MailId;
+        var code = await api.ScalarAsync<string>("select secret_values ->> 'reset_code' from mail_secrets where mail_id = $1", mailId);
+        (await api.ScalarAsync<long>("select count(*) from wolverine_dead_letters where position(convert_to($1, 'UTF8') in body) > 0", code))
+            .ShouldBe(0, "the code is not in the dead letter");
 
-        (await api.ScalarAsync<string>("select status from mail_outbox where id = $1", rowId)).ShouldBe("failed");
-        (await api.ScalarAsync<int>("select attempts from mail_outbox where id = $1", rowId)).ShouldBe(3);
-        (await api.ScalarAsync<string>("select last_error from mail_outbox where id = $1", rowId)).ShouldContain("IOException: 421");
-        api.FilesOf(rowId).ShouldBeEmpty();
+        api.Relay.Heal(email);
+        await DeadLetters.ReplayAsync(api, letter.Id);
+
+        (await api.SentMailsAsync(email, "password_reset")).Single().ShouldBe(mailId);
+        (await api.PickedUpAsync(mailId)).TextBody!.ShouldContain(code);
+        (await api.ScalarAsync<long>("select count(*) from mail_secrets where mail_id = $1", mailId)).ShouldBe(0);
+        (await DeadLetters.ListAsync(api)).Items.ShouldNotContain(l => l.Id == letter.Id);
+    }
+
+    [Fact]
+    public async Task A_recipient_the_relay_refuses_for_good_is_dead_lettered_at_once()
+    {
+        var email = UniqueEmail("refused");
+        api.Relay.Fail(email, RelayFault.RefusesRecipient);
+        await ResetRequestedAsync(email);
+
+        var letter = await DeadLetters.OfAsync(api, email);
+
+        letter.ExceptionType.ShouldEndWith("PermanentDeliveryException");
+        api.Relay.AttemptsTo(email).Count.ShouldBe(1);
     }
 
     [Fact]
     public void Retry_delays_double_up_to_the_maximum()
     {
-        var options = new MailDeliveryOptions { FirstRetryDelay = TimeSpan.FromSeconds(30), MaxRetryDelay = TimeSpan.FromMinutes(5) };
+        var options = new MailDeliveryOptions { FirstRetryDelay = TimeSpan.FromSeconds(30), MaxRetryDelay = TimeSpan.FromMinutes(5), MaxAttempts = 8 };
 
         options.RetryDelay(1).ShouldBe(TimeSpan.FromSeconds(30));
         options.RetryDelay(2).ShouldBe(TimeSpan.FromMinutes(1));
         options.RetryDelay(4).ShouldBe(TimeSpan.FromMinutes(4));
         options.RetryDelay(5).ShouldBe(TimeSpan.FromMinutes(5));
         options.RetryDelay(60).ShouldBe(TimeSpan.FromMinutes(5));
+        options.RetryDelays().Length.ShouldBe(7, "seven waits between eight attempts");
     }
 
-    private IMailTransport Pickup => api.Services.GetRequiredService<IMailTransport>();
-
-    private MailDelivery Delivery(IMailTransport transport) => new(
-        api.Services.GetRequiredService<NpgsqlDataSource>(), transport, api.Services.GetRequiredService<MailComposer>(),
-        api.Services.GetRequiredService<IOptionsMonitor<EmailOptions>>(), clock, NullLogger<MailDelivery>.Instance);
-
-    /// <summary>A German contact asks for a reset code through HTTP; returns the address and the queued row.</summary>
-    private async Task<(string Email, Guid RowId)> ResetMailQueuedAsync()
+    /// <summary>A German contact (of the given address) asks for a reset code through HTTP; returns the address.</summary>
+    private async Task<string> ResetRequestedAsync(string? email = null)
     {
         var admin = await api.AdminAsync();
-        var contact = await admin.CreateContactAsync(await admin.CreateCustomerAsync());
+        var contact = await admin.CreateContactAsync(await admin.CreateCustomerAsync(), email: email);
         (await api.CreateClient().PostAsJsonAsync(Url("/api/auth/forgot-password"), new { login = contact.Email })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
-        var rows = await api.OutboxAsync(contact.Email, "password_reset");
-        return (contact.Email, rows.ShouldHaveSingleItem().Id);
-    }
-
-    /// <summary>Sends, then the process "dies" before the row is marked (the pass is cancelled).</summary>
-    private sealed class CrashAfterSending(IMailTransport inner, Guid target, CancellationTokenSource crash) : IMailTransport
-    {
-        public async Task SendAsync(Guid outboxId, MimeMessage message, CancellationToken ct)
-        {
-            await inner.SendAsync(outboxId, message, ct);
-            if (outboxId == target)
-            {
-                await crash.CancelAsync();
-                ct.ThrowIfCancellationRequested();
-            }
-        }
-    }
-
-    /// <summary>Refuses the target row <paramref name="failures"/> times like a busy relay; others pass.</summary>
-    private sealed class FailingTransport(IMailTransport inner, Guid target, int failures) : IMailTransport
-    {
-        private int failed;
-
-        public Task SendAsync(Guid outboxId, MimeMessage message, CancellationToken ct)
-        {
-            if (outboxId == target && failed < failures)
-            {
-                failed++;
-                throw new IOException("421 4.3.2 Service not available, try again later");
-            }
-
-            return inner.SendAsync(outboxId, message, ct);
-        }
+        return contact.Email;
     }
 }

@@ -1,62 +1,124 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using MimeKit;
-using Npgsql;
 using Ticketing.Api.Email.Delivery;
+using Ticketing.Api.Tests.Identity;
 using Ticketing.Api.Tests.Infrastructure;
 
 namespace Ticketing.Api.Tests.Email;
 
-/// <summary>Reading the outbox and the pickup folder, with bounded polls for the delivery worker (the outbox rows are written with the events).</summary>
-public static class MailHttp
+/// <summary>A mail in the pickup folder: its id (the file name), kind and recipient, and the message itself.</summary>
+public sealed record PickedUpMail(Guid MailId, string Kind, string To, string Path, MimeMessage Message);
+
+/// <summary>
+/// Reading sent mail from the pickup folder (the transport without SMTP), with bounded waits for Wolverine's delivery:
+/// mail is a Wolverine message sent by a durable local queue after the change that caused it commits (ADR 0017).
+/// </summary>
+public static partial class MailHttp
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    /// <summary>The outbox rows of <paramref name="kind"/> to <paramref name="recipient"/>: id and status, oldest first.</summary>
-    public static async Task<List<(Guid Id, string Status)>> OutboxAsync(this ApiFactory api, string recipient, string kind)
+    public static string PickupFolder(this ApiFactory api) => System.IO.Path.Combine(api.DataFolder, "mail-pickup");
+
+    /// <summary>The mails in the pickup folder to <paramref name="recipient"/> (of <paramref name="kind"/>), oldest first.</summary>
+    public static List<PickedUpMail> PickedUpMails(this ApiFactory api, string recipient, string? kind = null)
     {
-        await using var dataSource = NpgsqlDataSource.Create(api.ConnectionString);
-        await using var command = dataSource.CreateCommand(
-            "select id, status from mail_outbox where lower(recipient) = lower($1) and kind = $2 order by created_at, id");
-        command.Parameters.Add(new NpgsqlParameter { Value = recipient });
-        command.Parameters.Add(new NpgsqlParameter { Value = kind });
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<(Guid, string)>();
-        while (await reader.ReadAsync())
+        var folder = api.PickupFolder();
+        if (!Directory.Exists(folder))
         {
-            rows.Add((reader.GetGuid(0), reader.GetString(1)));
+            return [];
         }
 
-        return rows;
+        var mails = new List<(PickedUpMail Mail, DateTime Written)>();
+        foreach (var path in Directory.GetFiles(folder, "*.eml"))
+        {
+            MimeMessage message;
+            try
+            {
+                message = MimeMessage.Load(path);
+            }
+            catch (IOException)
+            {
+                continue; // replaced by a re-send while we read it
+            }
+
+            var to = message.To.Mailboxes.Single().Address;
+            var mailKind = message.Headers[MailComposer.KindHeader] ?? "";
+            if (string.Equals(to, recipient, StringComparison.OrdinalIgnoreCase) && (kind is null || mailKind == kind))
+            {
+                mails.Add((new PickedUpMail(Guid.Parse(System.IO.Path.GetFileNameWithoutExtension(path)), mailKind, to, path, message), File.GetLastWriteTimeUtc(path)));
+            }
+        }
+
+        return [.. mails.OrderBy(m => m.Mail.Message.Date).ThenBy(m => m.Written).Select(m => m.Mail)];
     }
 
-    /// <summary>Waits until <paramref name="count"/> mails of the kind to the recipient are sent; returns them, oldest first.</summary>
+    /// <summary>
+    /// Waits until Wolverine has nothing left to do: no message queued, scheduled or in progress (a notice cascades
+    /// its mails before it is marked handled, so there is no gap in between).
+    /// </summary>
+    public static async Task MailSettledAsync(this ApiFactory api)
+    {
+        var clock = Stopwatch.StartNew();
+        var quiet = 0;
+        while (quiet < 2)
+        {
+            var busy = await api.ScalarAsync<long>("select count(*) from wolverine_incoming_envelopes where status <> 'Handled'");
+            quiet = busy == 0 ? quiet + 1 : 0;
+            clock.Elapsed.ShouldBeLessThan(Patience, $"{busy} messages still pending");
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>The mails sent to the recipient once nothing is pending any more (none queued, none in flight).</summary>
+    public static async Task<List<PickedUpMail>> MailsAsync(this ApiFactory api, string recipient, string? kind = null)
+    {
+        await api.MailSettledAsync();
+        return api.PickedUpMails(recipient, kind);
+    }
+
+    /// <summary>Waits until <paramref name="count"/> mails of the kind reached the recipient (and no more); their ids, oldest first.</summary>
     public static async Task<List<Guid>> SentMailsAsync(this ApiFactory api, string recipient, string kind, int count = 1)
     {
         var clock = Stopwatch.StartNew();
-        while (true)
+        while (api.PickedUpMails(recipient, kind).Count < count && clock.Elapsed < Patience)
         {
-            var rows = await api.OutboxAsync(recipient, kind);
-            if (rows.Count(r => r.Status == "sent") >= count || clock.Elapsed > Patience)
-            {
-                rows.Count(r => r.Status == "sent").ShouldBe(count, $"sent {kind} mails to {recipient} within {Patience}");
-                return [.. rows.Where(r => r.Status == "sent").Select(r => r.Id)];
-            }
-
-            await Task.Delay(100);
+            await Task.Delay(50);
         }
+
+        var mails = await api.MailsAsync(recipient, kind);
+        mails.Count.ShouldBe(count, $"{kind} mails to {recipient} within {Patience}");
+        return [.. mails.Select(m => m.MailId)];
     }
 
-    public static string MailFile(this EmailApiFactory api, Guid outboxId) =>
-        Path.Combine(api.PickupFolder, PickupFolderTransport.FileName(outboxId));
-
-    public static async Task<MimeMessage> PickedUpAsync(this EmailApiFactory api, Guid outboxId)
+    /// <summary>
+    /// The reset code of the newest reset mail to <paramref name="email"/>, once every queued mail is delivered (mail ids
+    /// are version 7 UUIDs, so their text orders them by time).
+    /// </summary>
+    public static async Task<string> ResetCodeAsync(this ApiFactory api, string email)
     {
-        File.Exists(api.MailFile(outboxId)).ShouldBeTrue($"pickup file of outbox row {outboxId}");
-        await using var stream = File.OpenRead(api.MailFile(outboxId));
+        await api.MailSettledAsync();
+        var newest = api.PickedUpMails(email, "password_reset").OrderBy(m => m.MailId.ToString("N"), StringComparer.Ordinal).LastOrDefault()
+            .ShouldNotBeNull($"a reset mail to {email}");
+        var code = ResetCode().Match(newest.Message.TextBody!).Value;
+        code.ShouldNotBeNullOrEmpty();
+        return code;
+    }
+
+    public static string MailFile(this ApiFactory api, Guid mailId) =>
+        System.IO.Path.Combine(api.PickupFolder(), PickupFolderTransport.FileName(mailId));
+
+    public static async Task<MimeMessage> PickedUpAsync(this ApiFactory api, Guid mailId)
+    {
+        File.Exists(api.MailFile(mailId)).ShouldBeTrue($"pickup file of mail {mailId}");
+        await using var stream = File.OpenRead(api.MailFile(mailId));
         return await MimeMessage.LoadAsync(stream);
     }
 
-    /// <summary>All pickup files of one outbox row (a re-send must replace, never add).</summary>
-    public static string[] FilesOf(this EmailApiFactory api, Guid outboxId) =>
-        Directory.Exists(api.PickupFolder) ? Directory.GetFiles(api.PickupFolder, $"*{outboxId:N}*") : [];
+    /// <summary>All pickup files of one mail (a re-send must replace, never add).</summary>
+    public static string[] FilesOf(this ApiFactory api, Guid mailId) =>
+        Directory.Exists(api.PickupFolder()) ? Directory.GetFiles(api.PickupFolder(), $"*{mailId:N}*") : [];
+
+    [GeneratedRegex(@"\b\d{8}\b")]
+    private static partial Regex ResetCode();
 }

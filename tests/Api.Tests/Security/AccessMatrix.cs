@@ -70,6 +70,9 @@ public static class AccessMatrix
         Row("GET",    "/api/admin/projections/",                                   "401  403  403  403  403  403  403  200", Fixed(() => Get("/api/admin/projections"))),
         Row("GET",    "/api/admin/projections/{name}",                             "401  403  403  403  403  403  403  200", Fixed(() => Get("/api/admin/projections/ticket_list"))),
         Row("POST",   "/api/admin/projections/{name}/rebuild",                     "401  403  403  403  403  403  403  202", Fixed(() => Post("/api/admin/projections/portal_tickets/rebuild"))),
+        Row("GET",    "/api/admin/dead-letters/",                                  "401  403  403  403  403  403  403  200", Fixed(() => Get("/api/admin/dead-letters"))),
+        Row("POST",   "/api/admin/dead-letters/{id:guid}/replay",                  "401  403  403  403  403  403  403  404", Fixed(() => Post($"/api/admin/dead-letters/{Guid.NewGuid()}/replay"))),
+        Row("POST",   "/api/admin/dead-letters/replay",                            "401  403  403  403  403  403  403  404", Fixed(() => Post("/api/admin/dead-letters/replay", new { ids = new[] { Guid.NewGuid() } }))),
         Row("GET",    "/api/audit/tickets/{id:guid}/history",                      "401  403  403  403  403  403  200  200", (w, _) => Done(Get($"/api/audit/tickets/{w.TicketA}/history"))),
         Row("GET",    "/api/audit/tickets/{id:guid}/state",                        "401  403  403  403  403  403  200  200", (w, _) => Done(Get($"/api/audit/tickets/{w.TicketA}/state"))),
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Ticketing.Api.Identity;
+using Ticketing.Api.Tests.Email;
 using Ticketing.Api.Tests.Identity;
 using Xunit.Abstractions;
 using static Ticketing.Api.Tests.Identity.IdentityHttp;
@@ -69,7 +70,7 @@ public sealed class BruteForceTests(BruteForceApiFactory api, ITestOutputHelper 
         }
 
         (await api.ScalarAsync<long>("select count(*) from audit_log where entity_id = $1 and action = 'user.locked_out'", victim.Id)).ShouldBe(1);
-        (await api.ScalarAsync<long>("select count(*) from mail_outbox where recipient = $1 and kind = 'password_reset'", victim.Email)).ShouldBe(0);
+        (await api.MailsAsync(victim.Email, "password_reset")).ShouldBeEmpty();
     }
 
     private async Task<HttpClient> SignInAdminAsync()

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Ticketing.Api.Tests.Email;
 using Ticketing.Api.Tests.Identity;
 using Xunit.Abstractions;
 using static Ticketing.Api.Tests.Identity.IdentityHttp;
@@ -62,8 +63,7 @@ public sealed partial class LogSecrecyTests(IdentityApiFactory api, ITestOutputH
             .StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
         (await api.CreateClient().PostAsJsonAsync(Url("/api/auth/forgot-password"), new { login = contact.Email })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
-        var code = EightDigits().Match(await api.ScalarAsync<string>(
-            "select body_text from mail_outbox where recipient = $1 and kind = 'password_reset'", contact.Email)).Value;
+        var code = await api.ResetCodeAsync(contact.Email);
         var wrongCode = code == "13572468" ? "24681357" : "13572468";
         secrets.AddRange([code, wrongCode, "Reset-passw0rd-22"]);
         (await Reset(contact.Email, wrongCode, "Reset-passw0rd-22")).StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
@@ -116,7 +116,4 @@ public sealed partial class LogSecrecyTests(IdentityApiFactory api, ITestOutputH
         output.WriteLine(line);
         Console.WriteLine(line);
     }
-
-    [GeneratedRegex(@"\b\d{8}\b")]
-    private static partial Regex EightDigits();
 }

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Ticketing.Api.Identity;
+using Ticketing.Api.Tests.Email;
 using Ticketing.Api.Tests.Identity;
 using Xunit.Abstractions;
 using static Ticketing.Api.Tests.Identity.IdentityHttp;
@@ -100,11 +101,7 @@ public sealed partial class ResetCodeAbuseTests(ClockedIdentityApiFactory api, I
     private async Task<string> RequestCodeAsync(string email)
     {
         (await api.CreateClient().PostAsJsonAsync(Url("/api/auth/forgot-password"), new { login = email })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
-        var body = await api.ScalarAsync<string>(
-            "select body_text from mail_outbox where recipient = $1 and kind = 'password_reset' order by created_at desc, id desc limit 1", email);
-        var code = EightDigits().Match(body).Value;
-        code.ShouldNotBeEmpty();
-        return code;
+        return await api.ResetCodeAsync(email);
     }
 
     private Task<HttpResponseMessage> ResetAsync(string login, string code) =>
@@ -115,7 +112,4 @@ public sealed partial class ResetCodeAbuseTests(ClockedIdentityApiFactory api, I
         output.WriteLine(line);
         Console.WriteLine(line);
     }
-
-    [GeneratedRegex(@"\b\d{8}\b")]
-    private static partial Regex EightDigits();
 }

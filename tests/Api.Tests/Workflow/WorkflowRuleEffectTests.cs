@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Ticketing.Api.Tests.Email;
 using Ticketing.Api.Tests.Identity;
 using Ticketing.Api.Tests.Tickets;
 
@@ -184,12 +185,10 @@ public sealed class WorkflowRuleEffectTests(WorkflowApiFactory api) : IClassFixt
         var id = await technician.OpenAsync(new { title = "Outage", customerId, priority = "urgent" });
         await technician.OpenAsync(new { title = "Question", customerId, priority = "low" });
 
-        var toAddress = await api.ScalarAsync<long>(
-            "select count(*) from mail_outbox where kind = 'workflow_notification' and recipient = $1 and template_values ->> 'ticket_title' = 'Outage'", address);
-        toAddress.ShouldBe(1);
-        var toUser = await api.ScalarAsync<long>(
-            "select count(*) from mail_outbox o join users u on u.email = o.recipient where o.kind = 'workflow_notification' and u.id = $1", technicianId);
-        toUser.ShouldBe(1);
+        var toAddress = await api.MailsAsync(address, "workflow_notification");
+        toAddress.ShouldHaveSingleItem().Message.TextBody!.ShouldContain("Outage");
+        var technicianEmail = await api.ScalarAsync<string>("select email from users where id = $1", technicianId);
+        (await api.MailsAsync(technicianEmail, "workflow_notification")).ShouldHaveSingleItem();
         (await admin.HistoryAsync(id)).Length.ShouldBe(1);
     }
 }

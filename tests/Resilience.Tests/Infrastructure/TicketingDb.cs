@@ -5,10 +5,8 @@ namespace Ticketing.Resilience.Tests.Infrastructure;
 /// <summary>Direct SQL on the nodes' database, for what HTTP cannot show: Marten's event log, the outbox, locks.</summary>
 public sealed class TicketingDb(string connectionString)
 {
-    public const string MailLockName = "ticketing.mail-delivery";
-
     /// <summary>
-    /// The events that queue ticket notification mails (<c>TicketNotificationsProjection</c>): public replies that are
+    /// The events that send ticket notification mails (<c>TicketNotificationHandler</c>): public replies that are
     /// not mirror copies, status changes, Taskfire questions, deletions of a shared copy. In the tests' data each mails
     /// exactly one person: every ticket has a contact and a technician, and nobody is told about their own change.
     /// </summary>
@@ -17,8 +15,8 @@ public sealed class TicketingDb(string connectionString)
          or (e.type = 'ticket.reply_posted' and e.data->>'visibility' = 'Public' and e.data->>'mirroredFrom' is null))
         """;
 
-    /// <summary>The outbox rows those events queue, keyed <c>{event id:N}:{recipient id}</c>.</summary>
-    public const string NotificationKinds = "('reply_posted', 'status_changed', 'taskfire_question', 'shared_ticket_deleted')";
+    /// <summary>The kinds of the mails those events send.</summary>
+    public static readonly string[] NotificationKinds = ["reply_posted", "status_changed", "taskfire_question", "shared_ticket_deleted"];
 
     public string ConnectionString { get; } = connectionString;
 
@@ -55,36 +53,53 @@ public sealed class TicketingDb(string connectionString)
         return values;
     }
 
-    /// <summary>Application names of the sessions holding the session advisory lock named <paramref name="lockName"/>.</summary>
-    public Task<List<string>> LockHoldersAsync(string lockName) => ColumnAsync<string>("""
-        select a.application_name from pg_locks l join pg_stat_activity a on a.pid = l.pid
-        where l.locktype = 'advisory' and l.granted and l.objsubid = 1
-          and l.database = (select oid from pg_database where datname = current_database())
-          and ((l.classid::bigint << 32) | l.objid::bigint) = hashtextextended($1, 0)
-        """, lockName);
+    /// <summary>Messages Wolverine has not finished: queued, scheduled for a retry, or in progress on some node.</summary>
+    public Task<long> PendingMessagesAsync() => ScalarAsync<long>("select count(*) from wolverine_incoming_envelopes where status <> 'Handled'");
 
-    public Task<long> UnsentMailAsync() => ScalarAsync<long>("select count(*) from mail_outbox where status <> 'sent'");
+    /// <summary>Stored messages (any state) whose body mentions <paramref name="text"/>: a reply's notice carries its text.</summary>
+    public Task<long> MessagesMentioningAsync(string text) =>
+        ScalarAsync<long>("select count(*) from wolverine_incoming_envelopes where position(convert_to($1, 'UTF8') in body) > 0", text);
 
     /// <summary>Events in <c>mt_events</c> that notify.</summary>
     public Task<long> NotifyingEventsAsync() => ScalarAsync<long>($"select count(*) from mt_events e where {NotifyingEvents}");
 
     /// <summary>
-    /// Notifying events in <c>mt_events</c> without exactly one notification row in the outbox: none would be a mail lost
-    /// (an event stored without its mail), several a mail queued twice.
+    /// Every notifying event against its notice (the Wolverine message stored by the append's transaction) and its
+    /// delivered mail (the .eml files of <paramref name="pickupFolders"/>, which name their event in a header).
     /// </summary>
-    public Task<long> NotifyingEventsWithoutExactlyOneMailAsync() => ScalarAsync<long>($"""
-        select count(*) from (
-            select e.id from mt_events e
-            left join mail_outbox o on o.kind in {NotificationKinds}
-                and split_part(o.idempotency_key, ':', 1) = replace(e.id::text, '-', '')
-            where {NotifyingEvents}
-            group by e.id having count(o.id) <> 1) x
-        """);
+    public async Task<MailAudit> AuditMailAsync(IEnumerable<string> pickupFolders)
+    {
+        var events = (await ColumnAsync<Guid>($"select e.id from mt_events e where {NotifyingEvents}")).ToHashSet();
+        var notices = new HashSet<Guid>();
+        foreach (var body in await ColumnAsync<byte[]>("select body from wolverine_incoming_envelopes where message_type like '%TicketEventNotice'"))
+        {
+            if (DeliveredMail.NoticedEvent(body) is { } eventId)
+            {
+                notices.Add(eventId);
+            }
+        }
 
-    /// <summary>Notification rows in the outbox whose event is not in <c>mt_events</c>: a mail for a change that never happened.</summary>
-    public Task<long> NotificationMailsWithoutEventAsync() => ScalarAsync<long>($"""
-        select count(*) from mail_outbox o
-        where o.kind in {NotificationKinds}
-          and not exists (select 1 from mt_events e where replace(e.id::text, '-', '') = split_part(o.idempotency_key, ':', 1))
-        """);
+        var mails = DeliveredMail.Read(pickupFolders).Where(m => NotificationKinds.Contains(m.Kind)).ToList();
+        var mailIdsPerEvent = mails.Where(m => m.Cause is not null).GroupBy(m => m.Cause!.Value).ToDictionary(g => g.Key, g => g.Select(m => m.MailId).Distinct().Count());
+        return new MailAudit(
+            events.Count,
+            NotQueued: events.Count(e => !notices.Contains(e) && !mailIdsPerEvent.ContainsKey(e)),
+            NotDelivered: events.Count(e => !mailIdsPerEvent.ContainsKey(e)),
+            MailedTwice: mailIdsPerEvent.Count(m => m.Value > 1),
+            WithoutEvent: notices.Concat(mailIdsPerEvent.Keys).Distinct().Count(e => !events.Contains(e)),
+            DeliveredByTwoNodes: mails.GroupBy(m => m.MailId).Count(g => g.Select(m => m.Folder).Distinct().Count() > 1));
+    }
+}
+
+/// <summary>
+/// The notification mail of the log: <see cref="NotQueued"/> events have neither a stored notice nor a mail (a mail
+/// lost), <see cref="NotDelivered"/> have no .eml yet, <see cref="MailedTwice"/> have two different mails,
+/// <see cref="WithoutEvent"/> notices or mails name an event that is not in the log, and
+/// <see cref="DeliveredByTwoNodes"/> mails are in two nodes' pickup folders.
+/// </summary>
+public sealed record MailAudit(int Notifying, int NotQueued, int NotDelivered, int MailedTwice, int WithoutEvent, int DeliveredByTwoNodes)
+{
+    public override string ToString() =>
+        $"{Notifying} notifying events: {NotQueued} without notice or mail, {NotDelivered} not delivered, {MailedTwice} mailed twice, " +
+        $"{WithoutEvent} notices or mails without their event, {DeliveredByTwoNodes} mails delivered by two nodes";
 }

@@ -1,23 +1,30 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using Ticketing.Api.Hosting;
+using System.Net.Sockets;
 using Ticketing.Resilience.Tests.Infrastructure;
 using Ticketing.TestInfrastructure;
 
 namespace Ticketing.Resilience.Tests.TwoNodes;
 
 /// <summary>
-/// Issue item 7: two API processes on one database. Ticket notification mails are queued inline, by the transaction
-/// that appends the event, on whichever node took the request: there is no notifications job to elect any more, and
-/// every notifying event in <c>mt_events</c> has exactly its outbox row the moment it is acknowledged. The mail delivery
-/// runs on exactly one node (one advisory-lock holder, each mail delivered by one node once); SIGKILL the delivering
-/// node and the other holds the lock and delivers a new reply's mail within 5 seconds (ADR 0010).
+/// Issue item 7, on Wolverine (ADR 0017): API processes on one database. A reply's notification is a Wolverine message
+/// stored by the transaction that appends the reply, on whichever node took the request, and delivered from that node's
+/// durable local queue: each mail goes out once, by one node. A node SIGKILLed while sending a mail leaves it owned by a
+/// dead node; the leader ejects that node once its heartbeat is stale and a surviving node delivers the mail (the
+/// takeover figure: kill → the mail in a survivor's pickup folder).
 /// </summary>
 public sealed class TwoNodeTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private static readonly TimeSpan TakeoverBound = TimeSpan.FromSeconds(5);
-    private const string DeliveryTookLock = "This node now delivers mail";
+    private static readonly TimeSpan TakeoverBound = TimeSpan.FromSeconds(30);
+
+    // Fast node-failure detection for the test: heartbeats stale after 5 s, checked every second.
+    private static readonly Dictionary<string, string> Messaging = new()
+    {
+        ["Ticketing__Messaging__StaleNodeTimeout"] = "00:00:05",
+        ["Ticketing__Messaging__HealthCheckPollingTime"] = "00:00:01",
+    };
+
     private readonly Figures figures = new(output);
     private readonly string root = Path.Combine(Path.GetTempPath(), $"ticketing-two-nodes-{Guid.NewGuid():N}");
     private readonly List<ApiNode> nodes = [];
@@ -26,18 +33,14 @@ public sealed class TwoNodeTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task InitializeAsync() => db = new TicketingDb(await TestCluster.CreateDatabaseAsync());
 
     [Fact]
-    public async Task Mail_is_queued_with_each_event_on_either_node_delivered_once_by_one_node_and_the_survivor_takes_over_within_5_seconds_of_a_SIGKILL()
+    public async Task Mail_is_stored_with_each_event_on_either_node_delivered_once_by_one_node_and_a_survivor_delivers_a_killed_nodes_mail()
     {
         var a = await StartAsync("node-a");
         var b = await StartAsync("node-b");
         var msp = await Msp.SeedAsync(a, contacts: 1);
-        await Eventually.TrueAsync(async () => (await db.LockHoldersAsync(TicketingDb.MailLockName)).Count == 1, TimeSpan.FromSeconds(30), () => "lock not taken");
-        var mailHolders = await db.LockHoldersAsync(TicketingDb.MailLockName);
-        figures.Print($"lock holders: mail delivery {string.Join(",", mailHolders)}");
-        mailHolders.Count.ShouldBe(1);
 
-        // Work through both nodes; each reply mails the contact once, whichever node took the request, and its mail is
-        // queued by the time the reply is acknowledged: no waiting for a projection to catch up.
+        // Work through both nodes; each reply mails the contact once, whichever node took the request, and its notice is
+        // stored by the time the reply is acknowledged: the append's transaction wrote it.
         var ticketId = await TicketAsync(a, msp);
         var bodies = new List<string>();
         var queuedWhenAcknowledged = 0;
@@ -45,74 +48,113 @@ public sealed class TwoNodeTests(ITestOutputHelper output) : IAsyncLifetime
         {
             var body = await ReplyAsync(i % 2 == 0 ? a : b, msp, ticketId);
             bodies.Add(body);
-            queuedWhenAcknowledged += (int)await MailRowsAsync([body]);
+            queuedWhenAcknowledged += await QueuedOrDeliveredAsync(body) ? 1 : 0;
         }
 
-        var (withoutMail, mailsWithoutEvent) = (await db.NotifyingEventsWithoutExactlyOneMailAsync(), await db.NotificationMailsWithoutEventAsync());
-        figures.Print($"20 replies through both nodes: {queuedWhenAcknowledged} mails already queued when the reply was acknowledged; " +
-            $"{await db.NotifyingEventsAsync()} notifying events in mt_events, {withoutMail} without exactly one queued mail, {mailsWithoutEvent} notification mails without their event");
+        figures.Print($"20 replies through both nodes: {queuedWhenAcknowledged} had their notice stored (or mail sent) when acknowledged");
         queuedWhenAcknowledged.ShouldBe(20);
-        withoutMail.ShouldBe(0);
-        mailsWithoutEvent.ShouldBe(0);
 
-        await Eventually.TrueAsync(async () => await db.UnsentMailAsync() == 0 && await MailRowsAsync(bodies) == bodies.Count,
+        await Eventually.TrueAsync(async () => await db.PendingMessagesAsync() == 0 && Delivered(bodies) == bodies.Count,
             TimeSpan.FromSeconds(60), () => $"mails not delivered\n{a.LogTail()}\n{b.LogTail()}");
-        var deliveries = await DeliveriesAsync();
-        figures.Print($"20 replies through both nodes: {await MailRowsAsync(bodies)} outbox rows, .eml files per node: " +
-            string.Join(", ", nodes.Select(n => $"{n.Name} {Files(n).Length}")) + $", mails delivered by both nodes: {deliveries.Twice}");
-        (await MailRowsAsync(bodies)).ShouldBe(20);
-        deliveries.Twice.ShouldBe(0);
-        deliveries.Missing.ShouldBe(0);
+        var audit = await db.AuditMailAsync(nodes.Select(n => n.PickupFolder));
+        figures.Print($"20 replies through both nodes: .eml files per node: {string.Join(", ", nodes.Select(n => $"{n.Name} {Files(n).Length}"))}; {audit}");
+        Delivered(bodies).ShouldBe(20);
+        (audit.NotQueued, audit.NotDelivered, audit.MailedTwice, audit.WithoutEvent, audit.DeliveredByTwoNodes).ShouldBe((0, 0, 0, 0, 0));
 
-        var leader = nodes.Single(n => n.ApplicationName == mailHolders[0]);
-        var survivor = nodes.Single(n => n != leader);
-        // Not a snapshot only: over the whole run so far, the other node never took the job.
-        figures.Print($"jobs taken before the kill: {Describe(leader)}; {Describe(survivor)}");
-        survivor.LogLinesContaining(DeliveryTookLock).ShouldBe(0);
-        var takeover = await KillAndMeasureTakeoverAsync(leader, survivor, msp, ticketId);
-        figures.Print($"faults injected: 1 SIGKILL of {leader.Name}; survivor {survivor.Name} held the mail lock after {takeover.Locks.TotalMilliseconds:F0} ms, " +
-            $"had the new reply's mail queued when it acknowledged the reply ({takeover.Queued.TotalMilliseconds:F0} ms) and delivered it after {takeover.Delivered.TotalMilliseconds:F0} ms (bound {TakeoverBound.TotalSeconds} s)");
-        takeover.Delivered.ShouldBeLessThanOrEqualTo(TakeoverBound);
-        figures.Print($"jobs taken after the kill: {Describe(survivor)}");
-        survivor.LogLinesContaining(DeliveryTookLock).ShouldBeGreaterThanOrEqualTo(1);
-        (await DeliveriesAsync()).Twice.ShouldBe(0);
-        (await db.NotifyingEventsWithoutExactlyOneMailAsync()).ShouldBe(0);
-        (await db.NotificationMailsWithoutEventAsync()).ShouldBe(0);
+        var (stuckOn, relay) = await NodeWithADeadRelayAsync();
+        var takeover = await KillWhileSendingAndMeasureTakeoverAsync(stuckOn, relay, msp, ticketId, survivors: [a, b]);
+        figures.Print($"faults injected: 1 SIGKILL of {stuckOn.Name} while it was sending a reply's mail; the mail reached a survivor's pickup folder " +
+            $"{takeover.TotalMilliseconds:F0} ms after the kill (stale-node timeout 5 s, health check every 1 s; bound {TakeoverBound.TotalSeconds} s)");
+        takeover.ShouldBeLessThanOrEqualTo(TakeoverBound);
+        await Eventually.TrueAsync(async () => await db.PendingMessagesAsync() == 0, TimeSpan.FromSeconds(60), () => "messages left pending");
+        var after = await db.AuditMailAsync(nodes.Select(n => n.PickupFolder));
+        figures.Print($"after the kill: {after}");
+        (after.NotDelivered, after.MailedTwice, after.WithoutEvent, after.DeliveredByTwoNodes).ShouldBe((0, 0, 0, 0));
     }
 
-    private async Task<(TimeSpan Locks, TimeSpan Queued, TimeSpan Delivered)> KillAndMeasureTakeoverAsync(ApiNode leader, ApiNode survivor, Msp msp, Guid ticketId)
+    /// <summary>A third node whose SMTP relay accepts connections and never answers: its mail hangs mid-send.</summary>
+    private async Task<(ApiNode Node, DeadRelay Relay)> NodeWithADeadRelayAsync()
     {
-        leader.Kill();
-        var clock = Stopwatch.StartNew();
-        var body = await ReplyAsync(survivor, msp, ticketId);
-        var queued = clock.Elapsed;
-        (await MailRowsAsync([body])).ShouldBe(1, "the survivor acknowledged a reply without its mail queued");
-        TimeSpan? locks = null;
-        await Eventually.TrueAsync(async () =>
+        var relay = new DeadRelay();
+        var settings = new Dictionary<string, string>(Messaging)
         {
-            locks ??= (await db.LockHoldersAsync(TicketingDb.MailLockName)).SequenceEqual([survivor.ApplicationName]) ? clock.Elapsed : null;
-            return locks is not null && await DeliveredAsync(survivor, body);
-        }, TimeSpan.FromSeconds(60), () => $"the survivor did not take over\n{survivor.LogTail()}", pollMilliseconds: 25);
-        return (locks!.Value, queued, clock.Elapsed);
+            ["Ticketing__Smtp__Host"] = "127.0.0.1",
+            ["Ticketing__Smtp__Port"] = relay.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Ticketing__Smtp__Security"] = "None",
+            ["Ticketing__Smtp__Timeout"] = "00:10:00",
+        };
+        return (await StartAsync("node-c", settings), relay);
     }
 
-    private static string Describe(ApiNode node) => $"{node.Name} took mail delivery {node.LogLinesContaining(DeliveryTookLock)}×";
-
-    private Task<long> MailRowsAsync(IReadOnlyList<string> bodies) =>
-        db.ScalarAsync<long>("select count(*) from mail_outbox where template_values->>'reply_text' = any($1)", (object)bodies.ToArray());
-
-    private async Task<bool> DeliveredAsync(ApiNode node, string body) =>
-        (await db.ColumnAsync<Guid>("select id from mail_outbox where status = 'sent' and template_values->>'reply_text' = $1", body))
-            .Any(id => File.Exists(Path.Combine(node.PickupFolder, $"{id:N}.eml")));
-
-    /// <summary>Sent mails whose .eml is in both nodes' pickup folders, and sent mails in neither.</summary>
-    private async Task<(int Twice, int Missing)> DeliveriesAsync()
+    private async Task<TimeSpan> KillWhileSendingAndMeasureTakeoverAsync(ApiNode stuck, DeadRelay relay, Msp msp, Guid ticketId, ApiNode[] survivors)
     {
-        var perNode = nodes.Select(n => Files(n).Select(Path.GetFileName).ToHashSet()).ToArray();
-        var all = perNode.SelectMany(f => f).ToList();
-        var sent = await db.ColumnAsync<Guid>("select id from mail_outbox where status = 'sent'");
-        return (all.Count - all.Distinct().Count(), sent.Count(id => !all.Contains($"{id:N}.eml")));
+        var body = await ReplyAsync(stuck, msp, ticketId);
+        // The mail is in the hands of the dead relay once node C has connected to it.
+        await Eventually.TrueAsync(() => Task.FromResult(relay.Accepted > 0), TimeSpan.FromSeconds(30), () => $"node C never tried to send\n{stuck.LogTail()}");
+        stuck.Kill();
+        var clock = Stopwatch.StartNew();
+        await Eventually.TrueAsync(() => Task.FromResult(DeliveredBy(survivors, body)), TimeSpan.FromSeconds(120),
+            () => $"no survivor delivered the killed node's mail\n{survivors[0].LogTail()}\n{survivors[1].LogTail()}", pollMilliseconds: 25);
+        var took = clock.Elapsed;
+        relay.Dispose();
+        return took;
     }
+
+    /// <summary>A TCP listener that accepts SMTP connections and never says a word.</summary>
+    private sealed class DeadRelay : IDisposable
+    {
+        private readonly TcpListener listener = new(IPAddress.Loopback, 0);
+        private readonly List<TcpClient> held = [];
+        private int accepted;
+
+        public DeadRelay()
+        {
+            listener.Start();
+            _ = Task.Run(AcceptAsync);
+        }
+
+        public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
+
+        public int Accepted => Volatile.Read(ref accepted);
+
+        private async Task AcceptAsync()
+        {
+            while (true)
+            {
+                try
+                {
+                    var client = await listener.AcceptTcpClientAsync();
+                    lock (held)
+                    {
+                        held.Add(client);
+                    }
+
+                    Interlocked.Increment(ref accepted);
+                }
+                catch (Exception e) when (e is SocketException or ObjectDisposedException or InvalidOperationException)
+                {
+                    return;
+                }
+            }
+        }
+
+        public void Dispose()
+        {
+            listener.Stop();
+            lock (held)
+            {
+                held.ForEach(c => c.Dispose());
+            }
+        }
+    }
+
+    private async Task<bool> QueuedOrDeliveredAsync(string body) => await db.MessagesMentioningAsync(body) > 0 || Delivered([body]) > 0;
+
+    private int Delivered(IReadOnlyList<string> bodies) =>
+        DeliveredMail.Read(nodes.Select(n => n.PickupFolder)).Where(m => bodies.Any(m.Text.Contains)).Select(m => m.MailId).Distinct().Count();
+
+    private static bool DeliveredBy(IEnumerable<ApiNode> survivors, string body) =>
+        DeliveredMail.Read(survivors.Select(n => n.PickupFolder)).Any(m => m.Text.Contains(body, StringComparison.Ordinal));
 
     private static string[] Files(ApiNode node) => Directory.Exists(node.PickupFolder) ? Directory.GetFiles(node.PickupFolder, "*.eml") : [];
 
@@ -134,9 +176,9 @@ public sealed class TwoNodeTests(ITestOutputHelper output) : IAsyncLifetime
         return body;
     }
 
-    private async Task<ApiNode> StartAsync(string name)
+    private async Task<ApiNode> StartAsync(string name, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var node = await ApiNode.StartAsync(name, db.ConnectionString, Path.Combine(root, name));
+        var node = await ApiNode.StartAsync(name, db.ConnectionString, Path.Combine(root, name), settings ?? Messaging);
         nodes.Add(node);
         return node;
     }

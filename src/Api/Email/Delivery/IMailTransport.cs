@@ -6,10 +6,10 @@ namespace Ticketing.Api.Email.Delivery;
 public interface IMailTransport
 {
     /// <summary>
-    /// Sends <paramref name="message"/>, queued as outbox row <paramref name="outboxId"/>. May be called again for
-    /// the same row after a crash; the message then carries the same Message-ID.
+    /// Sends <paramref name="message"/>, the mail <paramref name="mailId"/>. May be called again for the same mail
+    /// after a crash or a failed attempt; the message then carries the same Message-ID.
     /// </summary>
-    Task SendAsync(Guid outboxId, MimeMessage message, CancellationToken ct);
+    Task SendAsync(Guid mailId, MimeMessage message, CancellationToken ct);
 }
 
 /// <summary>The transport said the message can never be delivered (e.g. the recipient was refused): no retry.</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Ticketing.Application.Email;
@@ -7,34 +6,43 @@ using Ticketing.Application.Tickets;
 namespace Ticketing.Api.Email.Delivery;
 
 /// <summary>
-/// Turns a queued mail into a MIME message: renders template rows (adding the portal URL and the status name
-/// in the recipient's language), and gives every message a Message-ID derived from its outbox row, so a message
-/// sent twice after a crash is the same message to the receiving side.
+/// Turns a <see cref="SendMail"/> into a MIME message: renders its template (adding the portal URL and the status name
+/// in the recipient's language), and gives every message a Message-ID derived from its mail id, so a message sent
+/// twice after a crash is the same message to the receiving side.
 /// </summary>
 public sealed class MailComposer(
     IEmailTemplateStore templates, ITicketSettings ticketSettings, IOptionsMonitor<EmailOptions> options, IConfiguration configuration,
     Ticketing.Api.Admin.Settings.CurrentSettings settings)
 {
-    public static string MessageId(Guid outboxId, string fromDomain) => $"{outboxId:N}@{fromDomain}";
+    /// <summary>Keys of a mail rendered before it was queued (mail handed over from the retired outbox table).</summary>
+    public const string RenderedSubject = "rendered:subject";
+    public const string RenderedText = "rendered:text";
+    public const string RenderedHtml = "rendered:html";
 
-    /// <param name="cache">Templates already read in this batch, so a batch reads each kind and language once.</param>
-    public async Task<MimeMessage> ComposeAsync(QueuedMail mail, Dictionary<(string, string), EmailTemplate> cache, CancellationToken ct)
+    public static string MessageId(Guid mailId, string fromDomain) => $"{mailId:N}@{fromDomain}";
+
+    public async Task<MimeMessage> ComposeAsync(SendMail mail, IReadOnlyDictionary<string, string?> values, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(mail);
-        ArgumentNullException.ThrowIfNull(cache);
-        var rendered = mail.TemplateValues is null
-            ? new RenderedEmail(mail.Subject!, mail.BodyText!, mail.BodyHtml ?? "")
-            : EmailTemplateRenderer.Render(await TemplateAsync(mail, cache, ct), await ValuesAsync(mail, ct));
+        ArgumentNullException.ThrowIfNull(values);
+        var rendered = values.TryGetValue(RenderedSubject, out var subject) && subject is not null
+            ? new RenderedEmail(subject, values.GetValueOrDefault(RenderedText) ?? "", values.GetValueOrDefault(RenderedHtml) ?? "")
+            : EmailTemplateRenderer.Render(await templates.GetAsync(mail.Kind, mail.Language, ct), await ValuesAsync(mail, values, ct));
 
         var from = MailboxAddress.Parse(options.CurrentValue.From);
         var message = new MimeMessage();
         message.From.Add(from);
         message.To.Add(MailboxAddress.Parse(mail.Recipient));
         message.Subject = rendered.Subject;
-        message.Date = mail.CreatedAt;
-        message.MessageId = MessageId(mail.Id, from.Domain);
+        message.Date = mail.QueuedAt;
+        message.MessageId = MessageId(mail.MailId, from.Domain);
         message.Headers.Add("Auto-Submitted", "auto-generated");
-        message.Headers.Add("X-Ticketing-Mail-Kind", mail.Kind);
+        message.Headers.Add(KindHeader, mail.Kind);
+        if (mail.CausedBy is { } cause)
+        {
+            message.Headers.Add(CauseHeader, cause.ToString("N"));
+        }
+
         var body = new BodyBuilder { TextBody = rendered.BodyText };
         if (rendered.BodyHtml.Length > 0)
         {
@@ -45,20 +53,15 @@ public sealed class MailComposer(
         return message;
     }
 
-    private async Task<EmailTemplate> TemplateAsync(QueuedMail mail, Dictionary<(string, string), EmailTemplate> cache, CancellationToken ct)
-    {
-        if (!cache.TryGetValue((mail.Kind, mail.Language), out var template))
-        {
-            template = await templates.GetAsync(mail.Kind, mail.Language, ct);
-            cache[(mail.Kind, mail.Language)] = template;
-        }
+    /// <summary>The mail's kind (<see cref="EmailKinds"/>).</summary>
+    public const string KindHeader = "X-Ticketing-Mail-Kind";
 
-        return template;
-    }
+    /// <summary>The event or cause that sent the mail, when there is one (ticket notifications, workflow mails).</summary>
+    public const string CauseHeader = "X-Ticketing-Cause";
 
-    private async Task<Dictionary<string, string?>> ValuesAsync(QueuedMail mail, CancellationToken ct)
+    private async Task<Dictionary<string, string?>> ValuesAsync(SendMail mail, IReadOnlyDictionary<string, string?> given, CancellationToken ct)
     {
-        var values = JsonSerializer.Deserialize<Dictionary<string, string?>>(mail.TemplateValues!) ?? [];
+        var values = new Dictionary<string, string?>(given, StringComparer.Ordinal);
         if (!values.ContainsKey(EmailSnippets.PortalUrl))
         {
             // The admin's portal address as in force when the mail is sent; configuration until it is saved.

@@ -3,7 +3,7 @@ using MimeKit;
 namespace Ticketing.Api.Email.Delivery;
 
 /// <summary>
-/// Writes each message as <c>{outbox id}.eml</c> into a folder (the default without SMTP, and what tests read).
+/// Writes each message as <c>{mail id}.eml</c> into a folder (the default without SMTP, and what tests read).
 /// The file is written under a temporary name and moved into place, so a reader never sees half a message and a
 /// re-send of the same row replaces the file instead of adding a second one.
 /// </summary>
@@ -11,14 +11,14 @@ public sealed class PickupFolderTransport(string folder) : IMailTransport
 {
     public string Folder { get; } = folder;
 
-    public static string FileName(Guid outboxId) => $"{outboxId:N}.eml";
+    public static string FileName(Guid mailId) => $"{mailId:N}.eml";
 
-    public async Task SendAsync(Guid outboxId, MimeMessage message, CancellationToken ct)
+    public async Task SendAsync(Guid mailId, MimeMessage message, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(message);
         Directory.CreateDirectory(Folder);
-        var target = Path.Combine(Folder, FileName(outboxId));
-        var temporary = Path.Combine(Folder, $".{outboxId:N}.{Guid.NewGuid():N}.tmp");
+        var target = Path.Combine(Folder, FileName(mailId));
+        var temporary = Path.Combine(Folder, $".{mailId:N}.{Guid.NewGuid():N}.tmp");
         try
         {
             await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 16 * 1024, useAsync: true))

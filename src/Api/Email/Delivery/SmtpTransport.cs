@@ -7,7 +7,7 @@ namespace Ticketing.Api.Email.Delivery;
 /// <summary>Sends through the configured SMTP relay (MailKit), one connection per message.</summary>
 public sealed class SmtpTransport(IOptionsMonitor<SmtpOptions> options) : IMailTransport
 {
-    public async Task SendAsync(Guid outboxId, MimeMessage message, CancellationToken ct)
+    public async Task SendAsync(Guid mailId, MimeMessage message, CancellationToken ct)
     {
         var smtp = options.CurrentValue;
         using var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };

@@ -5,6 +5,7 @@ using Ticketing.Api.Identity.Persistence;
 using Ticketing.Application.Errors;
 using Ticketing.Application.Identity;
 using Ticketing.Domain;
+using Wolverine;
 
 namespace Ticketing.Api.Email.Inbound;
 
@@ -16,7 +17,7 @@ public sealed record InboundSender(Guid ContactId, Guid CustomerId, bool IsPrima
 /// sender's domain (with a welcome mail per setting). Anyone else is refused before anything is written.
 /// </summary>
 public sealed class InboundSenders(
-    NpgsqlDataSource dataSource, ICustomerDirectory directory, AccountWriter accounts, AuditLog audit, MailOutbox outbox)
+    NpgsqlDataSource dataSource, ICustomerDirectory directory, AccountWriter accounts, AuditLog audit, IMessageBus bus, IConfiguration configuration, TimeProvider time)
 {
     public const string UnknownSender = "inbound.unknown_sender";
     public const string NotAContact = "inbound.sender_not_contact";
@@ -62,10 +63,11 @@ public sealed class InboundSenders(
             await insert.ExecuteNonQueryAsync(ct);
         }
 
-        await outbox.EnqueueWelcomeAsync(connection, new WelcomeMail(account.Email, account.Language, $"{first} {last}".Trim(), username, password), ct);
+        await AccountMail.QueueWelcomeAsync(bus, tx, configuration, new WelcomeMail(account.Email, account.Language, $"{first} {last}".Trim(), username, password), time.GetUtcNow(), ct);
         await audit.WriteAsync(connection, null, "contact.created", "contact", account.Id, null,
             new { account.Id, CustomerId = customer.Id, Username = username, account.Email, account.FirstName, account.LastName, Source = "email" }, ct);
         await tx.CommitAsync(ct);
+        await AccountMail.SentAsync(bus);
         return new InboundSender(account.Id, customer.Id, IsPrimary: false, Created: true);
     }
 

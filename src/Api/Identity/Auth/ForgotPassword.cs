@@ -5,6 +5,7 @@ using Npgsql;
 using Ticketing.Api.Identity.Accounts;
 using Ticketing.Api.Identity.Mail;
 using Ticketing.Api.Identity.Persistence;
+using Wolverine;
 
 namespace Ticketing.Api.Identity.Auth;
 
@@ -23,7 +24,7 @@ public sealed class ForgotPasswordRequestValidator : AbstractValidator<ForgotPas
 public static class ForgotPassword
 {
     public static async Task<Accepted> HandleAsync(
-        ForgotPasswordRequest request, NpgsqlDataSource dataSource, SecretHasher hasher, MailOutbox outbox, AuditLog audit,
+        ForgotPasswordRequest request, NpgsqlDataSource dataSource, SecretHasher hasher, IMessageBus bus, AuditLog audit,
         IOptions<AuthSettings> settings, TimeProvider time, CancellationToken ct)
     {
         var code = PasswordGenerator.ResetCode();
@@ -53,9 +54,10 @@ public static class ForgotPassword
             await insert.ExecuteNonQueryAsync(ct);
         }
 
-        await outbox.EnqueueAsync(connection, PasswordResetMail.Compose(account.Email, account.Language, account.FirstName, code, lifetime), ct);
+        await AccountMail.QueueAsync(bus, tx, PasswordResetMail.Compose(account.Email, account.Language, account.FirstName, lifetime, now), PasswordResetMail.Secrets(code), ct);
         await audit.WriteAsync(connection, null, "user.password_reset_requested", "user", account.Id, null, new { CodeId = codeId, ExpiresAt = now + lifetime }, ct);
         await tx.CommitAsync(ct);
+        await AccountMail.SentAsync(bus);
         return TypedResults.Accepted((string?)null);
     }
 }

@@ -6,6 +6,7 @@ using Ticketing.Api.Identity.Customers;
 using Ticketing.Api.Identity.Mail;
 using Ticketing.Api.Identity.Persistence;
 using Ticketing.Application.Identity;
+using Wolverine;
 
 namespace Ticketing.Api.Identity.Contacts;
 
@@ -17,7 +18,7 @@ public static class CreateContact
 {
     public static async Task<Created<ContactCreatedResponse>> HandleAsync(
         Guid id, ContactRequest request, ClaimsPrincipal user, NpgsqlDataSource dataSource, AccountWriter accounts,
-        AuditLog audit, MailOutbox outbox, TimeProvider time, CancellationToken ct)
+        AuditLog audit, IMessageBus bus, IConfiguration configuration, TimeProvider time, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -38,9 +39,10 @@ public static class CreateContact
         var contact = new ContactResponse(
             account.Id, customer.Id, username, account.FirstName, account.LastName, ContactWriter.Blank(request.JobTitle), account.Email,
             ContactWriter.Blank(request.Phone), account.Language, account.TimeZone, request.IsPrimary, null, 1, now, now);
-        await outbox.EnqueueWelcomeAsync(connection, new WelcomeMail(account.Email, account.Language, $"{account.FirstName} {account.LastName}", username, password), ct);
+        await AccountMail.QueueWelcomeAsync(bus, tx, configuration, new WelcomeMail(account.Email, account.Language, $"{account.FirstName} {account.LastName}", username, password), now, ct);
         await audit.WriteAsync(connection, AuditActor.Of(user.GetCurrentUser()), "contact.created", "contact", contact.Id, null, contact, ct);
         await tx.CommitAsync(ct);
+        await AccountMail.SentAsync(bus);
         return TypedResults.Created($"/api/contacts/{contact.Id}", new ContactCreatedResponse(contact, new ContactCredentials(username, password)));
     }
 }

@@ -8,12 +8,14 @@ public static class PasswordResetMail
 {
     public const string Kind = EmailKinds.PasswordReset;
 
-    public static OutgoingMail Compose(string recipient, string language, string firstName, string code, TimeSpan validity) =>
-        new(Kind, recipient, language, new Dictionary<string, string?>(StringComparer.Ordinal)
+    public static SendMail Compose(string recipient, string language, string firstName, TimeSpan validity, DateTimeOffset now) =>
+        new(MailIds.New(), Kind, recipient, language, new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             [EmailSnippets.RecipientName] = firstName,
             [EmailSnippets.ContactName] = firstName,
-            [EmailSnippets.ResetCode] = code,
             [EmailSnippets.ValidMinutes] = ((int)validity.TotalMinutes).ToString(CultureInfo.InvariantCulture),
-        });
+        }, now);
+
+    /// <summary>The code travels as a secret: kept in <c>mail_secrets</c> until the mail is sent.</summary>
+    public static Dictionary<string, string?> Secrets(string code) => new(StringComparer.Ordinal) { [EmailSnippets.ResetCode] = code };
 }

@@ -29,6 +29,7 @@ namespace Internal.Generated.WolverineHandlers
             var assignTicketTechnician = (Ticketing.Application.Tickets.Assigning.AssignTicketTechnician)context.Envelope.Message;
 
             var ticketCommandInputs = await Ticketing.Application.Tickets.TicketCommandInputsMiddleware.BeforeAsync(assignTicketTechnician, _ticketSettings, cancellation).ConfigureAwait(false);
+            Ticketing.Application.Messaging.SessionOutboxMiddleware.Before(assignTicketTechnician, documentSession, context);
             await Ticketing.Application.Tickets.Assigning.AssignTicketTechnicianHandler.ValidateAsync(assignTicketTechnician, documentSession, cancellation).ConfigureAwait(false);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Ticketing.Application.Tickets.Assigning.AssignTicketTechnicianHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Ticketing.Application.Tickets.Assigning.AssignTicketTechnicianHandler");

@@ -29,6 +29,7 @@ namespace Internal.Generated.WolverineHandlers
             var editPortalTicket = (Ticketing.Application.Tickets.Portal.EditPortalTicket)context.Envelope.Message;
 
             var ticketCommandInputs = await Ticketing.Application.Tickets.TicketCommandInputsMiddleware.BeforeAsync(editPortalTicket, _ticketSettings, cancellation).ConfigureAwait(false);
+            Ticketing.Application.Messaging.SessionOutboxMiddleware.Before(editPortalTicket, documentSession, context);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Ticketing.Application.Tickets.Portal.EditPortalTicketHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Ticketing.Application.Tickets.Portal.EditPortalTicketHandler");
             

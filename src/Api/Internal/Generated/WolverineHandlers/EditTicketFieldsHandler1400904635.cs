@@ -31,6 +31,7 @@ namespace Internal.Generated.WolverineHandlers
             var editTicketFields = (Ticketing.Application.Tickets.Fields.EditTicketFields)context.Envelope.Message;
 
             var ticketCommandInputs = await Ticketing.Application.Tickets.TicketCommandInputsMiddleware.BeforeAsync(editTicketFields, _ticketSettings, cancellation).ConfigureAwait(false);
+            Ticketing.Application.Messaging.SessionOutboxMiddleware.Before(editTicketFields, documentSession, context);
             await Ticketing.Application.Tickets.Fields.EditTicketFieldsHandler.ValidateAsync(editTicketFields, _ticketFieldRules, cancellation).ConfigureAwait(false);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Ticketing.Application.Tickets.Fields.EditTicketFieldsHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Ticketing.Application.Tickets.Fields.EditTicketFieldsHandler");

@@ -29,6 +29,7 @@ namespace Internal.Generated.WolverineHandlers
             var handTicketToTaskfire = (Ticketing.Application.Tickets.Taskfire.HandTicketToTaskfire)context.Envelope.Message;
 
             var ticketCommandInputs = await Ticketing.Application.Tickets.TicketCommandInputsMiddleware.BeforeAsync(handTicketToTaskfire, _ticketSettings, cancellation).ConfigureAwait(false);
+            Ticketing.Application.Messaging.SessionOutboxMiddleware.Before(handTicketToTaskfire, documentSession, context);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Ticketing.Application.Tickets.Taskfire.HandTicketToTaskfireHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Ticketing.Application.Tickets.Taskfire.HandTicketToTaskfireHandler");
             

@@ -29,6 +29,7 @@ namespace Internal.Generated.WolverineHandlers
             var markTicketBilled = (Ticketing.Application.Tickets.Billing.MarkTicketBilled)context.Envelope.Message;
 
             var ticketCommandInputs = await Ticketing.Application.Tickets.TicketCommandInputsMiddleware.BeforeAsync(markTicketBilled, _ticketSettings, cancellation).ConfigureAwait(false);
+            Ticketing.Application.Messaging.SessionOutboxMiddleware.Before(markTicketBilled, documentSession, context);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Ticketing.Application.Tickets.Billing.MarkTicketBilledHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Ticketing.Application.Tickets.Billing.MarkTicketBilledHandler");
             

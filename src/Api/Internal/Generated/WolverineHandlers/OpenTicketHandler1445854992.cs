@@ -39,6 +39,7 @@ namespace Internal.Generated.WolverineHandlers
 
             await Ticketing.Application.Tickets.Creating.OpenTicketChecks.ValidateAsync(openTicket, postgresCustomerDirectory, _ticketFieldRules, documentSession, cancellation).ConfigureAwait(false);
             var ticketCommandInputs = await Ticketing.Application.Tickets.TicketCommandInputsMiddleware.BeforeAsync(openTicket, _ticketSettings, cancellation).ConfigureAwait(false);
+            Ticketing.Application.Messaging.SessionOutboxMiddleware.Before(openTicket, documentSession, context);
             await Ticketing.Application.Tickets.Creating.TicketCreationGateMiddleware.BeforeAsync(openTicket, _ticketCreationGate, cancellation).ConfigureAwait(false);
             try
             {

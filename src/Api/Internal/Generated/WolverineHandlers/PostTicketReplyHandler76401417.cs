@@ -29,6 +29,7 @@ namespace Internal.Generated.WolverineHandlers
             var postTicketReply = (Ticketing.Application.Tickets.Replies.PostTicketReply)context.Envelope.Message;
 
             var ticketCommandInputs = await Ticketing.Application.Tickets.TicketCommandInputsMiddleware.BeforeAsync(postTicketReply, _ticketSettings, cancellation).ConfigureAwait(false);
+            Ticketing.Application.Messaging.SessionOutboxMiddleware.Before(postTicketReply, documentSession, context);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Ticketing.Application.Tickets.Replies.PostTicketReplyHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Ticketing.Application.Tickets.Replies.PostTicketReplyHandler");
             

@@ -29,6 +29,7 @@ namespace Internal.Generated.WolverineHandlers
             var putQuestionToTaskfire = (Ticketing.Application.Tickets.Taskfire.PutQuestionToTaskfire)context.Envelope.Message;
 
             var ticketCommandInputs = await Ticketing.Application.Tickets.TicketCommandInputsMiddleware.BeforeAsync(putQuestionToTaskfire, _ticketSettings, cancellation).ConfigureAwait(false);
+            Ticketing.Application.Messaging.SessionOutboxMiddleware.Before(putQuestionToTaskfire, documentSession, context);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Ticketing.Application.Tickets.Taskfire.PutQuestionToTaskfireHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Ticketing.Application.Tickets.Taskfire.PutQuestionToTaskfireHandler");
             

@@ -29,6 +29,7 @@ namespace Internal.Generated.WolverineHandlers
             var removeTicket = (Ticketing.Application.Tickets.Deleting.RemoveTicket)context.Envelope.Message;
 
             var ticketCommandInputs = await Ticketing.Application.Tickets.TicketCommandInputsMiddleware.BeforeAsync(removeTicket, _ticketSettings, cancellation).ConfigureAwait(false);
+            Ticketing.Application.Messaging.SessionOutboxMiddleware.Before(removeTicket, documentSession, context);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Ticketing.Application.Tickets.Deleting.RemoveTicketHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Ticketing.Application.Tickets.Deleting.RemoveTicketHandler");
             

@@ -29,6 +29,7 @@ namespace Internal.Generated.WolverineHandlers
             var reportTaskfireWorkComplete = (Ticketing.Application.Tickets.Taskfire.ReportTaskfireWorkComplete)context.Envelope.Message;
 
             var ticketCommandInputs = await Ticketing.Application.Tickets.TicketCommandInputsMiddleware.BeforeAsync(reportTaskfireWorkComplete, _ticketSettings, cancellation).ConfigureAwait(false);
+            Ticketing.Application.Messaging.SessionOutboxMiddleware.Before(reportTaskfireWorkComplete, documentSession, context);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Ticketing.Application.Tickets.Taskfire.ReportTaskfireWorkCompleteHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Ticketing.Application.Tickets.Taskfire.ReportTaskfireWorkCompleteHandler");
             

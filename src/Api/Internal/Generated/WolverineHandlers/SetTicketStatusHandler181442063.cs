@@ -29,6 +29,7 @@ namespace Internal.Generated.WolverineHandlers
             var setTicketStatus = (Ticketing.Application.Tickets.Status.SetTicketStatus)context.Envelope.Message;
 
             var ticketCommandInputs = await Ticketing.Application.Tickets.TicketCommandInputsMiddleware.BeforeAsync(setTicketStatus, _ticketSettings, cancellation).ConfigureAwait(false);
+            Ticketing.Application.Messaging.SessionOutboxMiddleware.Before(setTicketStatus, documentSession, context);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Ticketing.Application.Tickets.Status.SetTicketStatusHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Ticketing.Application.Tickets.Status.SetTicketStatusHandler");
             

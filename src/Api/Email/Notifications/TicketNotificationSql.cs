@@ -1,0 +1,65 @@
+using Ticketing.Application.Email;
+
+namespace Ticketing.Api.Email.Notifications;
+
+/// <summary>
+/// The recipients of a ticket notification with their address, language and template values (one row each), read from
+/// <c>ticket_list</c> and <c>users</c>. Parameters: $1 the ticket, $2 the text value (reply text, status id), $3 the
+/// user the statement needs (the author to skip, or the Taskfire resource to tell).
+/// </summary>
+internal static class TicketNotificationSql
+{
+    private const string Recipient = "r.first_name || ' ' || r.last_name";
+    private const string Ticket = "'ticket_number', t.number, 'ticket_title', t.title";
+
+    public static readonly string ReplyToContact = Select(
+        $"'recipient_name', {Recipient}, 'contact_name', {Recipient}, {Ticket}, 'reply_text', $2::text",
+        "ticket_list t join users r on r.id = t.contact_id",
+        "t.side = 'msp' and not t.deleted and r.id <> $3");
+
+    public static readonly string ReplyToTechnician = Select(
+        $"'recipient_name', {Recipient}, 'contact_name', coalesce(a.first_name || ' ' || a.last_name, ''), {Ticket}, 'reply_text', $2::text",
+        "ticket_list t join users r on r.id = t.assignee_id left join users a on a.id = $3",
+        "t.side = 'msp' and not t.deleted and r.id <> $3");
+
+    public static readonly string StatusToContact = Select(
+        $"'recipient_name', {Recipient}, 'contact_name', {Recipient}, {Ticket}, 'status', $2::text",
+        "ticket_list t join users r on r.id = t.contact_id",
+        "t.side = 'msp' and not t.deleted and r.id <> $3");
+
+    public static readonly string QuestionToTaskfireResource = Select(
+        $"'recipient_name', {Recipient}, 'contact_name', coalesce(c.first_name || ' ' || c.last_name, ''), {Ticket}, 'reply_text', $2::text",
+        "ticket_list t join users r on r.id = $3 left join users c on c.id = t.contact_id",
+        "not t.deleted");
+
+    // The ticket is flagged deleted by now (ticket_list is inline); its number and title are still there.
+    public static readonly string DeletionToTaskfireResource = Select(
+        $"'recipient_name', {Recipient}, 'contact_name', coalesce(c.first_name || ' ' || c.last_name, ''), {Ticket}",
+        "ticket_list t join users r on r.id = $3 left join users c on c.id = t.contact_id",
+        "true");
+
+    private static string Select(string values, string from, string where) => $"""
+        select r.id, r.email, r.language, jsonb_build_object({values})::text
+        from {from}
+        where t.id = $1 and {where}
+        """;
+
+    public static string KindOf(TicketNotification notification) => notification switch
+    {
+        TicketNotification.ReplyToContact or TicketNotification.ReplyToTechnician => EmailKinds.ReplyPosted,
+        TicketNotification.StatusToContact => EmailKinds.StatusChanged,
+        TicketNotification.QuestionToTaskfireResource => EmailKinds.TaskfireQuestion,
+        TicketNotification.DeletionToTaskfireResource => EmailKinds.SharedTicketDeleted,
+        _ => throw new ArgumentOutOfRangeException(nameof(notification), notification, null),
+    };
+
+    public static string For(TicketNotification notification) => notification switch
+    {
+        TicketNotification.ReplyToContact => ReplyToContact,
+        TicketNotification.ReplyToTechnician => ReplyToTechnician,
+        TicketNotification.StatusToContact => StatusToContact,
+        TicketNotification.QuestionToTaskfireResource => QuestionToTaskfireResource,
+        TicketNotification.DeletionToTaskfireResource => DeletionToTaskfireResource,
+        _ => throw new ArgumentOutOfRangeException(nameof(notification), notification, null),
+    };
+}
