@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Ticketing.Api.Hosting.Validation;
 using Ticketing.Api.Identity;
 using Ticketing.Api.Tickets;
+using Ticketing.Application.Workflow.Rules;
+using Wolverine;
 
 namespace Ticketing.Api.Workflow;
 
@@ -40,26 +42,27 @@ public static class WorkflowRuleEndpoints
     }
 
     private static async Task<Created<WorkflowRuleResponse>> Create(
-        WorkflowRuleRequest request, HttpContext http, WorkflowRuleStore store, WorkflowRuleReferences references, CancellationToken ct)
+        WorkflowRuleRequest request, HttpContext http, IMessageBus bus, WorkflowRuleReferences references, CancellationToken ct)
     {
         await references.CheckAsync(request, ct);
-        var rule = await store.CreateAsync(request, http.User.GetCurrentUser().UserId, ct);
+        var rule = await bus.InvokeAsync<WorkflowRuleResponse>(new CreateWorkflowRule(request, http.User.GetCurrentUser().UserId), ct);
         ETags.Set(http.Response, rule.Version);
         return TypedResults.Created($"/api/admin/workflow-rules/{rule.Id}", rule);
     }
 
     private static async Task<Ok<WorkflowRuleResponse>> Replace(
-        Guid id, WorkflowRuleRequest request, HttpContext http, WorkflowRuleStore store, WorkflowRuleReferences references, CancellationToken ct)
+        Guid id, WorkflowRuleRequest request, HttpContext http, IMessageBus bus, WorkflowRuleReferences references, CancellationToken ct)
     {
         await references.CheckAsync(request, ct);
-        var rule = await store.UpdateAsync(id, ETags.IfMatch(http.Request), request, http.User.GetCurrentUser().UserId, ct);
+        var rule = await bus.InvokeAsync<WorkflowRuleResponse>(
+            new ReplaceWorkflowRule(id, ETags.IfMatch(http.Request), request, http.User.GetCurrentUser().UserId), ct);
         ETags.Set(http.Response, rule.Version);
         return TypedResults.Ok(rule);
     }
 
-    private static async Task<NoContent> Delete(Guid id, HttpContext http, WorkflowRuleStore store, CancellationToken ct)
+    private static async Task<NoContent> Delete(Guid id, HttpContext http, IMessageBus bus, CancellationToken ct)
     {
-        await store.DeleteAsync(id, ETags.IfMatch(http.Request), ct);
+        await bus.InvokeAsync(new DeleteWorkflowRule(id, ETags.IfMatch(http.Request)), ct);
         return TypedResults.NoContent();
     }
 }

@@ -6,6 +6,7 @@ using Ticketing.Api.Identity.Persistence;
 using Ticketing.Application.Admin.Settings;
 using Ticketing.Application.Portal;
 using Ticketing.Application.Tickets;
+using Ticketing.Application.Workflow.Rules;
 using Ticketing.Domain.Workflow;
 
 namespace Ticketing.Api.Workflow;

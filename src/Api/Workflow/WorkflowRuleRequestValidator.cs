@@ -1,4 +1,5 @@
 using FluentValidation;
+using Ticketing.Application.Workflow.Rules;
 using Ticketing.Domain.Workflow;
 
 namespace Ticketing.Api.Workflow;

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Ticketing.Application.Tickets;
+using Ticketing.Application.Workflow.Rules;
 
 namespace Ticketing.Api.Workflow;
 

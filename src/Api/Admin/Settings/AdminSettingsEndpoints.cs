@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
 using Ticketing.Api.Hosting.Validation;
 using Ticketing.Api.Identity;
 using Ticketing.Application.Admin.Settings;
+using Wolverine;
 
 namespace Ticketing.Api.Admin.Settings;
 
@@ -18,15 +18,12 @@ public static class AdminSettingsEndpoints
         var settings = routes.MapGroup("/api/admin/settings").WithTags("Admin settings");
         MapSection<PortalSection>(settings, SettingsSections.Portal);
         MapSection<FieldsSection>(settings, SettingsSections.Fields);
-        MapSection<CataloguesSection>(settings, SettingsSections.Catalogues,
-            catalogues => (connection, before, ct) => CatalogueRemovals.RefuseInUseAsync(connection, before, catalogues, ct));
+        MapSection<CataloguesSection>(settings, SettingsSections.Catalogues);
         settings.MapGet("/history", SettingsHistory.HandleAsync).RequireAuthorization(Policies.Auditor);
         return routes;
     }
 
-    /// <param name="guard">Given the new value, what must hold in the saving transaction (see <see cref="SettingsVersions"/>).</param>
-    private static void MapSection<T>(
-        RouteGroupBuilder settings, string section, Func<T, Func<NpgsqlConnection, string, CancellationToken, Task>>? guard = null) where T : class
+    private static void MapSection<T>(RouteGroupBuilder settings, string section) where T : class
     {
         settings.MapGet($"/{section}", async Task<Ok<T>> (CurrentSettings current, HttpContext http, CancellationToken ct) =>
         {
@@ -35,11 +32,15 @@ public static class AdminSettingsEndpoints
             return TypedResults.Ok((T)snapshot.Section(section));
         }).RequireAuthorization(Policies.Admin);
 
-        settings.MapPut($"/{section}", async Task<Ok<T>> (T request, ClaimsPrincipal user, HttpContext http, SettingsVersions versions, CancellationToken ct) =>
+        settings.MapPut($"/{section}", async Task<Ok<T>> (
+            T request, ClaimsPrincipal user, HttpContext http, SettingsDefaults defaults, IMessageBus bus, CancellationToken ct) =>
         {
-            var version = await versions.AppendAsync(
-                section, request, http.Request.Headers.IfMatch.ToString(), user.GetCurrentUser().UserId, guard?.Invoke(request), ct);
-            http.Response.Headers.ETag = SettingsVersions.ETag(version);
+            var saved = await bus.InvokeAsync<SettingsSectionSaved>(
+                new SaveSettingsSection(
+                    section, request, SettingsJson.Serialize(defaults.For(section)), http.Request.Headers.IfMatch.ToString(),
+                    user.GetCurrentUser().UserId),
+                ct);
+            http.Response.Headers.ETag = SettingsVersions.ETag(saved.Version);
             return TypedResults.Ok(request);
         }).Validate<T>().RequireAuthorization(Policies.Admin);
     }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using Ticketing.Api.Email.Templates;
 using Ticketing.Api.Portal.Settings;
@@ -67,18 +65,4 @@ public sealed class SettingsDefaults(
             EmailTemplateVersion.Default(kind, language),
         _ => throw new ArgumentOutOfRangeException(nameof(section), section, "Not a settings section."),
     };
-}
-
-/// <summary>How sections are stored in <c>settings_versions.value</c>: the admin API's JSON shape.</summary>
-public static class SettingsJson
-{
-    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-    };
-
-    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
-
-    public static T Deserialize<T>(string json) =>
-        JsonSerializer.Deserialize<T>(json, Options) ?? throw new InvalidOperationException($"A stored settings value is null ({typeof(T).Name}).");
 }

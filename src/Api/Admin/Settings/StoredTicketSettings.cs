@@ -2,9 +2,9 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Ticketing.Api.Portal.Settings;
 using Ticketing.Api.Tickets;
-using Ticketing.Api.Workflow;
 using Ticketing.Application.Admin.Settings;
 using Ticketing.Application.Tickets;
+using Ticketing.Application.Workflow.Rules;
 using Ticketing.Domain.Tickets;
 
 namespace Ticketing.Api.Admin.Settings;

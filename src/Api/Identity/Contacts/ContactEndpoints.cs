@@ -1,4 +1,8 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Ticketing.Api.Hosting.Validation;
+using Ticketing.Application.Identity.Contacts;
+using Wolverine;
 
 namespace Ticketing.Api.Identity.Contacts;
 
@@ -9,8 +13,21 @@ public static class ContactEndpoints
     {
         var contacts = routes.MapGroup("/api/contacts").WithTags("Contacts").RequireAuthorization(Policies.Technician);
         contacts.MapGet("/{id:guid}", ContactQueries.GetAsync);
-        contacts.MapPut("/{id:guid}", UpdateContact.HandleAsync).Validate<ContactRequest>();
+        contacts.MapPut("/{id:guid}", UpdateAsync).Validate<ContactRequest>();
         contacts.MapPost("/{id:guid}/password", RegenerateContactPassword.HandleAsync);
         return routes;
+    }
+
+    /// <summary><c>PUT /api/contacts/{id}</c>: a technician edits a contact's profile and primary flag.</summary>
+    private static async Task<Ok<ContactResponse>> UpdateAsync(
+        Guid id, ContactRequest request, ClaimsPrincipal user, HttpContext http, IMessageBus bus, CancellationToken ct)
+    {
+        var contact = await bus.InvokeAsync<ContactResponse>(
+            new UpdateContact(
+                id, request.FirstName, request.LastName, request.JobTitle, request.Email, request.Phone, request.Language,
+                request.TimeZone, request.IsPrimary, http.Request.Headers.IfMatch.ToString(), AuditActor.Of(user.GetCurrentUser())),
+            ct);
+        http.Response.Headers.ETag = EntityVersions.ETag(contact.Version);
+        return TypedResults.Ok(contact);
     }
 }

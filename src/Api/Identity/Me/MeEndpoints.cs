@@ -4,6 +4,8 @@ using Npgsql;
 using Ticketing.Api.Hosting.Validation;
 using Ticketing.Api.Identity.Auth;
 using Ticketing.Application.Errors;
+using Ticketing.Application.Identity.Me;
+using Wolverine;
 
 namespace Ticketing.Api.Identity.Me;
 
@@ -22,7 +24,7 @@ public static class MeEndpoints
     private static void MapProfile(RouteGroupBuilder me)
     {
         me.MapGet("/", GetAsync);
-        me.MapPut("/", UpdateMyProfile.HandleAsync).Validate<UpdateMyProfileRequest>().RequireAuthorization(Policies.Contact);
+        me.MapPut("/", UpdateProfileAsync).Validate<UpdateMyProfileRequest>().RequireAuthorization(Policies.Contact);
         me.MapPut("/password", ChangePassword.HandleAsync).Validate<ChangePasswordRequest>().RequireRateLimiting(AuthRateLimiting.Policy);
     }
 
@@ -33,4 +35,13 @@ public static class MeEndpoints
         return TypedResults.Ok(await ProfileResponse.FindAsync(connection, caller.UserId, ct)
             ?? throw new NotFoundException("user.not_found", "The signed-in user no longer exists."));
     }
+
+    /// <summary><c>PUT /api/me</c> for contacts.</summary>
+    private static async Task<Ok<ProfileResponse>> UpdateProfileAsync(
+        UpdateMyProfileRequest request, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
+        TypedResults.Ok(await bus.InvokeAsync<ProfileResponse>(
+            new UpdateMyProfile(
+                user.GetCurrentUser(), request.FirstName, request.LastName, request.JobTitle, request.Email, request.Phone,
+                request.Language, request.TimeZone),
+            ct));
 }

@@ -1,8 +1,8 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
 using Ticketing.Api.Hosting.Validation;
-using Ticketing.Api.Identity.Persistence;
-using Ticketing.Application.Identity;
+using Ticketing.Application.Identity.Staff;
+using Wolverine;
 
 namespace Ticketing.Api.Identity.Staff;
 
@@ -12,33 +12,20 @@ public static class StaffUserEndpoints
     public static IEndpointRouteBuilder MapStaffUserEndpoints(this IEndpointRouteBuilder routes)
     {
         var users = routes.MapGroup("/api/admin/users").WithTags("Users").RequireAuthorization(Policies.Admin);
-        users.MapPost("/", CreateStaffUser.HandleAsync).Validate<CreateStaffUserRequest>();
-        users.MapGet("/", ListAsync);
+        users.MapPost("/", CreateAsync).Validate<CreateStaffUserRequest>();
+        users.MapGet("/", StaffUserQueries.ListAsync);
         return routes;
     }
 
-    /// <summary><c>GET /api/admin/users?role=</c>: every user but contacts, keyset paging by id.</summary>
-    public static async Task<Ok<Page<StaffUserResponse>>> ListAsync(
-        string? role, string? after, int? limit, NpgsqlDataSource dataSource, CancellationToken ct)
+    /// <summary><c>POST /api/admin/users</c>: an administrator creates a staff or taskfire user with a generated password.</summary>
+    private static async Task<Created<StaffUserCreatedResponse>> CreateAsync(
+        CreateStaffUserRequest request, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct)
     {
-        var size = Paging.Limit(limit);
-        var afterId = after is null ? (Guid?)null : Paging.GuidKey(Paging.Keys(after, 1)[0]);
-        await using var command = dataSource.CreateCommand($"""
-            select {StaffUserResponse.Columns} from users
-            where role <> '{Roles.Contact}' and ($1::text is null or role = $1) and ($2::uuid is null or id > $2)
-            order by id
-            limit $3
-            """)
-            .With(role).With(afterId).With(size + 1);
-        var rows = new List<StaffUserResponse>();
-        await using (var reader = await command.ExecuteReaderAsync(ct))
-        {
-            while (await reader.ReadAsync(ct))
-            {
-                rows.Add(StaffUserResponse.Read(reader));
-            }
-        }
-
-        return TypedResults.Ok(Paging.Of(rows, size, u => Paging.Cursor(u.Id.ToString())));
+        var created = await bus.InvokeAsync<StaffUserCreatedResponse>(
+            new CreateStaffUser(
+                request.Role, request.Email, request.FirstName, request.LastName, request.Language, request.TimeZone,
+                request.CustomerId, AuditActor.Of(user.GetCurrentUser())),
+            ct);
+        return TypedResults.Created($"/api/admin/users/{created.User.Id}", created);
     }
 }

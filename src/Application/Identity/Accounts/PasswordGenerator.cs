@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Ticketing.Api.Identity.Accounts;
+namespace Ticketing.Application.Identity.Accounts;
 
 /// <summary>Generated passwords (shown once) and password reset codes, from the OS's CSPRNG.</summary>
 public static class PasswordGenerator

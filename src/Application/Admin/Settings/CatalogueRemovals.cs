@@ -1,9 +1,8 @@
 using Npgsql;
-using Ticketing.Api.Identity.Persistence;
-using Ticketing.Application.Admin.Settings;
 using Ticketing.Application.Errors;
+using Ticketing.Application.Persistence;
 
-namespace Ticketing.Api.Admin.Settings;
+namespace Ticketing.Application.Admin.Settings;
 
 /// <summary>
 /// Guards a catalogues PUT (ADR 0011): an entry the new version drops — custom status, queue, issue type, work type —

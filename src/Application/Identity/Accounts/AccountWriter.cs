@@ -1,8 +1,8 @@
 using Npgsql;
-using Ticketing.Api.Identity.Persistence;
+using Ticketing.Application.Persistence;
 using Ticketing.Domain;
 
-namespace Ticketing.Api.Identity.Accounts;
+namespace Ticketing.Application.Identity.Accounts;
 
 /// <summary>A new row of <c>users</c>, before its username is chosen.</summary>
 public sealed record NewAccount(

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Ticketing.Api.Identity.Contacts;
+namespace Ticketing.Application.Identity.Contacts;
 
 /// <summary>A contact as the staff API returns it (never its password); also the audit snapshot.</summary>
 public sealed record ContactResponse(

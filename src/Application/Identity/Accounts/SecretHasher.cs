@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace Ticketing.Api.Identity.Accounts;
+namespace Ticketing.Application.Identity.Accounts;
 
 /// <summary>
 /// <see cref="PasswordHasher{TUser}"/> (PBKDF2) for passwords and reset codes. The dummy verification

@@ -1,8 +1,8 @@
 using Npgsql;
 
-namespace Ticketing.Api.Identity.Customers;
+namespace Ticketing.Application.Identity.Customers;
 
-/// <summary>A customer as the staff API returns it; also the audit snapshot.</summary>
+/// <summary>A customer row as the staff API returns it; also the audit snapshot.</summary>
 public sealed record CustomerResponse(
     Guid Id,
     string Name,

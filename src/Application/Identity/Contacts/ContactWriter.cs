@@ -1,9 +1,9 @@
 using Npgsql;
-using Ticketing.Api.Identity.Accounts;
-using Ticketing.Api.Identity.Persistence;
 using Ticketing.Application.Errors;
+using Ticketing.Application.Identity.Accounts;
+using Ticketing.Application.Persistence;
 
-namespace Ticketing.Api.Identity.Contacts;
+namespace Ticketing.Application.Identity.Contacts;
 
 /// <summary>Profile updates of a contact, shared by the technician endpoint and the contact's own <c>/api/me</c>.</summary>
 public static class ContactWriter

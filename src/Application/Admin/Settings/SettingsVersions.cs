@@ -1,45 +1,24 @@
 using System.Globalization;
 using Npgsql;
-using Ticketing.Api.Identity.Persistence;
 using Ticketing.Application.Errors;
+using Ticketing.Application.Persistence;
 
-namespace Ticketing.Api.Admin.Settings;
+namespace Ticketing.Application.Admin.Settings;
 
 /// <summary>
 /// Appends a section's new version: serialised per section by an advisory lock, checked against <c>If-Match</c>,
 /// with what was in force before, in one transaction. Rows are never updated or deleted.
 /// </summary>
-public sealed class SettingsVersions(NpgsqlDataSource dataSource, SettingsDefaults defaults, TimeProvider time)
+public sealed class SettingsVersions(NpgsqlDataSource dataSource, TimeProvider time)
 {
     public static string ETag(long version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 
-    /// <returns>The section's new version.</returns>
-    /// <exception cref="PreconditionFailedException">The request's <c>If-Match</c> is not the section's current version.</exception>
-    public Task<long> AppendAsync(string section, object value, string? ifMatch, Guid changedBy, CancellationToken ct) =>
-        AppendAsync(section, value, ifMatch, changedBy, guard: null, ct);
-
-    /// <param name="guard">Runs in the transaction, under the section's lock, with the value in force before the change; it
-    /// may refuse the change by throwing (nothing is written).</param>
-    public Task<long> AppendAsync(
-        string section, object value, string? ifMatch, Guid changedBy, Func<NpgsqlConnection, string, CancellationToken, Task>? guard, CancellationToken ct) =>
-        AppendAsync(new SettingsChangeRequest(
-            section, SettingsJson.Serialize(value), ifMatch, changedBy,
-            (_, _) => Task.FromResult(SettingsJson.Serialize(defaults.For(section))),
-            async (connection, before, token) =>
-            {
-                if (guard is not null)
-                {
-                    await guard(connection, before, token);
-                }
-
-                return true;
-            }), ct);
-
     /// <summary>
-    /// The general form: <see cref="SettingsChangeRequest.Apply"/> writes whatever else the change consists of in the same
-    /// transaction (an email template's row) and answers whether anything changed; if not, nothing is recorded and the
-    /// current version is returned.
+    /// <see cref="SettingsChangeRequest.Apply"/> writes whatever else the change consists of in the same transaction (an
+    /// email template's row) or refuses it by throwing (nothing is written), and answers whether anything changed; if not,
+    /// nothing is recorded and the current version is returned.
     /// </summary>
+    /// <exception cref="PreconditionFailedException">The change's <c>If-Match</c> is not the section's current version.</exception>
     public async Task<long> AppendAsync(SettingsChangeRequest change, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(change);

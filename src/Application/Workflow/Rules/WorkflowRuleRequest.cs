@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Ticketing.Api.Workflow;
+namespace Ticketing.Application.Workflow.Rules;
 
 /// <summary>
 /// A rule as an admin writes it (and as <c>workflow_rules</c> stores its conditions and actions). <c>in</c> takes

@@ -1,6 +1,6 @@
 using Ticketing.Domain.Workflow;
 
-namespace Ticketing.Api.Workflow;
+namespace Ticketing.Application.Workflow.Rules;
 
 /// <summary>The words of the HTTP and storage shape, and their domain meaning.</summary>
 public static class WorkflowRuleVocabulary

@@ -1,7 +1,7 @@
 using Npgsql;
-using Ticketing.Api.Identity.Persistence;
+using Ticketing.Application.Persistence;
 
-namespace Ticketing.Api.Identity.Me;
+namespace Ticketing.Application.Identity.Me;
 
 /// <summary>
 /// The caller's own profile (P8). Job title, phone and primary flag exist for contacts only; the other

@@ -1,9 +1,9 @@
 using Npgsql;
-using Ticketing.Api.Identity.Persistence;
+using Ticketing.Application.Persistence;
 using Ticketing.Application.Errors;
 using Ticketing.Domain;
 
-namespace Ticketing.Api.Identity.Customers;
+namespace Ticketing.Application.Identity.Customers;
 
 /// <summary>Stable error codes of the customer endpoints.</summary>
 public static class CustomerErrors

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Ticketing.Api.Identity.Accounts;
+namespace Ticketing.Application.Identity.Accounts;
 
 /// <summary>Readable generated usernames: <c>first.last</c> folded to ASCII, plus digits to make them unique.</summary>
 public static class Usernames

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Ticketing.Api.Identity.Staff;
+namespace Ticketing.Application.Identity.Staff;
 
 /// <summary>A staff or taskfire user as the admin API returns it; also the audit snapshot.</summary>
 public sealed record StaffUserResponse(
