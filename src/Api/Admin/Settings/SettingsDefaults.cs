@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Ticketing.Api.Email.Templates;
+using Ticketing.Application.Email.Templates;
 using Ticketing.Api.Portal.Settings;
 using Ticketing.Api.Tickets;
 using Ticketing.Application.Admin.Settings;

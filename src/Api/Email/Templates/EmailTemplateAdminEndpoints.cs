@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Ticketing.Api.Admin.Settings;
 using Ticketing.Api.Identity;
 using Ticketing.Application.Email;
+using Ticketing.Application.Email.Templates;
+using Wolverine;
 
 namespace Ticketing.Api.Email.Templates;
 
@@ -22,11 +24,13 @@ public static class EmailTemplateAdminEndpoints
             string kind, string language, HttpContext http, EmailTemplateAdmin templates, CancellationToken ct) =>
             Answer(http, await templates.GetAsync(kind, language, ct)));
         group.MapPut("/{kind}/{language}", async Task<Ok<EmailTemplateResponse>> (
-            string kind, string language, EmailTemplateBody? body, ClaimsPrincipal user, HttpContext http, EmailTemplateAdmin templates, CancellationToken ct) =>
-            Answer(http, await templates.SaveAsync(kind, language, body, http.Request.Headers.IfMatch.ToString(), user.GetCurrentUser().UserId, ct)));
+            string kind, string language, EmailTemplateBody? body, ClaimsPrincipal user, HttpContext http, IMessageBus bus, CancellationToken ct) =>
+            Answer(http, await bus.InvokeAsync<EmailTemplateResponse>(
+                new SaveEmailTemplate(kind, language, body, http.Request.Headers.IfMatch.ToString(), user.GetCurrentUser().UserId), ct)));
         group.MapDelete("/{kind}/{language}", async Task<Ok<EmailTemplateResponse>> (
-            string kind, string language, ClaimsPrincipal user, HttpContext http, EmailTemplateAdmin templates, CancellationToken ct) =>
-            Answer(http, await templates.RevertAsync(kind, language, http.Request.Headers.IfMatch.ToString(), user.GetCurrentUser().UserId, ct)));
+            string kind, string language, ClaimsPrincipal user, HttpContext http, IMessageBus bus, CancellationToken ct) =>
+            Answer(http, await bus.InvokeAsync<EmailTemplateResponse>(
+                new RevertEmailTemplate(kind, language, http.Request.Headers.IfMatch.ToString(), user.GetCurrentUser().UserId), ct)));
         return routes;
     }
 

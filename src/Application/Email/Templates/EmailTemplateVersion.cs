@@ -1,6 +1,6 @@
 using Ticketing.Application.Email;
 
-namespace Ticketing.Api.Email.Templates;
+namespace Ticketing.Application.Email.Templates;
 
 /// <summary>
 /// An email template as <c>settings_versions</c> records it (ADR 0011): the text in force after a change, and whether
