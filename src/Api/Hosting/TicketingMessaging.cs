@@ -22,6 +22,7 @@ public static class TicketingMessaging
 {
     public static WebApplicationBuilder AddTicketingMessaging(this WebApplicationBuilder builder)
     {
+        builder.Logging.WithoutInlineCommandErrors();
         builder.Host.UseWolverine(options =>
         {
             options.ApplicationAssembly = typeof(TicketingMessaging).Assembly;

@@ -56,6 +56,47 @@ public sealed class ArchitectureTests
         ReferencedNames(Projections).ShouldNotContain("Ticketing.Api");
     }
 
+    [Fact]
+    public void Files_that_map_endpoints_hold_no_sql()
+    {
+        var api = new DirectoryInfo(Path.Combine(Repository().FullName, "src/Api"));
+        var endpointFiles = api.EnumerateFiles("*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.FullName.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(f => (f.Name, Text: File.ReadAllText(f.FullName)))
+            .Where(f => SqlFreeMarkers.Any(m => f.Text.Contains(m, StringComparison.Ordinal)))
+            .ToList();
+
+        endpointFiles.Count.ShouldBeGreaterThan(20, "the scan finds the endpoint files");
+        // Not yet handlers (issue 14 open): the two identity use cases that queue a mail with a secret still run their own
+        // transaction, with the request's outbox enrolled in it, and email-to-ticket resolves unknown senders in SQL.
+        // The list is exact, so a new file with SQL fails, and so does one that no longer needs to be here.
+        string[] notYetHandlers = ["CreateContact.cs", "ForgotPassword.cs", "InboundSenders.cs"];
+        endpointFiles.Where(f => SqlMarkers.Any(m => f.Text.Contains(m, StringComparison.OrdinalIgnoreCase))).Select(f => f.Name).Order()
+            .ToArray().ShouldBe(notYetHandlers, ignoreOrder: false);
+    }
+
+    [Fact]
+    public void Our_own_command_dispatch_outbox_and_delivery_runner_are_gone()
+    {
+        var types = typeof(Program).Assembly.GetTypes().Concat(Application.GetTypes()).Select(t => t.Name).ToHashSet();
+        string[] retired = ["TicketCommandService", "MailDelivery", "MailDeliveryService", "MailOutbox", "QueuedMail", "TicketNotificationsProjection"];
+        retired.Where(types.Contains).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Failures_of_commands_the_api_invokes_are_not_logged_under_their_message_types_but_mail_failures_are()
+    {
+        var categories = Ticketing.Api.Hosting.InlineCommandLogging.Categories;
+
+        categories.ShouldContain(typeof(Ticketing.Application.Tickets.Replies.PostTicketReply).FullName!);
+        categories.ShouldContain(typeof(Ticketing.Application.Tickets.Creating.OpenTicket).FullName!);
+        categories.ShouldNotContain(typeof(Ticketing.Application.Email.SendMail).FullName!);
+    }
+
+    private static readonly string[] SqlFreeMarkers = ["MapGet(", "MapPost(", "MapPut(", "MapPatch(", "MapDelete(", "IMessageBus bus"];
+
+    private static readonly string[] SqlMarkers = ["select ", "insert into", "update ", "delete from", "NpgsqlCommand", ".Sql("];
+
     private static List<string> ReferencedNames(Assembly assembly) =>
         [.. assembly.GetReferencedAssemblies().Select(a => a.Name ?? "")];
 
