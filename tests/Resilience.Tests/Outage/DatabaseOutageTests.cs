@@ -89,6 +89,11 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output) : IAsyncLifeti
         await Eventually.TrueAsync(async () => await db.PendingMessagesAsync() == 0, TimeSpan.FromSeconds(60), () => $"messages left pending\n{node!.LogTail()}");
         var mail = await db.AuditMailAsync([node!.PickupFolder]);
         figures.Print($"after both outages: {mail}");
+        foreach (var line in await db.ColumnAsync<string>(
+            "select message_type || ': ' || exception_type || ': ' || left(exception_message, 300) from wolverine_dead_letters"))
+        {
+            figures.Print($"dead letter: {line}");
+        }
         mail.Notifying.ShouldBeGreaterThan(0);
         (mail.NotQueued, mail.NotDelivered, mail.MailedTwice, mail.WithoutEvent).ShouldBe((0, 0, 0, 0));
     }

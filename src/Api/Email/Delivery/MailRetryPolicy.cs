@@ -26,10 +26,12 @@ public sealed class MailRetryPolicy(MailDeliveryOptions options) : IHandlerPolic
     {
         ArgumentNullException.ThrowIfNull(chains);
         // The notices that resolve recipients read the database: while PostgreSQL is away (ADR 0010) they wait for it
-        // instead of landing in the dead letters after Wolverine's three quick attempts.
+        // instead of landing in the dead letters after Wolverine's three quick attempts. Any Npgsql failure counts: a
+        // connection cut mid-read by a stopping server does not always look like an outage, and a notice is idempotent
+        // (its mails' ids derive from its cause), so trying again later is safe.
         foreach (var chain in chains.Where(c => c.MessageType == typeof(TicketEventNotice) || c.MessageType == typeof(SendWorkflowNotice)))
         {
-            chain.OnException(DatabaseFailures.IsUnavailable)
+            chain.OnException(e => DatabaseFailures.IsUnavailable(e) || e is Npgsql.NpgsqlException || e.InnerException is Npgsql.NpgsqlException)
                 .RetryWithCooldown(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1))
                 .Then.ScheduleRetry(
                     TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1),

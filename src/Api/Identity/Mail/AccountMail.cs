@@ -17,20 +17,12 @@ namespace Ticketing.Api.Identity.Mail;
 /// </summary>
 public static class AccountMail
 {
-    public static async Task QueueAsync(
-        IMessageBus bus, NpgsqlTransaction tx, SendMail mail, IReadOnlyDictionary<string, string?> secrets, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(bus);
-        ArgumentNullException.ThrowIfNull(tx);
-        ArgumentNullException.ThrowIfNull(mail);
-        var context = (MessageContext)bus;
-        await context.EnlistInOutboxAsync(new DatabaseEnvelopeTransaction((IMessageDatabase)context.Storage, tx));
-        await MailSecrets.StoreAsync(tx.Connection!, mail.MailId, secrets, ct);
-        await context.PublishAsync(mail with { HasSecrets = secrets.Count > 0 });
-    }
+    public static Task QueueAsync(
+        IMessageBus bus, NpgsqlTransaction tx, SendMail mail, IReadOnlyDictionary<string, string?> secrets, CancellationToken ct) =>
+        OutboxedMail.QueueAsync(bus, tx, mail, secrets, ct);
 
     /// <summary>After the commit: hands the stored messages to their local queue (else recovery would find them later).</summary>
-    public static Task SentAsync(IMessageBus bus) => ((MessageContext)bus).FlushOutgoingMessagesAsync();
+    public static Task SentAsync(IMessageBus bus) => OutboxedMail.SentAsync(bus);
 
     /// <summary>The welcome mail of a new contact (A4); the credentials are shown once, in the mail.</summary>
     public static SendMail Welcome(string recipient, string language, string name, DateTimeOffset now) => new(

@@ -1,7 +1,6 @@
 using System.Globalization;
-using Ticketing.Application.Email;
 
-namespace Ticketing.Api.Identity.Mail;
+namespace Ticketing.Application.Email;
 
 /// <summary>The password reset mail (P9): the template <c>password_reset</c> in the account's language (A4).</summary>
 public static class PasswordResetMail

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Npgsql;
-using Ticketing.Api.Identity.Persistence;
+using Ticketing.Application.Persistence;
 
-namespace Ticketing.Api.Email.Delivery;
+namespace Ticketing.Application.Email;
 
 /// <summary>
 /// <c>mail_secrets</c>: the credentials of a queued mail (a new contact's password, a reset code), kept out of the
