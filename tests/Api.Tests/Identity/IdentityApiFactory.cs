@@ -31,8 +31,6 @@ public class IdentityApiFactory : ApiFactory
         builder.UseSetting("Ticketing:Admin:Password", AdminPassword);
         builder.UseSetting("Ticketing:Auth:RateLimitPermits", RateLimitPermits.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Ticketing:Auth:AccountRateLimitPermits", AccountRateLimitPermits.ToString(CultureInfo.InvariantCulture));
-        // Identity tests read queued mails; the delivery worker is the email tests' subject, not theirs.
-        builder.UseSetting("Ticketing:Email:Delivery:Enabled", "false");
         builder.ConfigureLogging(logging => logging
             .AddProvider(Logs)
             .AddFilter<CapturingLoggerProvider>(null, LogLevel.Trace));

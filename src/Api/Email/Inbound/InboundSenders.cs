@@ -5,6 +5,7 @@ using Ticketing.Api.Identity.Persistence;
 using Ticketing.Application.Errors;
 using Ticketing.Application.Identity;
 using Ticketing.Domain;
+using Ticketing.Application.Email;
 using Wolverine;
 
 namespace Ticketing.Api.Email.Inbound;
@@ -67,7 +68,7 @@ public sealed class InboundSenders(
         await audit.WriteAsync(connection, null, "contact.created", "contact", account.Id, null,
             new { account.Id, CustomerId = customer.Id, Username = username, account.Email, account.FirstName, account.LastName, Source = "email" }, ct);
         await tx.CommitAsync(ct);
-        await AccountMail.SentAsync(bus);
+        await OutboxedMail.SentAsync(bus);
         return new InboundSender(account.Id, customer.Id, IsPrimary: false, Created: true);
     }
 

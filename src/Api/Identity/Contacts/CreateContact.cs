@@ -6,6 +6,7 @@ using Ticketing.Api.Identity.Customers;
 using Ticketing.Api.Identity.Mail;
 using Ticketing.Api.Identity.Persistence;
 using Ticketing.Application.Identity;
+using Ticketing.Application.Email;
 using Wolverine;
 
 namespace Ticketing.Api.Identity.Contacts;
@@ -42,7 +43,7 @@ public static class CreateContact
         await AccountMail.QueueWelcomeAsync(bus, tx, configuration, new WelcomeMail(account.Email, account.Language, $"{account.FirstName} {account.LastName}", username, password), now, ct);
         await audit.WriteAsync(connection, AuditActor.Of(user.GetCurrentUser()), "contact.created", "contact", contact.Id, null, contact, ct);
         await tx.CommitAsync(ct);
-        await AccountMail.SentAsync(bus);
+        await OutboxedMail.SentAsync(bus);
         return TypedResults.Created($"/api/contacts/{contact.Id}", new ContactCreatedResponse(contact, new ContactCredentials(username, password)));
     }
 }

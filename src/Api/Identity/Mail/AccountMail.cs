@@ -2,28 +2,15 @@ using Npgsql;
 using Ticketing.Api.Email.Delivery;
 using Ticketing.Application.Email;
 using Wolverine;
-using Wolverine.Persistence.Durability;
-using Wolverine.RDBMS;
-using Wolverine.Runtime;
 
 namespace Ticketing.Api.Identity.Mail;
 
 /// <summary>
-/// Mails of the identity use cases (welcome, reset code), which write plain tables on their own Npgsql transaction:
-/// the request's Wolverine message context is enrolled in that transaction, so the <see cref="SendMail"/> envelope is
-/// stored by it (Wolverine's transactional outbox) and exists exactly when the change that causes it commits. The
-/// credentials go to <c>mail_secrets</c> in the same transaction, never into the message (ADR 0017). Call
-/// <see cref="SentAsync"/> after the commit to start delivery at once.
+/// The welcome mail of a new contact (A4), queued through <see cref="OutboxedMail"/> on the transaction that creates the
+/// contact, its credentials in <c>mail_secrets</c> (ADR 0017). Call <see cref="OutboxedMail.SentAsync"/> after the commit.
 /// </summary>
 public static class AccountMail
 {
-    public static Task QueueAsync(
-        IMessageBus bus, NpgsqlTransaction tx, SendMail mail, IReadOnlyDictionary<string, string?> secrets, CancellationToken ct) =>
-        OutboxedMail.QueueAsync(bus, tx, mail, secrets, ct);
-
-    /// <summary>After the commit: hands the stored messages to their local queue (else recovery would find them later).</summary>
-    public static Task SentAsync(IMessageBus bus) => OutboxedMail.SentAsync(bus);
-
     /// <summary>The welcome mail of a new contact (A4); the credentials are shown once, in the mail.</summary>
     public static SendMail Welcome(string recipient, string language, string name, DateTimeOffset now) => new(
         MailIds.New(), EmailKinds.Welcome, recipient, language,
@@ -47,7 +34,7 @@ public static class AccountMail
         ArgumentNullException.ThrowIfNull(welcome);
         if (await Ticketing.Api.Admin.Settings.CurrentSettings.WelcomeEmailAsync(tx.Connection!, configuration, ct))
         {
-            await QueueAsync(bus, tx, Welcome(welcome.Recipient, welcome.Language, welcome.Name, now), Credentials(welcome.Username, welcome.Password), ct);
+            await OutboxedMail.QueueAsync(bus, tx, Welcome(welcome.Recipient, welcome.Language, welcome.Name, now), Credentials(welcome.Username, welcome.Password), ct);
         }
     }
 }
