@@ -52,6 +52,13 @@ public static class TicketingMessaging
             options.Durability.HealthCheckPollingTime = nodes.GetValue("HealthCheckPollingTime", TimeSpan.FromSeconds(5));
             options.Durability.StaleNodeTimeout = nodes.GetValue("StaleNodeTimeout", TimeSpan.FromSeconds(30));
 
+            // A message this node holds but dropped from memory stays owned by it, unhandled, until the node restarts:
+            // it happens when PostgreSQL goes away mid-handling and Wolverine cannot record the retry or the failure.
+            // Wolverine releases an owned message to any node once its claim is older than this; a message still held
+            // in memory (queued or running) has its claim renewed three times per period, so it is not released
+            // underneath its handler (ADR 0017).
+            options.Durability.InboxStaleTime = nodes.GetValue("InboxStaleTime", TimeSpan.FromSeconds(30));
+
             // A concurrent append fails the commit; the handler runs again on the stream's new state. Retries are
             // immediate: the other writer has committed by the time we know about it.
             options.OnException<JasperFx.ConcurrencyException>()

@@ -1,3 +1,4 @@
+using Marten;
 using System.Text.Json;
 using JasperFx.Events;
 using Npgsql;
@@ -60,7 +61,11 @@ public static class TicketNotificationHandler
     private static TicketEventNotice Notice(IEvent e, TicketNotification notification, DateTimeOffset at, string? text, Guid user) =>
         new(e.Id, e.StreamId, notification, at, text, user);
 
-    public static async Task<OutgoingMessages> HandleAsync(TicketEventNotice notice, NpgsqlDataSource dataSource, TimeProvider time, CancellationToken ct)
+    // The Marten session makes the handler transactional (Wolverine's outbox): the mails it cascades are stored in the
+    // transaction that marks the notice handled, so a database failure between the two cannot leave a handled notice
+    // whose mails were never stored (ADR 0017). The recipients are read outside it, before.
+    public static async Task<OutgoingMessages> HandleAsync(
+        TicketEventNotice notice, IDocumentSession outbox, NpgsqlDataSource dataSource, TimeProvider time, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(notice);
         var mails = new OutgoingMessages();

@@ -1,3 +1,4 @@
+using Marten;
 using Npgsql;
 using Ticketing.Application.Email;
 using Ticketing.Application.Workflow;
@@ -13,7 +14,10 @@ namespace Ticketing.Api.Email.Notifications;
 /// </summary>
 public static class WorkflowNoticeHandler
 {
-    public static async Task<OutgoingMessages> HandleAsync(SendWorkflowNotice message, NpgsqlDataSource dataSource, CancellationToken ct)
+    // The Marten session makes the handler transactional (Wolverine's outbox): the mails it cascades are stored in the
+    // transaction that marks the notice handled, so a database failure between the two cannot leave a handled notice
+    // whose mails were never stored (ADR 0017). The recipients are read outside it, before.
+    public static async Task<OutgoingMessages> HandleAsync(SendWorkflowNotice message, IDocumentSession outbox, NpgsqlDataSource dataSource, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(message);
         var notice = message.Notice;

@@ -2,6 +2,7 @@
 #pragma warning disable
 using Npgsql;
 using System;
+using Wolverine.Marten.Publishing;
 
 namespace Internal.Generated.WolverineHandlers
 {
@@ -11,15 +12,19 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Npgsql.NpgsqlDataSource _npgsqlDataSource;
         private readonly System.TimeProvider _timeProvider;
+        private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
 
-        public TicketEventNoticeHandler1226756830(Npgsql.NpgsqlDataSource npgsqlDataSource, System.TimeProvider timeProvider)
+        public TicketEventNoticeHandler1226756830(Npgsql.NpgsqlDataSource npgsqlDataSource, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
         {
             _npgsqlDataSource = npgsqlDataSource;
             _timeProvider = timeProvider;
+            _outboxedSessionFactory = outboxedSessionFactory;
         }
 
         public override async System.Threading.Tasks.Task HandleAsync(Wolverine.Runtime.MessageContext context, System.Threading.CancellationToken cancellation)
         {
+            // Building the Marten session
+            await using var documentSession = _outboxedSessionFactory.OpenSession(context);
             // The actual message body
             var ticketEventNotice = (Ticketing.Api.Email.Notifications.TicketEventNotice)context.Envelope.Message;
 
@@ -27,11 +32,19 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Ticketing.Api.Email.Notifications.TicketNotificationHandler");
             
             // The actual message execution
-            var outgoing1 = await Ticketing.Api.Email.Notifications.TicketNotificationHandler.HandleAsync(ticketEventNotice, _npgsqlDataSource, _timeProvider, cancellation).ConfigureAwait(false);
+            var outgoing1 = await Ticketing.Api.Email.Notifications.TicketNotificationHandler.HandleAsync(ticketEventNotice, documentSession, _npgsqlDataSource, _timeProvider, cancellation).ConfigureAwait(false);
 
             
             // Outgoing, cascaded message
             await context.EnqueueCascadingAsync(outgoing1).ConfigureAwait(false);
+
+            
+            // Save all pending changes to this Marten session
+            await documentSession.SaveChangesAsync(cancellation).ConfigureAwait(false);
+
+            
+            // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
+            await context.FlushOutgoingMessagesAsync().ConfigureAwait(false);
         }
     }
 
