@@ -76,7 +76,7 @@ finally
 // The plan of a topic query and of a broad one (in every language), so a regression to ranking every match shows.
 static async Task ExplainAsync(NpgsqlDataSource dataSource, Guid customer, string query)
 {
-    await using var command = ArticleSearch.CreateCommand(dataSource, PortalVisibility.ArticleVisible, customer, new SearchParameters(query, null, null, null));
+    await using var command = ArticleSearch.CreateCommand(dataSource, PortalVisibility.ArticleVisible, customer, new SearchParameters { Q = query });
     command.CommandText = "explain (analyze, buffers, costs off) " + command.CommandText;
     await using var reader = await command.ExecuteReaderAsync();
     Console.WriteLine($"\nPlan of a search for '{query}':");

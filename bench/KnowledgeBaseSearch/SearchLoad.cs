@@ -81,7 +81,7 @@ public static class SearchLoad
         var started = Stopwatch.GetTimestamp();
         var customerId = await PortalVisibility.CustomerWithKnowledgeBaseAsync(contact, dataSource, Defaults, CancellationToken.None);
         var page = await ArticleSearch.SearchAsync(
-            dataSource, PortalVisibility.ArticleVisible, customerId, new SearchParameters(query, null, null, null), CancellationToken.None);
+            dataSource, PortalVisibility.ArticleVisible, customerId, new SearchParameters { Q = query }, CancellationToken.None);
         return (Stopwatch.GetElapsedTime(started).TotalMilliseconds, page.Items.Count, kind);
     }
 }

@@ -7,8 +7,20 @@ namespace Ticketing.Api.KnowledgeBase.Search;
 /// The query string of the search endpoints: <c>q</c> in web-search syntax (words, "phrases", or, -not),
 /// an optional <c>language</c> to search only articles written in it, <c>limit</c> and the <c>after</c> cursor.
 /// </summary>
-public sealed record SearchParameters(string? Q, string? Language, int? Limit, string? After)
+/// <remarks>
+/// Properties rather than a positional record: ASP.NET Core's request delegate generator emits code that does not
+/// compile for a positional record with nullable reference parameters under <c>[AsParameters]</c>.
+/// </remarks>
+public sealed record SearchParameters
 {
+    public string? Q { get; init; }
+
+    public string? Language { get; init; }
+
+    public int? Limit { get; init; }
+
+    public string? After { get; init; }
+
     public const int DefaultLimit = 10;
 
     /// <summary>Lower than the list endpoints' maximum: every hit costs a highlighted snippet.</summary>

@@ -1,6 +1,7 @@
 using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Ticketing.Api.Portal.Views;
 using Ticketing.Application.Identity;
 using Ticketing.Application.Portal;
@@ -18,8 +19,11 @@ public static class ListPortalTickets
 {
     public static async Task<Ok<PortalTicketListPage>> HandleAsync(
         HttpContext http, PortalContexts contexts, PortalTicketQueries queries, ICustomerDirectory directory,
-        string[]? status, string[]? priority, string[]? type, string[]? impact, string? text,
-        DateTimeOffset? from, DateTimeOffset? to, string? scope, string? cursor, int? limit, CancellationToken ct)
+        // Query filters with defaults: ASP.NET Core's request delegate generator takes a nullable array without one for a
+        // required JSON body (it reads the query on GET, but documents the filters as required).
+        [FromQuery] string[]? status = null, [FromQuery] string[]? priority = null, [FromQuery] string[]? type = null,
+        [FromQuery] string[]? impact = null, string? text = null, DateTimeOffset? from = null, DateTimeOffset? to = null, string? scope = null,
+        string? cursor = null, int? limit = null, CancellationToken ct = default)
     {
         var context = await contexts.ResolveAsync(http, ct);
         var failures = new List<ValidationFailure>();
