@@ -1,0 +1,240 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using Ticketing.Api.Email.Delivery;
+using Ticketing.Api.Hosting;
+using Ticketing.Api.Tests.Identity;
+using Ticketing.Api.Tests.Infrastructure;
+using Ticketing.Application.Email;
+using Ticketing.TestInfrastructure;
+
+namespace Ticketing.Api.Tests.Email;
+
+/// <summary>
+/// The upgrade from our own mail outbox to Wolverine (ADR 0017): a database as the release before left it, with mail
+/// still pending in <c>mail_outbox</c>, is started by this release.
+/// </summary>
+public sealed class RetiredOutboxHandoverTests
+{
+    private static readonly DateTimeOffset Queued = DateTimeOffset.UtcNow.AddMinutes(-10);
+
+    [Fact]
+    public async Task Pending_mail_of_the_retired_outbox_is_sent_once_sent_mail_is_not_and_a_second_start_sends_nothing()
+    {
+        var database = await PreWolverineDatabase.CreateAsync();
+        var welcome = await database.QueueAsync(EmailKinds.Welcome, "nora.neu@customer.example", "de", new()
+        {
+            [EmailSnippets.ContactName] = "Nora Neu", [EmailSnippets.RecipientName] = "Nora Neu",
+            [EmailSnippets.Username] = "nora.neu", [EmailSnippets.Password] = "Welcome-Secret-42",
+        });
+        var reset = await database.QueueRenderedAsync(
+            EmailKinds.PasswordReset, "paul.reset@customer.example", "Your reset code", "Your code is 73519264.", "<p>Your code is 73519264.</p>");
+        var replyEvent = Guid.CreateVersion7();
+        var reply = await database.QueueAsync(EmailKinds.ReplyPosted, "carla.contact@customer.example", "en", new()
+        {
+            [EmailSnippets.RecipientName] = "Carla Contact", [EmailSnippets.ContactName] = "Carla Contact",
+            [EmailSnippets.TicketNumber] = "260101-0001", [EmailSnippets.TicketTitle] = "Printer jammed",
+            [EmailSnippets.ReplyText] = "We are on our way.",
+        }, idempotencyKey: $"{replyEvent}:{Guid.CreateVersion7()}", attempts: 2);
+        var rule = await database.QueueAsync(EmailKinds.WorkflowNotification, "dispatch@msp.example", "en", new()
+        {
+            [EmailSnippets.RuleName] = "Escalate", [EmailSnippets.TicketNumber] = "260101-0002",
+            [EmailSnippets.TicketTitle] = "Server down", [EmailSnippets.Status] = "open", [EmailSnippets.RecipientName] = "",
+        }, idempotencyKey: $"workflow:{Guid.NewGuid():N}:{Guid.NewGuid():N}:dispatch@msp.example");
+        var sent = await database.QueueAsync(EmailKinds.Welcome, "old.friend@customer.example", "en", new()
+        {
+            [EmailSnippets.ContactName] = "Old Friend", [EmailSnippets.RecipientName] = "Old Friend",
+            [EmailSnippets.Username] = "old.friend", [EmailSnippets.Password] = "Sent-Secret-17",
+        }, status: "sent");
+        var failed = await database.QueueRenderedAsync(
+            EmailKinds.PasswordReset, "gone@customer.example", "Your reset code", "Your code is 11112222.", "<p>Your code is 11112222.</p>",
+            status: "failed");
+        Guid[] pending = [welcome, reset, reply, rule];
+
+        await using var first = new RetiredOutboxApiFactory(database.ConnectionString);
+        await first.StartAsync();
+        await first.WaitForPickupAsync(pending);
+        await first.MailSettledAsync();
+
+        pending.ShouldAllBe(id => first.Relay.AttemptsOf(id).Count == 1);
+        first.Relay.AttemptsOf(sent).ShouldBeEmpty();
+        first.Relay.AttemptsOf(failed).ShouldBeEmpty();
+        pending.ShouldAllBe(id => first.FilesOf(id).Length == 1);
+        Directory.GetFiles(first.PickupFolder).Length.ShouldBe(pending.Length);
+
+        // The old runner's mail id, so the Message-ID it would have had; the credentials are back in the mail.
+        var welcomeMail = await first.PickedUpAsync(welcome);
+        welcomeMail.MessageId.ShouldBe(MailComposer.MessageId(welcome, EmailApiFactory.FromDomain));
+        welcomeMail.TextBody!.ShouldContain("nora.neu");
+        welcomeMail.TextBody!.ShouldContain("Welcome-Secret-42");
+        var resetMail = await first.PickedUpAsync(reset);
+        resetMail.Subject.ShouldBe("Your reset code");
+        resetMail.TextBody!.ShouldContain("73519264");
+        (await first.PickedUpAsync(reply)).TextBody!.ShouldContain("We are on our way.");
+        (await first.PickedUpAsync(rule)).To.Mailboxes.Single().Address.ShouldBe("dispatch@msp.example");
+
+        (await first.ScalarAsync<bool>("select to_regclass('mail_outbox') is null")).ShouldBeTrue();
+        (await first.ScalarAsync<long>("select count(*) from mail_outbox_retired")).ShouldBe(2);
+        (await first.ScalarAsync<long>("select count(*) from mail_outbox_retired where id = any($1)", new[] { sent, failed })).ShouldBe(2);
+        (await first.ScalarAsync<long>("select count(*) from mail_outbox_retired where template_values ? 'password'")).ShouldBe(0);
+        (await first.ScalarAsync<long>("select count(*) from mail_secrets")).ShouldBe(0);
+        var written = pending.ToDictionary(id => id, id => File.GetLastWriteTimeUtc(first.FilesOf(id).Single()));
+
+        await first.Host.StopAsync();
+        await using var restarted = new RetiredOutboxApiFactory(database.ConnectionString, restartOf: first);
+        await restarted.StartAsync();
+        var handover = restarted.Services.GetServices<IHostedService>().OfType<RetiredOutboxHandover>().ShouldHaveSingleItem();
+        (await handover.HandOverAsync(CancellationToken.None)).ShouldBe(0);
+        await Task.Delay(TimeSpan.FromSeconds(3)); // three polls of the durability agent: nothing of the first run comes back
+        await restarted.MailSettledAsync();
+
+        pending.Concat([sent, failed]).ShouldAllBe(id => restarted.Relay.AttemptsOf(id).Count == 0);
+        (Directory.Exists(restarted.PickupFolder) ? Directory.GetFiles(restarted.PickupFolder) : []).ShouldBeEmpty();
+        pending.ShouldAllBe(id => File.GetLastWriteTimeUtc(first.FilesOf(id).Single()) == written[id]);
+        (await restarted.ScalarAsync<long>("select count(*) from mail_outbox_retired")).ShouldBe(2);
+    }
+
+    /// <summary>
+    /// The email host on a given database, every send recorded by a <see cref="FlakyRelay"/> that never fails and
+    /// written to this factory's own pickup folder. A restart keeps the stopped node's data folder (its key-ring
+    /// certificate, ADR 0016).
+    /// </summary>
+    private sealed class RetiredOutboxApiFactory : EmailApiFactory
+    {
+        private readonly ApiFactory? restartOf;
+
+        public RetiredOutboxApiFactory(string connectionString, ApiFactory? restartOf = null)
+        {
+            ConnectionString = connectionString;
+            this.restartOf = restartOf;
+        }
+
+        public FlakyRelay Relay => Services.GetRequiredService<FlakyRelay>();
+
+        public override Task InitializeAsync() => Task.CompletedTask;
+
+        public async Task WaitForPickupAsync(IEnumerable<Guid> mailIds)
+        {
+            var clock = Stopwatch.StartNew();
+            while (mailIds.Any(id => this.FilesOf(id).Length == 0) && clock.Elapsed < MailHttp.Patience)
+            {
+                await Task.Delay(50);
+            }
+        }
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            if (restartOf is not null)
+            {
+                builder.UseSetting("Ticketing:DataFolder", restartOf.DataFolder);
+            }
+        }
+
+        protected override void ConfigureTestServices(IServiceCollection services)
+        {
+            base.ConfigureTestServices(services);
+            services.AddSingleton(_ => new FlakyRelay(new PickupFolderTransport(PickupFolder)));
+            services.AddSingleton<IMailTransport>(sp => sp.GetRequiredService<FlakyRelay>());
+        }
+    }
+
+    /// <summary>
+    /// A database of its own in the shape of the release before mail moved to Wolverine: our numbered migrations up to
+    /// 0900 (0910 brought <c>mail_secrets</c>), no Wolverine tables, <c>mail_outbox</c> with the rows its writers left.
+    /// </summary>
+    private sealed class PreWolverineDatabase
+    {
+        private const string FirstWolverineMigration = "0910";
+
+        private PreWolverineDatabase(string connectionString) => ConnectionString = connectionString;
+
+        public string ConnectionString { get; }
+
+        public static async Task<PreWolverineDatabase> CreateAsync()
+        {
+            var name = $"handover_{Environment.ProcessId}_{Guid.NewGuid():N}";
+            await using (var server = new NpgsqlConnection(await TestCluster.ServerConnectionStringAsync()))
+            {
+                await server.OpenAsync();
+                await using var create = new NpgsqlCommand($"create database {name}", server);
+                await create.ExecuteNonQueryAsync();
+            }
+
+            var database = new PreWolverineDatabase(await TestCluster.ServerConnectionStringAsync(name));
+            await using var connection = new NpgsqlConnection(database.ConnectionString);
+            await connection.OpenAsync();
+            await ExecuteAsync(connection, "create table schema_migrations (id text primary key, applied_at timestamptz not null default now())");
+            foreach (var (id, sql) in Migrations().Where(m => string.CompareOrdinal(m.Id, FirstWolverineMigration) < 0))
+            {
+                await ExecuteAsync(connection, sql);
+                await ExecuteAsync(connection, "insert into schema_migrations (id) values ($1)", id);
+            }
+
+            (await ScalarAsync(connection, "select to_regclass('wolverine_incoming_envelopes') is null")).ShouldBe(true);
+            return database;
+        }
+
+        /// <summary>A mail rendered at delivery from its template values (welcome, notifications), as the old writers queued it.</summary>
+        public async Task<Guid> QueueAsync(
+            string kind, string recipient, string language, Dictionary<string, string?> values, string? idempotencyKey = null,
+            int attempts = 0, string status = "pending")
+        {
+            var id = Guid.CreateVersion7();
+            await using var connection = new NpgsqlConnection(ConnectionString);
+            await connection.OpenAsync();
+            await ExecuteAsync(connection, """
+                insert into mail_outbox (id, kind, recipient, language, template_values, idempotency_key, created_at, next_attempt_at,
+                                         attempts, status, sent_at)
+                values ($1, $2, $3, $4, $5::jsonb, $6, $7, $7, $8, $9, case when $9 = 'sent' then $7 end)
+                """, id, kind, recipient, language, JsonSerializer.Serialize(values), (object?)idempotencyKey ?? DBNull.Value, Queued, attempts, status);
+            return id;
+        }
+
+        /// <summary>A mail rendered when it was queued (the reset code in its body), as the old reset flow queued it.</summary>
+        public async Task<Guid> QueueRenderedAsync(string kind, string recipient, string subject, string text, string html, string status = "pending")
+        {
+            var id = Guid.CreateVersion7();
+            await using var connection = new NpgsqlConnection(ConnectionString);
+            await connection.OpenAsync();
+            await ExecuteAsync(connection, """
+                insert into mail_outbox (id, kind, recipient, language, subject, body_text, body_html, created_at, next_attempt_at, status,
+                                         attempts)
+                values ($1, $2, $3, 'en', $4, $5, $6, $7, $7, $8, case when $8 = 'failed' then 8 else 0 end)
+                """, id, kind, recipient, subject, text, html, Queued, status);
+            return id;
+        }
+
+        private static IEnumerable<(string Id, string Sql)> Migrations() =>
+            MigrationAssemblies.All
+                .SelectMany(assembly => assembly.GetManifestResourceNames()
+                    .Where(r => r.Contains(".Migrations.", StringComparison.Ordinal) && r.EndsWith(".sql", StringComparison.Ordinal))
+                    .Select(r =>
+                    {
+                        using var reader = new StreamReader(assembly.GetManifestResourceStream(r)!);
+                        var id = r[(r.IndexOf(".Migrations.", StringComparison.Ordinal) + ".Migrations.".Length)..^".sql".Length];
+                        return (id, reader.ReadToEnd());
+                    }))
+                .OrderBy(m => m.id, StringComparer.Ordinal);
+
+        private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, params object[] parameters)
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            foreach (var parameter in parameters)
+            {
+                command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+            }
+
+            await command.ExecuteNonQueryAsync();
+        }
+
+        private static async Task<object?> ScalarAsync(NpgsqlConnection connection, string sql)
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            return await command.ExecuteScalarAsync();
+        }
+    }
+}
