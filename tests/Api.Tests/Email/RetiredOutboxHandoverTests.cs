@@ -97,6 +97,48 @@ public sealed class RetiredOutboxHandoverTests
         (await restarted.ScalarAsync<long>("select count(*) from mail_outbox_retired")).ShouldBe(2);
     }
 
+    [Fact]
+    public async Task Two_nodes_starting_together_hand_each_pending_mail_over_once()
+    {
+        var database = await PreWolverineDatabase.CreateAsync();
+        Guid[] pending =
+        [
+            await database.QueueAsync(EmailKinds.Welcome, "twice.started@customer.example", "en", new()
+            {
+                [EmailSnippets.ContactName] = "Twice Started", [EmailSnippets.RecipientName] = "Twice Started",
+                [EmailSnippets.Username] = "twice.started", [EmailSnippets.Password] = "Race-Secret-99",
+            }),
+            await database.QueueRenderedAsync(EmailKinds.PasswordReset, "race.reset@customer.example", "Your reset code", "Code 55554444.", "<p>Code 55554444.</p>"),
+        ];
+
+        // Both nodes reach the handover's table lock before either may take it (the race of ADR 0017).
+        await using var holder = new NpgsqlConnection(database.ConnectionString);
+        await holder.OpenAsync();
+        await using var hold = await holder.BeginTransactionAsync();
+        await using (var share = new NpgsqlCommand("lock table mail_outbox in access share mode", holder))
+        {
+            await share.ExecuteNonQueryAsync();
+        }
+
+        await using var one = new RetiredOutboxApiFactory(database.ConnectionString);
+        await using var two = new RetiredOutboxApiFactory(database.ConnectionString);
+        var starting = Task.WhenAll(one.StartAsync(), two.StartAsync());
+        await database.WaitForHandoversWaitingAsync(2, starting);
+        await hold.CommitAsync();
+        await starting;
+
+        var clock = Stopwatch.StartNew();
+        while (pending.Any(id => one.Relay.AttemptsOf(id).Count + two.Relay.AttemptsOf(id).Count == 0) && clock.Elapsed < MailHttp.Patience)
+        {
+            await Task.Delay(50);
+        }
+
+        await one.MailSettledAsync();
+        pending.ShouldAllBe(id => one.Relay.AttemptsOf(id).Count + two.Relay.AttemptsOf(id).Count == 1);
+        new[] { one, two }.Count(node => node.Logs.Lines.Any(l => l.Contains("Handed 2 pending mail(s)", StringComparison.Ordinal))).ShouldBe(1);
+        (await one.ScalarAsync<bool>("select to_regclass('mail_outbox') is null and to_regclass('mail_outbox_retired') is not null")).ShouldBeTrue();
+    }
+
     /// <summary>
     /// The email host on a given database, every send recorded by a <see cref="FlakyRelay"/> that never fails and
     /// written to this factory's own pickup folder. A restart keeps the stopped node's data folder (its key-ring
@@ -176,6 +218,30 @@ public sealed class RetiredOutboxHandoverTests
 
             (await ScalarAsync(connection, "select to_regclass('wolverine_incoming_envelopes') is null")).ShouldBe(true);
             return database;
+        }
+
+        /// <summary>Waits until <paramref name="count"/> sessions wait for the lock on <c>mail_outbox</c> (or the start fails).</summary>
+        public async Task WaitForHandoversWaitingAsync(int count, Task starting)
+        {
+            var clock = Stopwatch.StartNew();
+            await using var connection = new NpgsqlConnection(ConnectionString);
+            await connection.OpenAsync();
+            while (!starting.IsCompleted)
+            {
+                var waiting = (long)(await ScalarAsync(connection, """
+                    select count(*) from pg_locks where relation = 'mail_outbox'::regclass and mode = 'AccessExclusiveLock' and not granted
+                    """))!;
+                if (waiting >= count)
+                {
+                    return;
+                }
+
+                clock.Elapsed.ShouldBeLessThan(TimeSpan.FromMinutes(2), $"{waiting} of {count} handovers wait for the table lock");
+                await Task.Delay(50);
+            }
+
+            await starting; // a start that failed, or one that did not wait for the lock
+            throw new ShouldAssertException("The nodes started without waiting for the lock on mail_outbox.");
         }
 
         /// <summary>A mail rendered at delivery from its template values (welcome, notifications), as the old writers queued it.</summary>
