@@ -3,6 +3,7 @@ using Ticketing.Api.Email.Delivery;
 using Ticketing.Api.Email.Inbound;
 using Ticketing.Api.Email.Templates;
 using Ticketing.Application.Email;
+using Ticketing.Application.Email.Inbound;
 
 namespace Ticketing.Api.Email;
 

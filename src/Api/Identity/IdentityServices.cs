@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Ticketing.Api.Identity.Accounts;
 using Ticketing.Api.Identity.Auth;
-using Ticketing.Api.Identity.Mail;
 using Ticketing.Api.Identity.Persistence;
 using Ticketing.Api.Identity.Seeding;
 using Ticketing.Application.Identity;

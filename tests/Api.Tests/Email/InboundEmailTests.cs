@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Ticketing.Api.Email.Inbound;
 using Ticketing.Api.Tests.Identity;
 using Ticketing.Api.Tests.Tickets;
 using static Ticketing.Api.Tests.Identity.IdentityHttp;
@@ -106,6 +107,25 @@ public sealed class InboundEmailTests(EmailApiFactory api) : IClassFixture<Email
         ticket.GetProperty("ticket").GetProperty("customerId").GetGuid().ShouldBe(customerId);
         var welcome = await api.PickedUpAsync((await api.SentMailsAsync(email, "welcome")).Single());
         welcome.TextBody!.ShouldContain("Hello Nora Neu");
+    }
+
+    [Fact]
+    public async Task First_messages_of_one_unknown_sender_arriving_together_make_one_contact_and_each_its_own_ticket()
+    {
+        var (technician, _) = await api.StaffAsync();
+        var domain = $"rush-{Guid.NewGuid():N}.example";
+        await technician.CreateCustomerAsync(null, domain);
+        var email = $"first.timer@{domain}";
+
+        var responses = await Task.WhenAll(Enumerable.Range(1, 4).Select(i => PostAsync(new { from = email, subject = $"Message {i}", text = "Hello" })));
+
+        responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.Created);
+        var bodies = (await Task.WhenAll(responses.Select(r => r.Content.ReadFromJsonAsync<InboundEmailResponse>()))).Select(b => b!).ToList();
+        var contactId = bodies.Select(b => b.ContactId).Distinct().ShouldHaveSingleItem();
+        bodies.Count(b => b.ContactCreated).ShouldBe(1);
+        bodies.Select(b => b.TicketId).Distinct().Count().ShouldBe(4);
+        (await api.ScalarAsync<long>("select count(*) from audit_log where action = 'contact.created' and entity_id = $1", contactId)).ShouldBe(1);
+        (await api.SentMailsAsync(email, "welcome")).ShouldHaveSingleItem();
     }
 
     [Fact]

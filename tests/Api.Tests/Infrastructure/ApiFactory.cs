@@ -17,7 +17,7 @@ public class ApiFactory : IAsyncLifetime, IAsyncDisposable
     private readonly SemaphoreSlim _starting = new(1, 1);
     private IAlbaHost? _host;
 
-    public string ConnectionString { get; private set; } = "";
+    public string ConnectionString { get; protected set; } = "";
 
     public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), $"ticketing-api-{Guid.NewGuid():N}");
 

@@ -59,15 +59,6 @@ public sealed class CurrentSettings(NpgsqlDataSource dataSource, SettingsDefault
             versions);
     }
 
-    /// <summary>The welcome-mail switch on the caller's connection (and transaction); configuration until the portal section is saved.</summary>
-    public static async Task<bool> WelcomeEmailAsync(NpgsqlConnection connection, IConfiguration configuration, CancellationToken ct)
-    {
-        await using var query = connection.Sql("""
-            select (value ->> 'welcomeEmail')::boolean from settings_versions where section = 'portal' order by id desc limit 1
-            """);
-        return await query.ExecuteScalarAsync(ct) is bool stored ? stored : configuration.GetValue("Ticketing:Portal:WelcomeEmail", true);
-    }
-
     private const string LatestSql = """
         select s.section, v.id, v.value::text
         from unnest($1::text[]) as s(section)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Ticketing.Application.Email;
 using Ticketing.Application.Email.Templates;
 using Ticketing.Api.Portal.Settings;
 using Ticketing.Api.Tickets;
@@ -25,7 +26,7 @@ public sealed class SettingsDefaults(
         return new PortalSection(
             configuration["Ticketing:Portal:Url"], t.MspTimeZone, p.VisibleStatuses ?? [.. BuiltInStatuses], t.PortalCanReopen,
             p.HideCreatedBefore, p.TicketingEnabled, p.ManualCreationEnabled,
-            configuration.GetValue("Ticketing:Portal:WelcomeEmail", true), p.KnowledgeBaseEnabled);
+            configuration.GetValue(WelcomeMail.Setting, true), p.KnowledgeBaseEnabled);
     }
 
     public FieldsSection Fields()

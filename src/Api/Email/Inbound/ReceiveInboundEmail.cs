@@ -4,9 +4,14 @@ using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ticketing.Api.Attachments;
 using Ticketing.Api.Errors;
+using Ticketing.Application.Email.Inbound;
+using Ticketing.Application.Identity;
+using Ticketing.Application.Identity.Accounts;
+using Ticketing.Application.Identity.Contacts;
 using Ticketing.Application.Tickets;
 using Ticketing.Application.Tickets.Creating;
 using Ticketing.Application.Tickets.Replies;
+using Ticketing.Domain;
 using Ticketing.Domain.Tickets;
 using Ticketing.Projections.Tickets.Queries;
 using Wolverine;
@@ -40,9 +45,9 @@ public static partial class ReceiveInboundEmail
         }
 
         InboundAddress.TryParse(request.From, out var from);
-        var (known, customer) = await senders.ResolveAsync(from, ct);
+        var (known, customer) = await senders.ResolveAsync(from.Email, from.Domain, ct);
         var attachments = await uploads.SaveAsync(Files(request.Attachments), ct);
-        var sender = known ?? await senders.CreateAsync(from, customer!, ct);
+        var sender = known ?? await CreateSenderAsync(from, customer!, senders, bus, ct);
         var context = new CommandContext(Actor.Contact(sender.ContactId), from.Email, Guid.CreateVersion7());
         var body = Body(request);
 
@@ -61,6 +66,25 @@ public static partial class ReceiveInboundEmail
 
         await claim.RecordAsync(response, ct);
         return response.Threaded || response.Duplicate ? TypedResults.Ok(response) : TypedResults.Created($"/api/tickets/{response.TicketId}", response);
+    }
+
+    // The sender becomes a contact of the customer that owns its domain, by the staff endpoint's path (welcome mail per
+    // setting; the credentials only in it). If the same sender's previous message created the contact a moment ago, the
+    // address is taken by then: that contact is the sender.
+    private static async Task<InboundSender> CreateSenderAsync(
+        InboundAddress from, CustomerSummary customer, InboundSenders senders, IMessageBus bus, CancellationToken ct)
+    {
+        var (first, last) = from.Names();
+        try
+        {
+            var created = await bus.InvokeAsync<ContactCreatedResponse>(
+                new CreateContact(customer.Id, from.Email, first, last, null, null, null, null, false, ContactSource.Email, By: null), ct);
+            return new InboundSender(created.Contact.Id, customer.Id, IsPrimary: false, Created: true);
+        }
+        catch (DomainRuleViolation e) when (e.Code == AccountWriter.EmailTaken)
+        {
+            return await senders.FindAsync(from.Email, ct) ?? throw AccountWriter.EmailTakenError();
+        }
     }
 
     // One append: the ticket and, when the message has files, the contact's first reply carrying them. A message with a

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ticketing.Api.Hosting.Validation;
 using Ticketing.Api.Identity.Contacts;
+using Ticketing.Application.Identity.Contacts;
 using Ticketing.Application.Identity.Customers;
 using Wolverine;
 
@@ -17,7 +18,7 @@ public static class CustomerEndpoints
         customers.MapGet("/", CustomerQueries.ListAsync);
         customers.MapGet("/{id:guid}", CustomerQueries.GetAsync);
         customers.MapPut("/{id:guid}", UpdateAsync).Validate<CustomerRequest>();
-        customers.MapPost("/{id:guid}/contacts", CreateContact.HandleAsync).Validate<ContactRequest>();
+        customers.MapPost("/{id:guid}/contacts", CreateContactAsync).Validate<ContactRequest>();
         customers.MapGet("/{id:guid}/contacts", ContactQueries.ListByCustomerAsync);
         return routes;
     }
@@ -45,5 +46,20 @@ public static class CustomerEndpoints
             ct);
         http.Response.Headers.ETag = EntityVersions.ETag(customer.Version);
         return TypedResults.Ok(customer);
+    }
+
+    /// <summary>
+    /// <c>POST /api/customers/{id}/contacts</c>: creates the contact with a generated username and password (P1). The
+    /// password is in this response only; it is stored hashed and never logged.
+    /// </summary>
+    private static async Task<Created<ContactCreatedResponse>> CreateContactAsync(
+        Guid id, ContactRequest request, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct)
+    {
+        var created = await bus.InvokeAsync<ContactCreatedResponse>(
+            new CreateContact(
+                id, request.Email, request.FirstName, request.LastName, request.JobTitle, request.Phone, request.Language,
+                request.TimeZone, request.IsPrimary, ContactSource.Staff, AuditActor.Of(user.GetCurrentUser())),
+            ct);
+        return TypedResults.Created($"/api/contacts/{created.Contact.Id}", created);
     }
 }
