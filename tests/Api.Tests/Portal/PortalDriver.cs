@@ -139,14 +139,16 @@ public sealed class PortalDriver(PortalApiFactory factory)
     public static Task<Problem> ProblemAsync(SignedInUser caller, Action<Scenario> request, HttpStatusCode status, string code) =>
         caller.ProblemAsync(request, status, code);
 
+    /// <summary>The member names of the last body this driver read (of its first <paramref name="listItem"/> entry when given).</summary>
+    public IReadOnlyList<string> LastBodyMembers(string? listItem = null) => MemberNames(Bodies[^1], listItem);
+
     /// <summary>
-    /// The names of the members of the last body this driver read (of its first <paramref name="listItem"/> entry when
-    /// given), from the raw JSON: only the raw body can show that a hidden field is absent, where a record reads absent
-    /// and null alike.
+    /// The names of the members of a JSON body (of its first <paramref name="listItem"/> entry when given), from the raw
+    /// text: only the raw body can show that a hidden field is absent, where a record reads absent and null alike.
     /// </summary>
-    public IReadOnlyList<string> LastBodyMembers(string? listItem = null)
+    public static IReadOnlyList<string> MemberNames(string body, string? listItem = null)
     {
-        using var document = JsonDocument.Parse(Bodies[^1]);
+        using var document = JsonDocument.Parse(body);
         var element = listItem is null ? document.RootElement : document.RootElement.GetProperty(listItem)[0];
         return [.. element.EnumerateObject().Select(p => p.Name)];
     }
