@@ -8,7 +8,7 @@ using Ticketing.Application.Portal;
 namespace Ticketing.Api.Tests.Admin;
 
 /// <summary>
-/// Admin settings steps as Alba scenarios run by a signed-in <see cref="SignedInUser"/>. A section is read into the
+/// Admin settings steps as Alba scenarios run by a signed-in <see cref="ApiUser"/>. A section is read into the
 /// server's own record (<see cref="PortalSection"/>, <see cref="FieldsSection"/>, <see cref="CataloguesSection"/>), not a
 /// test-side one: tests change it with <c>with</c> and PUT the whole section back, so every field the server sent must
 /// survive the round trip, which only the record the server binds the PUT to guarantees.
@@ -24,7 +24,7 @@ public static class AdminSettingsScenarios
         : typeof(T) == typeof(CataloguesSection) ? SettingsSections.Catalogues
         : throw new ArgumentException($"{typeof(T).Name} is not a settings section");
 
-    public static async Task<(T Body, string ETag)> GetSectionAsync<T>(this SignedInUser admin) where T : class
+    public static async Task<(T Body, string ETag)> GetSectionAsync<T>(this ApiUser admin) where T : class
     {
         var response = await admin.Scenario(s => s.Get.Url(SectionUrl(SectionOf<T>())));
         return (response.ReadAs<T>(), response.ETag());
@@ -32,7 +32,7 @@ public static class AdminSettingsScenarios
 
     /// <summary>PUT of a whole section, optionally with <c>If-Match</c>, expecting <paramref name="status"/> (200 unless told).</summary>
     public static Task<IScenarioResult> PutSectionAsync<T>(
-        this SignedInUser admin, T body, string? ifMatch = null, HttpStatusCode status = HttpStatusCode.OK) where T : class =>
+        this ApiUser admin, T body, string? ifMatch = null, HttpStatusCode status = HttpStatusCode.OK) where T : class =>
         admin.Scenario(s =>
         {
             s.Put.Json(body).ToUrl(SectionUrl(SectionOf<T>()));
@@ -45,7 +45,7 @@ public static class AdminSettingsScenarios
         });
 
     /// <summary>Reads the section, saves what <paramref name="change"/> makes of it with the ETag read; returns the new ETag.</summary>
-    public static async Task<string> ChangeSectionAsync<T>(this SignedInUser admin, Func<T, T> change) where T : class
+    public static async Task<string> ChangeSectionAsync<T>(this ApiUser admin, Func<T, T> change) where T : class
     {
         var (body, etag) = await admin.GetSectionAsync<T>();
         return (await admin.PutSectionAsync(change(body), etag)).ETag();
@@ -56,14 +56,14 @@ public static class AdminSettingsScenarios
         fields with { Fields = new Dictionary<string, PortalFieldSetting>(fields.Fields) { [field] = new(rule) } };
 
     /// <summary>A customer with the portal on and a contact of it, signed in.</summary>
-    public static async Task<(SignedInUser Contact, Guid CustomerId)> PortalContactAsync(this IdentityApiFactory api, SignedInUser technician)
+    public static async Task<(ApiUser Contact, Guid CustomerId)> PortalContactAsync(this IdentityApiFactory api, ApiUser technician)
     {
         var customerId = await technician.CreateCustomerAsync();
         return (await api.SignInUserAsync(await technician.CreateContactAsync(customerId)), customerId);
     }
 
     /// <summary>The settings history of <paramref name="section"/>, with what was in force at <paramref name="at"/> when given.</summary>
-    public static Task<SettingsHistory<T>> SettingsHistoryAsync<T>(this SignedInUser caller, string section, DateTimeOffset? at = null, int? limit = null)
+    public static Task<SettingsHistory<T>> SettingsHistoryAsync<T>(this ApiUser caller, string section, DateTimeOffset? at = null, int? limit = null)
         where T : class
     {
         var query = $"section={section}" + (at is null ? "" : $"&at={Uri.EscapeDataString(at.Value.ToString("O"))}") + (limit is null ? "" : $"&limit={limit}");
@@ -74,7 +74,7 @@ public static class AdminSettingsScenarios
     /// The version of the newest settings change of any section, or null: when it is the same before and after a
     /// request, that request saved nothing (versions only grow).
     /// </summary>
-    public static async Task<long?> NewestSettingsVersionAsync(this SignedInUser caller) =>
+    public static async Task<long?> NewestSettingsVersionAsync(this ApiUser caller) =>
         (await caller.GetAsync<SettingsHistory<AnySection>>("/api/admin/settings/history?limit=1")).Changes.FirstOrDefault()?.Version;
 }
 

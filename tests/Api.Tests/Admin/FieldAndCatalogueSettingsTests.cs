@@ -1,5 +1,6 @@
 using System.Net;
 using Alba;
+using Ticketing.Api.Tests.Identity;
 using Ticketing.Api.Tests.Portal;
 using Ticketing.Api.Tests.Tickets;
 using Ticketing.Application.Admin.Settings;
@@ -121,13 +122,13 @@ public sealed class FieldAndCatalogueSettingsTests(AdminSettingsApiFactory api) 
     }
 
     /// <summary>The portal page, typed, and the member names of its raw JSON: a hidden field must be absent, not null.</summary>
-    private static async Task<(PortalPage Page, IReadOnlyList<string> Members)> PageAsync(SignedInUser contact, Guid id)
+    private static async Task<(PortalPage Page, IReadOnlyList<string> Members)> PageAsync(ApiUser contact, Guid id)
     {
         var result = await contact.Scenario(s => s.Get.Url($"/api/portal/tickets/{id}"));
         return (result.ReadAs<PortalPage>(), PortalDriver.MemberNames(result.ReadAsText()));
     }
 
-    private static async Task<Guid> PortalTicketAsync(SignedInUser contact, object body) =>
+    private static async Task<Guid> PortalTicketAsync(ApiUser contact, object body) =>
         (await contact.Scenario(s =>
         {
             s.Post.Json(body).ToUrl("/api/portal/tickets");

@@ -125,11 +125,11 @@ public sealed class PortalSettingsEffectTests(AdminSettingsApiFactory api) : ICl
         });
     }
 
-    private static async Task<IEnumerable<Guid>> PortalTicketIdsAsync(SignedInUser contact) =>
+    private static async Task<IEnumerable<Guid>> PortalTicketIdsAsync(ApiUser contact) =>
         (await contact.GetAsync<PortalList>("/api/portal/tickets")).Items.Ids();
 
     /// <summary>Saves the portal section changed by <paramref name="change"/>, runs <paramref name="act"/>, then saves the section as it was.</summary>
-    private static async Task WithPortalAsync(SignedInUser admin, Func<PortalSection, PortalSection> change, Func<Task> act)
+    private static async Task WithPortalAsync(ApiUser admin, Func<PortalSection, PortalSection> change, Func<Task> act)
     {
         var (original, _) = await admin.GetSectionAsync<PortalSection>();
         await admin.ChangeSectionAsync(change);

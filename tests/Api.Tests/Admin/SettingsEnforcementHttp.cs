@@ -15,7 +15,7 @@ public static class SettingsEnforcementScenarios
     public static readonly string[] WorkTypes = ["Remote", "On site"];
 
     /// <summary>Saves the catalogues (with custom status <c>on-hold</c>) and the typed custom fields; idempotent.</summary>
-    public static async Task<SignedInUser> SignInConfiguredAdminAsync(this AdminSettingsApiFactory api)
+    public static async Task<ApiUser> SignInConfiguredAdminAsync(this AdminSettingsApiFactory api)
     {
         var admin = await api.SignInAdminAsync();
         await admin.ChangeSectionAsync<CataloguesSection>(c => c with
@@ -41,7 +41,7 @@ public static class SettingsEnforcementScenarios
     }
 
     /// <summary>Saves the catalogues without <paramref name="value"/> in <paramref name="list"/>, expecting <paramref name="status"/>.</summary>
-    public static async Task<IScenarioResult> PutCataloguesWithoutAsync(this SignedInUser admin, string list, string value, HttpStatusCode status = HttpStatusCode.OK)
+    public static async Task<IScenarioResult> PutCataloguesWithoutAsync(this ApiUser admin, string list, string value, HttpStatusCode status = HttpStatusCode.OK)
     {
         var (catalogues, etag) = await admin.GetSectionAsync<CataloguesSection>();
         var without = list switch

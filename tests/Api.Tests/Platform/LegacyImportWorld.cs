@@ -44,14 +44,14 @@ public sealed class LegacyImportWorld : TicketApiFactory
 
     public Guid RuleId { get; } = Guid.CreateVersion7();
 
-    public SignedInUser Admin { get; private set; } = null!;
+    public ApiUser Admin { get; private set; } = null!;
 
-    public SignedInUser Technician { get; private set; } = null!;
+    public ApiUser Technician { get; private set; } = null!;
 
-    public SignedInUser Auditor { get; private set; } = null!;
+    public ApiUser Auditor { get; private set; } = null!;
 
     /// <summary>The contact of every legacy ticket, signed in to the portal.</summary>
-    public SignedInUser Contact { get; private set; } = null!;
+    public ApiUser Contact { get; private set; } = null!;
 
     public Guid Printer { get; } = Guid.CreateVersion7();
 

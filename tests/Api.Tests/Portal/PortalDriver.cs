@@ -16,7 +16,7 @@ namespace Ticketing.Api.Tests.Portal;
 public sealed class PortalDriver(PortalApiFactory factory)
 {
     /// <summary>The contract rules plus: a member the record does not name fails the read, so nothing unlisted leaves the server.</summary>
-    private static readonly JsonSerializerOptions Strict = new(ApiScenarios.Contract)
+    private static readonly JsonSerializerOptions Strict = new(ApiUserScenarios.Contract)
     {
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     };
@@ -25,9 +25,9 @@ public sealed class PortalDriver(PortalApiFactory factory)
 
     public List<string> Bodies { get; } = [];
 
-    public Task<SignedInUser> AdminAsync() => factory.SignInUserAsync(PortalApiFactory.AdminEmail, PortalApiFactory.AdminPassword);
+    public Task<ApiUser> AdminAsync() => factory.SignInUserAsync(PortalApiFactory.AdminEmail, PortalApiFactory.AdminPassword);
 
-    public async Task<SignedInUser> StaffAsync(string role, Guid? customerId = null)
+    public async Task<ApiUser> StaffAsync(string role, Guid? customerId = null)
     {
         var admin = await AdminAsync();
         var n = Interlocked.Increment(ref _sequence);
@@ -40,7 +40,7 @@ public sealed class PortalDriver(PortalApiFactory factory)
         return await factory.SignInUserAsync(created.Username, created.Password);
     }
 
-    public async Task<Guid> CustomerAsync(SignedInUser technician, bool ticketingEnabled = true, string timeZone = "Europe/Paris") =>
+    public async Task<Guid> CustomerAsync(ApiUser technician, bool ticketingEnabled = true, string timeZone = "Europe/Paris") =>
         (await technician.Scenario(s =>
         {
             s.Post.Json(new
@@ -51,8 +51,8 @@ public sealed class PortalDriver(PortalApiFactory factory)
             s.StatusCodeShouldBe(HttpStatusCode.Created);
         }).ReadAsync<CustomerBody>()).Id;
 
-    public async Task<SignedInUser> ContactAsync(
-        SignedInUser technician, Guid customerId, bool primary = false, string language = "en", string timeZone = "Europe/Paris")
+    public async Task<ApiUser> ContactAsync(
+        ApiUser technician, Guid customerId, bool primary = false, string language = "en", string timeZone = "Europe/Paris")
     {
         var created = await technician.Scenario(s =>
         {
@@ -67,7 +67,7 @@ public sealed class PortalDriver(PortalApiFactory factory)
     }
 
     /// <summary>A technician opens a ticket; <paramref name="fields"/> are extra body properties (status, priority, seriesId...).</summary>
-    public async Task<Guid> TicketAsync(SignedInUser technician, Guid customerId, Guid? contactId, string title, object? fields = null)
+    public async Task<Guid> TicketAsync(ApiUser technician, Guid customerId, Guid? contactId, string title, object? fields = null)
     {
         var body = Body(fields ?? new { });
         body["title"] = title;
@@ -76,25 +76,25 @@ public sealed class PortalDriver(PortalApiFactory factory)
         return (await technician.OpenTicketAsync(body)).Id;
     }
 
-    public Task TechnicianStatusAsync(SignedInUser technician, Guid ticketId, string status) =>
+    public Task TechnicianStatusAsync(ApiUser technician, Guid ticketId, string status) =>
         technician.CommandAsync(ticketId, "status", new { status });
 
-    public Task BillAsync(SignedInUser technician, Guid ticketId) => technician.CommandAsync(ticketId, "bill");
+    public Task BillAsync(ApiUser technician, Guid ticketId) => technician.CommandAsync(ticketId, "bill");
 
-    public Task InternalNoteAsync(SignedInUser technician, Guid ticketId, string body) =>
+    public Task InternalNoteAsync(ApiUser technician, Guid ticketId, string body) =>
         technician.CommandAsync(ticketId, "replies", new { body, visibility = "Internal" });
 
-    public Task PublicReplyAsync(SignedInUser technician, Guid ticketId, string body) =>
+    public Task PublicReplyAsync(ApiUser technician, Guid ticketId, string body) =>
         technician.CommandAsync(ticketId, "replies", new { body, visibility = "Public" });
 
-    public Task DeleteAsync(SignedInUser technician, Guid ticketId) => technician.Scenario(s =>
+    public Task DeleteAsync(ApiUser technician, Guid ticketId) => technician.Scenario(s =>
     {
         s.Delete.Url($"/api/tickets/{ticketId}");
         s.StatusCodeShouldBe(HttpStatusCode.NoContent);
     });
 
     /// <summary>Runs a portal request expecting <paramref name="status"/>, keeps the raw body and reads it strictly as <typeparamref name="T"/>.</summary>
-    public async Task<T> ReadAsync<T>(SignedInUser caller, Action<Scenario> request, HttpStatusCode status = HttpStatusCode.OK)
+    public async Task<T> ReadAsync<T>(ApiUser caller, Action<Scenario> request, HttpStatusCode status = HttpStatusCode.OK)
     {
         var result = await caller.Scenario(s =>
         {
@@ -114,29 +114,29 @@ public sealed class PortalDriver(PortalApiFactory factory)
     }
 
     /// <summary>The ticket page; <paramref name="request"/> may add headers (Accept-Language, If-Match...).</summary>
-    public Task<PortalPage> PageAsync(SignedInUser contact, Guid id, Action<Scenario>? request = null) =>
+    public Task<PortalPage> PageAsync(ApiUser contact, Guid id, Action<Scenario>? request = null) =>
         ReadAsync<PortalPage>(contact, s =>
         {
             s.Get.Url($"/api/portal/tickets/{id}");
             request?.Invoke(s);
         });
 
-    public Task<PortalList> ListAsync(SignedInUser contact, string query = "") =>
+    public Task<PortalList> ListAsync(ApiUser contact, string query = "") =>
         ReadAsync<PortalList>(contact, s => s.Get.Url($"/api/portal/tickets{query}"));
 
-    public async Task<IReadOnlyList<PortalListItem>> ItemsAsync(SignedInUser contact, string query = "") => (await ListAsync(contact, query)).Items;
+    public async Task<IReadOnlyList<PortalListItem>> ItemsAsync(ApiUser contact, string query = "") => (await ListAsync(contact, query)).Items;
 
-    public Task<PortalCommandResult> CreateAsync(SignedInUser contact, object body) =>
+    public Task<PortalCommandResult> CreateAsync(ApiUser contact, object body) =>
         ReadAsync<PortalCommandResult>(contact, s => s.Post.Json(body).ToUrl("/api/portal/tickets"), HttpStatusCode.Created);
 
-    public Task<PortalCommandResult> UpdateAsync(SignedInUser contact, Guid id, object body) =>
+    public Task<PortalCommandResult> UpdateAsync(ApiUser contact, Guid id, object body) =>
         ReadAsync<PortalCommandResult>(contact, s => s.Patch.Json(body).ToUrl($"/api/portal/tickets/{id}"));
 
-    public Task<PortalReplyResult> ReplyAsync(SignedInUser contact, Guid id, object body) =>
+    public Task<PortalReplyResult> ReplyAsync(ApiUser contact, Guid id, object body) =>
         ReadAsync<PortalReplyResult>(contact, s => s.Post.Json(body).ToUrl($"/api/portal/tickets/{id}/replies"), HttpStatusCode.Created);
 
     /// <summary>A request that must fail with <paramref name="status"/> and the problem <paramref name="code"/> (its <c>type</c> URI too).</summary>
-    public static Task<Problem> ProblemAsync(SignedInUser caller, Action<Scenario> request, HttpStatusCode status, string code) =>
+    public static Task<ApiProblem> ProblemAsync(ApiUser caller, Action<Scenario> request, HttpStatusCode status, string code) =>
         caller.ProblemAsync(request, status, code);
 
     /// <summary>The member names of the last body this driver read (of its first <paramref name="listItem"/> entry when given).</summary>

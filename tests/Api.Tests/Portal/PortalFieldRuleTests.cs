@@ -128,13 +128,13 @@ public sealed class PortalFieldRuleTests(FieldRuleFactory factory) : IClassFixtu
         page.Priority.ShouldNotBeNull().Value.ShouldBe("low");
     }
 
-    private static async Task Refused(SignedInUser contact, object body, string field)
+    private static async Task Refused(ApiUser contact, object body, string field)
     {
         var problem = await PortalDriver.ProblemAsync(contact, s => s.Post.Json(body).ToUrl("/api/portal/tickets"), HttpStatusCode.BadRequest, "request.invalid");
         problem.Errors.ShouldNotBeNull().ShouldContainKey(field);
     }
 
-    private static async Task RefusedPatch(SignedInUser contact, Guid id, object body, string field)
+    private static async Task RefusedPatch(ApiUser contact, Guid id, object body, string field)
     {
         var problem = await PortalDriver.ProblemAsync(
             contact, s => s.Patch.Json(body).ToUrl($"/api/portal/tickets/{id}"), HttpStatusCode.BadRequest, "request.invalid");

@@ -71,8 +71,7 @@ public sealed partial class AccessWorld(TicketApiFactory api)
         Admin = api.WithToken(this[Who.Admin].Token!);
         AdminUser = api.As(this[Who.Admin].Token!);
         // A saved catalogue is enforced, and the matrix re-saves it; the fresh tickets' queue must be in it.
-        await new SignedInUser(api.Host, this[Who.Admin].Token!, this[Who.Admin].UserId)
-            .ChangeSectionAsync<CataloguesSection>(c => c with { Queues = ["Client Portal", "Service Desk"] });
+        await AdminUser.ChangeSectionAsync<CataloguesSection>(c => c with { Queues = ["Client Portal", "Service Desk"] });
         _principals[Who.Anonymous] = new Principal(Who.Anonymous, Guid.Empty, "nobody", "Nobody-passw0rd", null);
         CustomerA = await CustomerAsync($"{Marker} Customer A");
         CustomerB = await CustomerAsync("Customer B");

@@ -2,12 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Alba;
+using Ticketing.Api.Tests.Identity;
 using Ticketing.Api.Tests.Tickets;
 
 namespace Ticketing.Api.Tests.Workflow;
 
 /// <summary>
-/// Workflow rule steps as Alba scenarios run by a signed-in <see cref="SignedInUser"/>. Every rule a test writes names the
+/// Workflow rule steps as Alba scenarios run by a signed-in <see cref="ApiUser"/>. Every rule a test writes names the
 /// test's own customer, so rules never meet.
 /// </summary>
 public static class WorkflowHttp
@@ -17,7 +18,7 @@ public static class WorkflowHttp
     public static object OnCustomer(Guid customerId) => new { field = "customer", op = "eq", value = customerId.ToString() };
 
     /// <summary>A technician, an admin and a fresh customer.</summary>
-    public static async Task<(SignedInUser Technician, SignedInUser Admin, Guid CustomerId)> SetUpAsync(this WorkflowApiFactory api)
+    public static async Task<(ApiUser Technician, ApiUser Admin, Guid CustomerId)> SetUpAsync(this WorkflowApiFactory api)
     {
         var technician = await api.SignInStaffAsync();
         var admin = await api.SignInAdminAsync();
@@ -25,7 +26,7 @@ public static class WorkflowHttp
     }
 
     /// <summary>Creates <paramref name="rule"/>, expecting 201 with the ETag of version 1.</summary>
-    public static async Task<RuleView> CreateRuleAsync(this SignedInUser admin, object rule)
+    public static async Task<RuleView> CreateRuleAsync(this ApiUser admin, object rule)
     {
         var created = await admin.Scenario(s =>
         {
@@ -36,15 +37,15 @@ public static class WorkflowHttp
         return created.ReadAs<RuleView>();
     }
 
-    public static Task<RuleView> RuleAsync(this SignedInUser admin, Guid id) => admin.GetAsync<RuleView>($"{Rules}/{id}");
+    public static Task<RuleView> RuleAsync(this ApiUser admin, Guid id) => admin.GetAsync<RuleView>($"{Rules}/{id}");
 
-    public static Task<RuleView[]> RulesAsync(this SignedInUser admin) => admin.GetAsync<RuleView[]>(Rules);
+    public static Task<RuleView[]> RulesAsync(this ApiUser admin) => admin.GetAsync<RuleView[]>(Rules);
 
     /// <summary>Opens a ticket with <paramref name="body"/> and returns its id.</summary>
-    public static async Task<Guid> OpenAsync(this SignedInUser technician, object body) => (await technician.OpenTicketAsync(body)).Id;
+    public static async Task<Guid> OpenAsync(this ApiUser technician, object body) => (await technician.OpenTicketAsync(body)).Id;
 
     /// <summary>The ticket's events as the auditor's history lists them, oldest first.</summary>
-    public static Task<AuditedEvent[]> HistoryAsync(this SignedInUser auditor, Guid id) => auditor.GetAsync<AuditedEvent[]>($"/api/audit/tickets/{id}/history");
+    public static Task<AuditedEvent[]> HistoryAsync(this ApiUser auditor, Guid id) => auditor.GetAsync<AuditedEvent[]>($"/api/audit/tickets/{id}/history");
 }
 
 /// <summary>The same steps on a plain <see cref="HttpClient"/>, for the tests not yet on Alba scenarios (the Email tests).</summary>
@@ -55,7 +56,7 @@ public static class WorkflowClientSteps
         var response = await admin.PostAsJsonAsync(TicketHttp.Url(WorkflowHttp.Rules), rule);
         var text = await response.Content.ReadAsStringAsync();
         response.StatusCode.ShouldBe(HttpStatusCode.Created, text);
-        return JsonSerializer.Deserialize<RuleView>(text, ApiScenarios.Contract)!;
+        return JsonSerializer.Deserialize<RuleView>(text, ApiUserScenarios.Contract)!;
     }
 
     public static async Task<Guid> OpenAsync(this HttpClient technician, object body)
@@ -63,7 +64,7 @@ public static class WorkflowClientSteps
         var response = await technician.PostTicketAsync(body);
         var text = await response.Content.ReadAsStringAsync();
         response.StatusCode.ShouldBe(HttpStatusCode.Created, text);
-        return JsonSerializer.Deserialize<CreatedTicket>(text, ApiScenarios.Contract)!.Id;
+        return JsonSerializer.Deserialize<CreatedTicket>(text, ApiUserScenarios.Contract)!.Id;
     }
 }
 
