@@ -39,7 +39,8 @@ public sealed class PortalSettingsEffectTests(AdminSettingsApiFactory api) : ICl
         var id = await tech.OpenAsync(new { title = "Fixed", customerId, contactId = contact.Id, status = "resolved" });
 
         await WithPortalAsync(admin, p => p with { PortalCanReopen = false }, () =>
-            contact.ProblemAsync(s => s.Post.Json(new { body = "Still broken" }).ToUrl($"/api/portal/tickets/{id}/replies"), HttpStatusCode.Conflict, "ticket.reopen_forbidden"));
+            contact.ProblemAsync(
+                s => s.Post.Json(new { body = "Still broken" }).ToUrl($"/api/portal/tickets/{id}/replies"), HttpStatusCode.Conflict, "ticket.reopen_forbidden"));
 
         await WithPortalAsync(admin, p => p with { PortalCanReopen = true }, () => contact.Scenario(s =>
         {

@@ -135,10 +135,6 @@ public sealed class PortalDriver(PortalApiFactory factory)
     public Task<PortalReplyResult> ReplyAsync(ApiUser contact, Guid id, object body) =>
         ReadAsync<PortalReplyResult>(contact, s => s.Post.Json(body).ToUrl($"/api/portal/tickets/{id}/replies"), HttpStatusCode.Created);
 
-    /// <summary>A request that must fail with <paramref name="status"/> and the problem <paramref name="code"/> (its <c>type</c> URI too).</summary>
-    public static Task<ApiProblem> ProblemAsync(ApiUser caller, Action<Scenario> request, HttpStatusCode status, string code) =>
-        caller.ProblemAsync(request, status, code);
-
     /// <summary>The member names of the last body this driver read (of its first <paramref name="listItem"/> entry when given).</summary>
     public IReadOnlyList<string> LastBodyMembers(string? listItem = null) => MemberNames(Bodies[^1], listItem);
 

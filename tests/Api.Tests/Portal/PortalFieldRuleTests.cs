@@ -69,7 +69,7 @@ public sealed class PortalFieldRuleTests(FieldRuleFactory factory) : IClassFixtu
         var listed = (await driver.ItemsAsync(contact))[0];
         driver.LastBodyMembers(listItem: "items").ShouldNotContain("impact");
         listed.Priority.ShouldBe(new PortalField<string?>("high", Editable: false));
-        await PortalDriver.ProblemAsync(contact, s => s.Get.Url("/api/portal/tickets?impact=company"), HttpStatusCode.BadRequest, "request.invalid");
+        await contact.ProblemAsync(s => s.Get.Url("/api/portal/tickets?impact=company"), HttpStatusCode.BadRequest, "request.invalid");
     }
 
     [Fact]
@@ -130,14 +130,13 @@ public sealed class PortalFieldRuleTests(FieldRuleFactory factory) : IClassFixtu
 
     private static async Task Refused(ApiUser contact, object body, string field)
     {
-        var problem = await PortalDriver.ProblemAsync(contact, s => s.Post.Json(body).ToUrl("/api/portal/tickets"), HttpStatusCode.BadRequest, "request.invalid");
+        var problem = await contact.ProblemAsync(s => s.Post.Json(body).ToUrl("/api/portal/tickets"), HttpStatusCode.BadRequest, "request.invalid");
         problem.Errors.ShouldNotBeNull().ShouldContainKey(field);
     }
 
     private static async Task RefusedPatch(ApiUser contact, Guid id, object body, string field)
     {
-        var problem = await PortalDriver.ProblemAsync(
-            contact, s => s.Patch.Json(body).ToUrl($"/api/portal/tickets/{id}"), HttpStatusCode.BadRequest, "request.invalid");
+        var problem = await contact.ProblemAsync(s => s.Patch.Json(body).ToUrl($"/api/portal/tickets/{id}"), HttpStatusCode.BadRequest, "request.invalid");
         problem.Errors.ShouldNotBeNull().ShouldContainKey(field);
     }
 

@@ -46,7 +46,8 @@ public sealed class PortalNoLeakTests(NoLeakFactory factory) : IClassFixture<NoL
             customFields = new Dictionary<string, string> { ["cost"] = markers[4], ["asset"] = "AC-1" },
         });
         await driver.InternalNoteAsync(tech, id, $"Customer is behind on payments {markers[5]}");
-        await tech.Scenario(s => s.Post.MultipartFormData(Form("internal evidence", "Internal", (markers[6], $"{markers[6]}.txt"))).ToUrl($"/api/tickets/{id}/replies"));
+        await tech.Scenario(s =>
+            s.Post.MultipartFormData(Form("internal evidence", "Internal", (markers[6], $"{markers[6]}.txt"))).ToUrl($"/api/tickets/{id}/replies"));
         await tech.CommandAsync(id, "taskfire", new { queue = "Customer IT", resourceId = taskfireUser.Id, note = $"Hand over {markers[7]}" });
         await driver.PublicReplyAsync(tech, id, "We sent someone over.");
 
@@ -94,8 +95,9 @@ public sealed class PortalNoLeakTests(NoLeakFactory factory) : IClassFixture<NoL
         });
         download.ReadAsText().ShouldBe("32 degrees");
         ContentDispositionHeaderValue.Parse(download.Context.Response.Headers.ContentDisposition.ToString()).DispositionType.ShouldBe("attachment");
-        var internalFile = (await tech.TicketAsync(id)).Timeline.Single(e => e.Visibility == "Internal" && e.Attachments.Count > 0).Attachments.ShouldHaveSingleItem();
-        await PortalDriver.ProblemAsync(boss, s => s.Get.Url($"/api/portal/tickets/{id}/attachments/{internalFile.Id}"), HttpStatusCode.NotFound, "portal.attachment_not_found");
+        var internalFile = (await tech.TicketAsync(id)).Timeline
+            .Single(e => e.Visibility == "Internal" && e.Attachments.Count > 0).Attachments.ShouldHaveSingleItem();
+        await boss.ProblemAsync(s => s.Get.Url($"/api/portal/tickets/{id}/attachments/{internalFile.Id}"), HttpStatusCode.NotFound, "portal.attachment_not_found");
     }
 
     /// <summary>A reply form: body, visibility (left out when null) and plain-text files given by content and file name.</summary>

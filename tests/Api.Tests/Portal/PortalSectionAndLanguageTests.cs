@@ -19,9 +19,9 @@ public sealed class PortalSectionAndLanguageTests(SectionFactory factory) : ICla
         var contact = await driver.ContactAsync(tech, customer, primary: true);
         var id = await driver.TicketAsync(tech, customer, contact.Id, "Hidden section");
 
-        await PortalDriver.ProblemAsync(contact, s => s.Get.Url("/api/portal/tickets"), HttpStatusCode.Forbidden, "portal.ticketing_disabled");
-        await PortalDriver.ProblemAsync(contact, s => s.Get.Url($"/api/portal/tickets/{id}"), HttpStatusCode.Forbidden, "portal.ticketing_disabled");
-        await PortalDriver.ProblemAsync(contact, s => s.Post.Json(new { title = "x" }).ToUrl("/api/portal/tickets"), HttpStatusCode.Forbidden, "portal.ticketing_disabled");
+        await contact.ProblemAsync(s => s.Get.Url("/api/portal/tickets"), HttpStatusCode.Forbidden, "portal.ticketing_disabled");
+        await contact.ProblemAsync(s => s.Get.Url($"/api/portal/tickets/{id}"), HttpStatusCode.Forbidden, "portal.ticketing_disabled");
+        await contact.ProblemAsync(s => s.Post.Json(new { title = "x" }).ToUrl("/api/portal/tickets"), HttpStatusCode.Forbidden, "portal.ticketing_disabled");
     }
 
     [Fact]
@@ -33,7 +33,8 @@ public sealed class PortalSectionAndLanguageTests(SectionFactory factory) : ICla
         factory.Settings.Set("Ticketing:Portal:ManualCreationEnabled", "false");
         try
         {
-            await PortalDriver.ProblemAsync(contact, s => s.Post.Json(new { title = "Help" }).ToUrl("/api/portal/tickets"), HttpStatusCode.Forbidden, "portal.manual_creation_disabled");
+            await contact.ProblemAsync(
+                s => s.Post.Json(new { title = "Help" }).ToUrl("/api/portal/tickets"), HttpStatusCode.Forbidden, "portal.manual_creation_disabled");
         }
         finally
         {
@@ -59,7 +60,7 @@ public sealed class PortalSectionAndLanguageTests(SectionFactory factory) : ICla
         try
         {
             (await driver.ItemsAsync(contact)).Ids().ShouldBe([recent]);
-            await PortalDriver.ProblemAsync(contact, s => s.Get.Url($"/api/portal/tickets/{old}"), HttpStatusCode.NotFound, "ticket.not_found");
+            await contact.ProblemAsync(s => s.Get.Url($"/api/portal/tickets/{old}"), HttpStatusCode.NotFound, "ticket.not_found");
             var longAgo = Uri.EscapeDataString(cutOff.AddYears(-1).ToString("O"));
             (await driver.ItemsAsync(contact, $"?from={longAgo}")).Ids().ShouldBe([recent]);
         }
@@ -88,7 +89,7 @@ public sealed class PortalSectionAndLanguageTests(SectionFactory factory) : ICla
         local.ShouldBe(utc);
         local.Offset.ShouldBe(TimeZoneInfo.FindSystemTimeZoneById("America/New_York").GetUtcOffset(utc));
 
-        var problem = await PortalDriver.ProblemAsync(german, s => s.Get.Url($"/api/portal/tickets/{id}"), HttpStatusCode.NotFound, "ticket.not_found");
+        var problem = await german.ProblemAsync(s => s.Get.Url($"/api/portal/tickets/{id}"), HttpStatusCode.NotFound, "ticket.not_found");
         problem.Title.ShouldBe("Ticket nicht gefunden.");
 
         // A language without portal texts falls back to the client's Accept-Language.

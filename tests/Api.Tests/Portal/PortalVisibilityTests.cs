@@ -36,7 +36,7 @@ public sealed class PortalVisibilityTests(VisibilityFactory factory) : IClassFix
         (await driver.ItemsAsync(boss, "?scope=mine")).Ids().ShouldBeEmpty();
         (await driver.PageAsync(alice, alices)).Id.ShouldBe(alices);
         (await driver.PageAsync(boss, bobs)).Id.ShouldBe(bobs);
-        await PortalDriver.ProblemAsync(alice, s => s.Get.Url($"/api/portal/tickets/{bobs}"), HttpStatusCode.NotFound, "ticket.not_found");
+        await alice.ProblemAsync(s => s.Get.Url($"/api/portal/tickets/{bobs}"), HttpStatusCode.NotFound, "ticket.not_found");
     }
 
     [Fact]
@@ -50,10 +50,10 @@ public sealed class PortalVisibilityTests(VisibilityFactory factory) : IClassFix
         var ticket = await driver.TicketAsync(tech, customer, owner.Id, "Company secret");
 
         (await driver.ItemsAsync(stranger)).ShouldBeEmpty();
-        await PortalDriver.ProblemAsync(stranger, s => s.Get.Url($"/api/portal/tickets/{ticket}"), HttpStatusCode.NotFound, "ticket.not_found");
-        await PortalDriver.ProblemAsync(stranger, s => s.Patch.Json(new { priority = "high" }).ToUrl($"/api/portal/tickets/{ticket}"), HttpStatusCode.NotFound, "ticket.not_found");
-        await PortalDriver.ProblemAsync(stranger, s => s.Post.Json(new { body = "hi" }).ToUrl($"/api/portal/tickets/{ticket}/replies"), HttpStatusCode.NotFound, "ticket.not_found");
-        await PortalDriver.ProblemAsync(stranger, s => s.Get.Url($"/api/portal/tickets/{Guid.NewGuid()}"), HttpStatusCode.NotFound, "ticket.not_found");
+        await stranger.ProblemAsync(s => s.Get.Url($"/api/portal/tickets/{ticket}"), HttpStatusCode.NotFound, "ticket.not_found");
+        await stranger.ProblemAsync(s => s.Patch.Json(new { priority = "high" }).ToUrl($"/api/portal/tickets/{ticket}"), HttpStatusCode.NotFound, "ticket.not_found");
+        await stranger.ProblemAsync(s => s.Post.Json(new { body = "hi" }).ToUrl($"/api/portal/tickets/{ticket}/replies"), HttpStatusCode.NotFound, "ticket.not_found");
+        await stranger.ProblemAsync(s => s.Get.Url($"/api/portal/tickets/{Guid.NewGuid()}"), HttpStatusCode.NotFound, "ticket.not_found");
     }
 
     [Fact]
@@ -66,8 +66,8 @@ public sealed class PortalVisibilityTests(VisibilityFactory factory) : IClassFix
 
         foreach (var caller in new[] { tech, taskfire, admin })
         {
-            await PortalDriver.ProblemAsync(caller, s => s.Get.Url("/api/portal/tickets"), HttpStatusCode.Forbidden, "http.403");
-            await PortalDriver.ProblemAsync(caller, s => s.Post.Json(new { title = "x" }).ToUrl("/api/portal/tickets"), HttpStatusCode.Forbidden, "http.403");
+            await caller.ProblemAsync(s => s.Get.Url("/api/portal/tickets"), HttpStatusCode.Forbidden, "http.403");
+            await caller.ProblemAsync(s => s.Post.Json(new { title = "x" }).ToUrl("/api/portal/tickets"), HttpStatusCode.Forbidden, "http.403");
         }
 
         await factory.Scenario(s =>
@@ -91,7 +91,7 @@ public sealed class PortalVisibilityTests(VisibilityFactory factory) : IClassFix
 
         var listed = (await driver.ItemsAsync(contact)).Ids().ToList();
         listed.ShouldBe([byStatus["closed"], byStatus["resolved"], byStatus["pending"], byStatus["open"]]);
-        await PortalDriver.ProblemAsync(contact, s => s.Get.Url($"/api/portal/tickets/{byStatus["on-hold"]}"), HttpStatusCode.NotFound, "ticket.not_found");
+        await contact.ProblemAsync(s => s.Get.Url($"/api/portal/tickets/{byStatus["on-hold"]}"), HttpStatusCode.NotFound, "ticket.not_found");
         (await driver.ItemsAsync(contact, "?status=on-hold")).ShouldBeEmpty();
         (await driver.ItemsAsync(contact, "?status=pending&status=closed")).Ids().ShouldBe([byStatus["closed"], byStatus["pending"]]);
 
@@ -103,7 +103,7 @@ public sealed class PortalVisibilityTests(VisibilityFactory factory) : IClassFix
             (await driver.ItemsAsync(contact)).Ids().ShouldBe([byStatus["on-hold"], byStatus["open"]]);
             var page = await driver.PageAsync(contact, byStatus["on-hold"]);
             page.Status.ShouldNotBeNull().Value.Name.ShouldBe("On hold");
-            await PortalDriver.ProblemAsync(contact, s => s.Get.Url($"/api/portal/tickets/{byStatus["closed"]}"), HttpStatusCode.NotFound, "ticket.not_found");
+            await contact.ProblemAsync(s => s.Get.Url($"/api/portal/tickets/{byStatus["closed"]}"), HttpStatusCode.NotFound, "ticket.not_found");
         }
         finally
         {
@@ -126,7 +126,7 @@ public sealed class PortalVisibilityTests(VisibilityFactory factory) : IClassFix
 
         (await driver.ItemsAsync(boss)).Ids().ShouldBe([single, overdue, soon]);
         (await driver.PageAsync(boss, soon)).Id.ShouldBe(soon);
-        await PortalDriver.ProblemAsync(boss, s => s.Get.Url($"/api/portal/tickets/{later}"), HttpStatusCode.NotFound, "ticket.not_found");
+        await boss.ProblemAsync(s => s.Get.Url($"/api/portal/tickets/{later}"), HttpStatusCode.NotFound, "ticket.not_found");
     }
 
     [Fact]
@@ -142,7 +142,7 @@ public sealed class PortalVisibilityTests(VisibilityFactory factory) : IClassFix
         await tech.CommandAsync(shared, "taskfire", new { queue = "Customer IT", resourceId = taskfireUser.Id, note = "Please swap the toner" });
 
         (await driver.ItemsAsync(boss)).Ids().ShouldBe([shared]);
-        await PortalDriver.ProblemAsync(boss, s => s.Get.Url($"/api/portal/tickets/{deleted}"), HttpStatusCode.NotFound, "ticket.not_found");
+        await boss.ProblemAsync(s => s.Get.Url($"/api/portal/tickets/{deleted}"), HttpStatusCode.NotFound, "ticket.not_found");
     }
 
     [Fact]
@@ -170,7 +170,7 @@ public sealed class PortalVisibilityTests(VisibilityFactory factory) : IClassFix
         page2.Items.Ids().ShouldBe([first]);
         page2.NextCursor.ShouldBeNull();
 
-        await PortalDriver.ProblemAsync(boss, s => s.Get.Url("/api/portal/tickets?cursor=garbage"), HttpStatusCode.BadRequest, "request.invalid");
-        await PortalDriver.ProblemAsync(boss, s => s.Get.Url("/api/portal/tickets?limit=101"), HttpStatusCode.BadRequest, "request.invalid");
+        await boss.ProblemAsync(s => s.Get.Url("/api/portal/tickets?cursor=garbage"), HttpStatusCode.BadRequest, "request.invalid");
+        await boss.ProblemAsync(s => s.Get.Url("/api/portal/tickets?limit=101"), HttpStatusCode.BadRequest, "request.invalid");
     }
 }
