@@ -1,8 +1,11 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using Alba;
 using Ticketing.Api.Tests.Identity;
+using Ticketing.Api.Tests.Portal;
 using Ticketing.Api.Tests.Tickets;
+using Ticketing.Application.Admin.Settings;
+using Ticketing.Application.Portal;
+using Ticketing.Domain.Tickets;
 
 namespace Ticketing.Api.Tests.Admin;
 
@@ -19,31 +22,36 @@ public sealed class FieldAndCatalogueSettingsTests(AdminSettingsApiFactory api) 
         {
             title = "Screen flickers", customerId, contactId = contact.Id, priority = "high", customFields = new Dictionary<string, string> { ["asset"] = "A-17" },
         });
-        (await PageAsync(contact, ticket.Id)).ContainsKey("priority").ShouldBeTrue();
+        var (before, beforeMembers) = await PageAsync(contact, ticket.Id);
+        beforeMembers.ShouldContain("priority");
+        before.Priority.ShouldNotBeNull().Value.ShouldBe("high");
 
-        await admin.ChangeSectionAsync("fields", fields =>
+        await admin.ChangeSectionAsync<FieldsSection>(fields => fields.WithRule("priority", PortalFieldRule.Hidden) with
         {
-            fields["fields"]!["priority"] = new JsonObject { ["rule"] = "Hidden" };
-            fields["customFields"] = new JsonArray(new JsonObject { ["key"] = "asset", ["label"] = "Asset tag", ["type"] = "Text", ["rule"] = "Editable" });
+            CustomFields = [new CustomFieldDefinition("asset", "Asset tag", CustomFieldType.Text, PortalFieldRule.Editable)],
         });
 
-        var after = await PageAsync(contact, ticket.Id);
-        after.ContainsKey("priority").ShouldBeFalse();
-        after.ToJsonString().ShouldContain("A-17");
+        var (after, afterMembers) = await PageAsync(contact, ticket.Id);
+        afterMembers.ShouldNotContain("priority");
+        after.CustomFields["asset"].ShouldSatisfyAllConditions(f => f.Value.ShouldBe("A-17"), f => f.Label.ShouldBe("Asset tag"), f => f.Editable.ShouldBeTrue());
     }
 
     [Fact]
     public async Task Read_only_for_product_family_or_a_custom_field_is_a_400_naming_the_field_and_nothing_is_written()
     {
         var admin = await api.SignInAdminAsync();
-        var (fields, etag) = await admin.GetSectionAsync("fields");
+        var (fields, etag) = await admin.GetSectionAsync<FieldsSection>();
         var newest = await admin.NewestSettingsVersionAsync();
-        fields["fields"]!["productFamily"] = new JsonObject { ["rule"] = "ReadOnly" };
-        fields["customFields"] = new JsonArray(
-            new JsonObject { ["key"] = "asset", ["label"] = "Asset", ["type"] = "Text", ["rule"] = "ReadOnly" },
-            new JsonObject { ["key"] = "model", ["label"] = "Model", ["type"] = "Select", ["rule"] = "Editable" });
+        var readOnly = fields.WithRule("productFamily", PortalFieldRule.ReadOnly) with
+        {
+            CustomFields =
+            [
+                new CustomFieldDefinition("asset", "Asset", CustomFieldType.Text, PortalFieldRule.ReadOnly),
+                new CustomFieldDefinition("model", "Model", CustomFieldType.Select, PortalFieldRule.Editable),
+            ],
+        };
 
-        var errors = (await admin.PutSectionAsync("fields", fields, etag, HttpStatusCode.BadRequest).ShouldBeProblemAsync("request.invalid")).Errors!;
+        var errors = (await admin.PutSectionAsync(readOnly, etag, HttpStatusCode.BadRequest).ShouldBeProblemAsync("request.invalid")).Errors!;
 
         errors["fields.productFamily"][0].ShouldContain("productFamily");
         errors["customFields[0].rule"][0].ShouldContain("asset");
@@ -60,8 +68,10 @@ public sealed class FieldAndCatalogueSettingsTests(AdminSettingsApiFactory api) 
         var refused = await tech.CommandAsync(ticket.Id, "status", new { status = "on-hold" }, status: HttpStatusCode.UnprocessableEntity);
         refused.ShouldBeProblem("ticket.unknown_status");
 
-        await admin.ChangeSectionAsync("catalogues", c => c["customStatuses"]!.AsArray()
-            .Add(new JsonObject { ["id"] = "on-hold", ["name"] = "On hold", ["category"] = "Pending" }));
+        await admin.ChangeSectionAsync<CataloguesSection>(c => c with
+        {
+            CustomStatuses = [.. c.CustomStatuses, new StatusDefinition("on-hold", "On hold", StatusCategory.Pending)],
+        });
 
         await tech.CommandAsync(ticket.Id, "status", new { status = "on-hold" });
         (await tech.TicketAsync(ticket.Id)).Ticket.ShouldSatisfyAllConditions(t => t.StatusId.ShouldBe("on-hold"), t => t.StatusCategory.ShouldBe("Pending"));
@@ -73,11 +83,11 @@ public sealed class FieldAndCatalogueSettingsTests(AdminSettingsApiFactory api) 
         var admin = await api.SignInAdminAsync();
         var tech = await api.SignInStaffAsync();
         var (contact, _) = await api.PortalContactAsync(tech);
-        await admin.ChangeSectionAsync("catalogues", c =>
+        await admin.ChangeSectionAsync<CataloguesSection>(c => c with
         {
-            c["queues"] = new JsonArray("Client Portal", "Network Team", "Service Desk");
-            c["issueTypes"] = new JsonArray(new JsonObject { ["key"] = "network", ["queue"] = "Network Team" }, new JsonObject { ["key"] = "other" });
-            c["workTypes"] = new JsonArray("Remote", "On site");
+            Queues = ["Client Portal", "Network Team", "Service Desk"],
+            IssueTypes = [new IssueTypeSetting("network", "Network Team"), new IssueTypeSetting("other")],
+            WorkTypes = ["Remote", "On site"],
         });
 
         var routed = await PortalTicketAsync(contact, new { title = "VPN down", issueType = "network" });
@@ -92,18 +102,18 @@ public sealed class FieldAndCatalogueSettingsTests(AdminSettingsApiFactory api) 
     {
         var admin = await api.SignInAdminAsync();
         var newest = await admin.NewestSettingsVersionAsync();
-        var body = new JsonObject
-        {
-            ["queues"] = new JsonArray("Service Desk", "Service Desk"),
-            ["issueTypes"] = new JsonArray(new JsonObject { ["key"] = "network", ["queue"] = "Nowhere" }),
-            ["workTypes"] = new JsonArray(),
-            ["customStatuses"] = new JsonArray(
-                new JsonObject { ["id"] = "parked", ["name"] = "Parked", ["category"] = "Pending" },
-                new JsonObject { ["id"] = "parked", ["name"] = "Parked again", ["category"] = "Open" },
-                new JsonObject { ["id"] = "resolved", ["name"] = "Done", ["category"] = "Resolved" }),
-        };
+        var body = new CataloguesSection(
+            Queues: ["Service Desk", "Service Desk"],
+            DefaultQueue: null,
+            IssueTypes: [new IssueTypeSetting("network", "Nowhere")],
+            WorkTypes: [],
+            CustomStatuses:
+            [
+                new StatusDefinition("parked", "Parked", StatusCategory.Pending), new StatusDefinition("parked", "Parked again", StatusCategory.Open),
+                new StatusDefinition("resolved", "Done", StatusCategory.Resolved),
+            ]);
 
-        var errors = (await admin.PutSectionAsync("catalogues", body, status: HttpStatusCode.BadRequest).ShouldBeProblemAsync("request.invalid")).Errors!;
+        var errors = (await admin.PutSectionAsync(body, status: HttpStatusCode.BadRequest).ShouldBeProblemAsync("request.invalid")).Errors!;
 
         errors.ShouldContainKey("queues");
         errors["issueTypes[0]"][0].ShouldContain("Nowhere");
@@ -111,11 +121,14 @@ public sealed class FieldAndCatalogueSettingsTests(AdminSettingsApiFactory api) 
         (await admin.NewestSettingsVersionAsync()).ShouldBe(newest);
     }
 
-    // The portal page stays a JSON document here: what the test proves is which keys leave the server at all.
-    private static async Task<JsonObject> PageAsync(SignedInUser contact, Guid id) =>
-        JsonNode.Parse((await contact.Scenario(s => s.Get.Url($"/api/portal/tickets/{id}"))).ReadAsText())!.AsObject();
+    /// <summary>The portal page, typed, and the member names of its raw JSON: a hidden field must be absent, not null.</summary>
+    private static async Task<(PortalPage Page, IReadOnlyList<string> Members)> PageAsync(ApiUser contact, Guid id)
+    {
+        var result = await contact.Scenario(s => s.Get.Url($"/api/portal/tickets/{id}"));
+        return (result.ReadAs<PortalPage>(), PortalDriver.MemberNames(result.ReadAsText()));
+    }
 
-    private static async Task<Guid> PortalTicketAsync(SignedInUser contact, object body) =>
+    private static async Task<Guid> PortalTicketAsync(ApiUser contact, object body) =>
         (await contact.Scenario(s =>
         {
             s.Post.Json(body).ToUrl("/api/portal/tickets");

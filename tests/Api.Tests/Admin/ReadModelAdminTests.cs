@@ -106,8 +106,9 @@ public sealed class ReadModelAdminTests(IdentityApiFactory api) : IClassFixture<
 
         await admin.ProblemAsync(s => s.Post.Url($"{Projections}/portal_tickets/rebuild"), HttpStatusCode.Conflict, "projection.rebuild_running");
     }
-
-    private sealed record ReadModel(string Name, string State, long LagEvents, long EventsInLog, Rebuild? LastRebuild, double? Progress);
-
-    private sealed record Rebuild(string State, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, long EventsTotal, long EventsDone, string? Error);
 }
+
+/// <summary>A read model as <c>/api/admin/projections</c> lists it: its state, lag and last rebuild.</summary>
+public sealed record ReadModel(string Name, string State, long LagEvents, long EventsInLog, Rebuild? LastRebuild, double? Progress);
+
+public sealed record Rebuild(string State, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, long EventsTotal, long EventsDone, string? Error);

@@ -1,8 +1,8 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using Alba;
-using Ticketing.Api.Tests.Identity;
 using Ticketing.Api.Tests.Tickets;
+using Ticketing.Application.Admin.Settings;
+using Ticketing.Application.Portal;
 
 namespace Ticketing.Api.Tests.Admin;
 
@@ -13,11 +13,11 @@ public sealed class SettingsVersioningTests(AdminSettingsApiFactory api) : IClas
     public async Task A_put_with_a_stale_if_match_is_412_and_writes_nothing()
     {
         var admin = await api.SignInAdminAsync();
-        var (portal, etag) = await admin.GetSectionAsync("portal");
-        await admin.ChangeSectionAsync("portal", p => p["manualCreationEnabled"] = true);
+        var (portal, etag) = await admin.GetSectionAsync<PortalSection>();
+        await admin.ChangeSectionAsync<PortalSection>(p => p with { ManualCreationEnabled = true });
         var newest = await admin.NewestSettingsVersionAsync();
 
-        await admin.PutSectionAsync("portal", portal, etag, HttpStatusCode.PreconditionFailed).ShouldBeProblemAsync("concurrency.precondition_failed");
+        await admin.PutSectionAsync(portal, etag, HttpStatusCode.PreconditionFailed).ShouldBeProblemAsync("concurrency.precondition_failed");
 
         (await admin.NewestSettingsVersionAsync()).ShouldBe(newest);
     }
@@ -27,15 +27,15 @@ public sealed class SettingsVersioningTests(AdminSettingsApiFactory api) : IClas
     {
         var admin = await api.SignInAdminAsync();
         var auditor = await api.SignInStaffAsync("auditor");
-        var (_, original) = await admin.GetSectionAsync("fields");
+        var (_, original) = await admin.GetSectionAsync<FieldsSection>();
         var beforeAny = DateTimeOffset.UtcNow;
         await Task.Delay(20);
 
-        await admin.ChangeSectionAsync("fields", f => f["fields"]!["impact"] = new JsonObject { ["rule"] = "Hidden" });
+        await admin.ChangeSectionAsync<FieldsSection>(f => f.WithRule("impact", PortalFieldRule.Hidden));
         await Task.Delay(20);
         var between = DateTimeOffset.UtcNow;
         await Task.Delay(20);
-        await admin.ChangeSectionAsync("fields", f => f["fields"]!["impact"] = new JsonObject { ["rule"] = "ReadOnly" });
+        await admin.ChangeSectionAsync<FieldsSection>(f => f.WithRule("impact", PortalFieldRule.ReadOnly));
 
         var atBetween = await auditor.SettingsHistoryAsync<FieldsSettings>("fields", between);
         var inForce = atBetween.InForce.ShouldHaveSingleItem();
@@ -63,10 +63,9 @@ public sealed class SettingsVersioningTests(AdminSettingsApiFactory api) : IClas
         var newest = await admin.NewestSettingsVersionAsync();
         foreach (var zone in new[] { "Mars/Olympus_Mons", "W. Europe Standard Time", "" })
         {
-            var (portal, _) = await admin.GetSectionAsync("portal");
-            portal["mspTimeZone"] = zone;
-            portal["portalUrl"] = "support.example.com";
-            var errors = (await admin.PutSectionAsync("portal", portal, status: HttpStatusCode.BadRequest).ShouldBeProblemAsync("request.invalid")).Errors!;
+            var (portal, _) = await admin.GetSectionAsync<PortalSection>();
+            var invalid = portal with { MspTimeZone = zone, PortalUrl = "support.example.com" };
+            var errors = (await admin.PutSectionAsync(invalid, status: HttpStatusCode.BadRequest).ShouldBeProblemAsync("request.invalid")).Errors!;
             errors.ShouldContainKey("mspTimeZone", zone);
             errors.ShouldContainKey("portalUrl");
         }
@@ -81,7 +80,7 @@ public sealed class SettingsVersioningTests(AdminSettingsApiFactory api) : IClas
         var admin = await api.SignInAdminAsync();
         var tech = await api.SignInStaffAsync();
         var auditor = await api.SignInStaffAsync("auditor");
-        var (portal, _) = await admin.GetSectionAsync("portal");
+        var (portal, _) = await admin.GetSectionAsync<PortalSection>();
         var (contact, _) = await api.PortalContactAsync(tech);
 
         foreach (var caller in new[] { tech, auditor, contact })
@@ -91,7 +90,7 @@ public sealed class SettingsVersioningTests(AdminSettingsApiFactory api) : IClas
                 await caller.ProblemAsync(s => s.Get.Url(AdminSettingsScenarios.SectionUrl(section)), HttpStatusCode.Forbidden, "http.403");
             }
 
-            await caller.PutSectionAsync("portal", portal, status: HttpStatusCode.Forbidden).ShouldBeProblemAsync("http.403");
+            await caller.PutSectionAsync(portal, status: HttpStatusCode.Forbidden).ShouldBeProblemAsync("http.403");
         }
 
         await tech.ProblemAsync(s => s.Get.Url("/api/admin/settings/history"), HttpStatusCode.Forbidden, "http.403");

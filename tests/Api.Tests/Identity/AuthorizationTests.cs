@@ -22,7 +22,7 @@ public sealed class AuthorizationTests(IdentityApiFactory api) : IClassFixture<I
     [Fact]
     public async Task A_contact_gets_a_403_problem_on_staff_endpoints()
     {
-        var admin = await api.SignInAsAdminAsync();
+        var admin = await api.SignInAdminAsync();
         var contact = await admin.CreateContactAsync(await admin.CreateCustomerAsync());
         var portal = await api.SignInAsync(contact);
 
@@ -35,7 +35,7 @@ public sealed class AuthorizationTests(IdentityApiFactory api) : IClassFixture<I
     [Fact]
     public async Task Roles_reach_what_their_policies_allow()
     {
-        var admin = await api.SignInAsAdminAsync();
+        var admin = await api.SignInAdminAsync();
         var customer = await admin.CreateCustomerAsync();
         var technician = await SignInAsNewAsync(admin, "technician", null);
         var auditor = await SignInAsNewAsync(admin, "auditor", null);
@@ -56,12 +56,12 @@ public sealed class AuthorizationTests(IdentityApiFactory api) : IClassFixture<I
     [Fact]
     public async Task Admin_lists_staff_users_by_role_and_contacts_are_not_among_them()
     {
-        var admin = await api.SignInAsAdminAsync();
+        var admin = await api.SignInAdminAsync();
         var contact = await admin.CreateContactAsync(await admin.CreateCustomerAsync());
         await SignInAsNewAsync(admin, "auditor", null);
 
         var listed = await admin.Scenario(s => s.Get.Url("/api/admin/users?limit=200"));
-        var all = listed.Read<PageBody<StaffUserBody>>();
+        var all = listed.ReadAs<PageBody<StaffUserBody>>();
         var auditors = await admin.GetAsync<PageBody<StaffUserBody>>("/api/admin/users?role=auditor");
 
         all.Items.Select(u => u.Id).ShouldNotContain(contact.Id);
@@ -74,7 +74,7 @@ public sealed class AuthorizationTests(IdentityApiFactory api) : IClassFixture<I
     [Fact]
     public async Task A_taskfire_user_needs_a_customer_and_other_staff_must_not_have_one()
     {
-        var admin = await api.SignInAsAdminAsync();
+        var admin = await api.SignInAdminAsync();
 
         var taskfire = await admin.InvalidFieldsAsync(s => s.Post.Json(new { role = "taskfire", email = UniqueEmail(), firstName = "T", lastName = "F" }).ToUrl("/api/admin/users"));
         var technician = await admin.InvalidFieldsAsync(s => s.Post.Json(new { role = "technician", email = UniqueEmail(), firstName = "T", lastName = "F", customerId = Guid.NewGuid() }).ToUrl("/api/admin/users"));

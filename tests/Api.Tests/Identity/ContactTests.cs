@@ -10,7 +10,7 @@ public sealed class ContactTests(IdentityApiFactory api) : IClassFixture<Identit
     [Fact]
     public async Task Creating_a_contact_returns_a_readable_username_and_a_strong_password_once()
     {
-        var admin = await api.SignInAsAdminAsync();
+        var admin = await api.SignInAdminAsync();
         var customer = await admin.CreateCustomerAsync();
 
         var contact = await admin.CreateContactAsync(customer, firstName: "Jürgen", lastName: "Müller-Lüdenscheid");
@@ -19,8 +19,8 @@ public sealed class ContactTests(IdentityApiFactory api) : IClassFixture<Identit
         contact.Password.Length.ShouldBeGreaterThanOrEqualTo(16);
         var read = await admin.Scenario(s => s.Get.Url($"/api/contacts/{contact.Id}"));
         var list = await admin.Scenario(s => s.Get.Url($"/api/customers/{customer}/contacts"));
-        read.Read<ContactBody>().Username.ShouldBe(contact.Username);
-        list.Read<PageBody<ContactBody>>().Items.ShouldHaveSingleItem().Username.ShouldBe(contact.Username);
+        read.ReadAs<ContactBody>().Username.ShouldBe(contact.Username);
+        list.ReadAs<PageBody<ContactBody>>().Items.ShouldHaveSingleItem().Username.ShouldBe(contact.Username);
         foreach (var body in new[] { read.ReadAsText(), list.ReadAsText() })
         {
             body.ShouldNotContain(contact.Password);
@@ -36,7 +36,7 @@ public sealed class ContactTests(IdentityApiFactory api) : IClassFixture<Identit
     [Fact]
     public async Task A_second_contact_with_the_same_email_in_other_case_is_409()
     {
-        var admin = await api.SignInAsAdminAsync();
+        var admin = await api.SignInAdminAsync();
         var customer = await admin.CreateCustomerAsync();
         var email = UniqueEmail("dup");
         await admin.CreateContactAsync(customer, email);
@@ -49,7 +49,7 @@ public sealed class ContactTests(IdentityApiFactory api) : IClassFixture<Identit
     [Fact]
     public async Task Invalid_language_and_time_zone_are_400_naming_the_fields_and_nothing_is_written()
     {
-        var admin = await api.SignInAsAdminAsync();
+        var admin = await api.SignInAdminAsync();
         var customer = await admin.CreateCustomerAsync();
         var email = UniqueEmail("invalid");
 
@@ -67,7 +67,7 @@ public sealed class ContactTests(IdentityApiFactory api) : IClassFixture<Identit
     [Fact]
     public async Task A_contact_under_an_unknown_customer_is_404()
     {
-        var admin = await api.SignInAsAdminAsync();
+        var admin = await api.SignInAdminAsync();
 
         await admin.ProblemAsync(
             s => s.Post.Json(new { firstName = "No", lastName = "Body", email = UniqueEmail(), isPrimary = false }).ToUrl($"/api/customers/{Guid.NewGuid()}/contacts"),
@@ -77,7 +77,7 @@ public sealed class ContactTests(IdentityApiFactory api) : IClassFixture<Identit
     [Fact]
     public async Task A_regenerated_password_replaces_the_old_one_and_ends_its_sessions()
     {
-        var admin = await api.SignInAsAdminAsync();
+        var admin = await api.SignInAdminAsync();
         var contact = await admin.CreateContactAsync(await admin.CreateCustomerAsync());
         var oldSession = await api.SignInAsync(contact);
 
@@ -99,7 +99,7 @@ public sealed class ContactTests(IdentityApiFactory api) : IClassFixture<Identit
     [Fact]
     public async Task A_technician_updates_a_contact_and_the_contact_edits_its_own_profile()
     {
-        var admin = await api.SignInAsAdminAsync();
+        var admin = await api.SignInAdminAsync();
         var contact = await admin.CreateContactAsync(await admin.CreateCustomerAsync());
         await admin.PutAsync<ContactBody>($"/api/contacts/{contact.Id}", new
         {
@@ -126,7 +126,7 @@ public sealed class ContactTests(IdentityApiFactory api) : IClassFixture<Identit
     [Fact]
     public async Task The_directory_port_resolves_contacts_and_customers_in_one_batch()
     {
-        var admin = await api.SignInAsAdminAsync();
+        var admin = await api.SignInAdminAsync();
         var domain = $"{Guid.NewGuid():N}.example";
         var customer = await admin.CreateCustomerAsync(null, domain);
         var first = await admin.CreateContactAsync(customer, isPrimary: true);

@@ -7,7 +7,7 @@ public sealed class CustomerTests(IdentityApiFactory api) : IClassFixture<Identi
     [Fact]
     public async Task Admin_creates_a_customer_then_reads_it_back_with_its_version_as_etag()
     {
-        var admin = await api.SignInAsAdminAsync();
+        var admin = await api.SignInAdminAsync();
         var domain = $"{Guid.NewGuid():N}.example";
 
         var created = await admin.Scenario(s =>
@@ -20,7 +20,7 @@ public sealed class CustomerTests(IdentityApiFactory api) : IClassFixture<Identi
             s.StatusCodeShouldBe(HttpStatusCode.Created);
         });
 
-        var id = created.Read<CustomerBody>().Id;
+        var id = created.ReadAs<CustomerBody>().Id;
         created.Context.Response.Headers.Location.ToString().ShouldBe($"/api/customers/{id}");
         var customer = await admin.ReadAsync<CustomerBody>(s =>
         {
@@ -39,7 +39,7 @@ public sealed class CustomerTests(IdentityApiFactory api) : IClassFixture<Identi
     [Fact]
     public async Task Invalid_time_zone_is_400_naming_the_field_and_nothing_is_written()
     {
-        var admin = await api.SignInAsAdminAsync();
+        var admin = await api.SignInAdminAsync();
         var name = $"Nowhere {Guid.NewGuid():N}";
 
         var fields = await admin.InvalidFieldsAsync(s => s.Post.Json(new
@@ -55,7 +55,7 @@ public sealed class CustomerTests(IdentityApiFactory api) : IClassFixture<Identi
     [Fact]
     public async Task An_email_domain_of_another_customer_is_409()
     {
-        var admin = await api.SignInAsAdminAsync();
+        var admin = await api.SignInAdminAsync();
         var domain = $"{Guid.NewGuid():N}.example";
         await admin.CreateCustomerAsync(null, domain);
 
@@ -70,7 +70,7 @@ public sealed class CustomerTests(IdentityApiFactory api) : IClassFixture<Identi
     [Fact]
     public async Task Update_replaces_the_fields_and_a_stale_if_match_is_412()
     {
-        var admin = await api.SignInAsAdminAsync();
+        var admin = await api.SignInAdminAsync();
         var id = await admin.CreateCustomerAsync();
         var body = new { name = "Renamed", emailDomains = Array.Empty<string>(), timeZone = "America/New_York", ticketingPortalEnabled = false, knowledgeBaseEnabled = true };
 
@@ -100,7 +100,7 @@ public sealed class CustomerTests(IdentityApiFactory api) : IClassFixture<Identi
     [Fact]
     public async Task Unknown_customer_is_404()
     {
-        var admin = await api.SignInAsAdminAsync();
+        var admin = await api.SignInAdminAsync();
 
         await admin.ProblemAsync(s => s.Get.Url($"/api/customers/{Guid.NewGuid()}"), HttpStatusCode.NotFound, "customer.not_found");
     }
@@ -108,7 +108,7 @@ public sealed class CustomerTests(IdentityApiFactory api) : IClassFixture<Identi
     [Fact]
     public async Task The_list_pages_by_name_with_a_cursor_without_gaps_or_repeats()
     {
-        var admin = await api.SignInAsAdminAsync();
+        var admin = await api.SignInAdminAsync();
         var prefix = $"Paged {Guid.NewGuid():N}";
         foreach (var suffix in new[] { "C", "A", "B" })
         {

@@ -1,11 +1,7 @@
 namespace Ticketing.Api.Tests.Identity;
 
 // The identity API's bodies as a client sees them on the wire, written here rather than borrowed from the server so
-// the tests prove the contract. Read with ApiUserScenarios.Read: every member listed must be present.
-
-/// <summary>A problem document: <c>type</c> is <c>urn:ticketing:problem:{code}</c>; a validation problem lists its fields in <see cref="Errors"/>.</summary>
-public sealed record ApiProblem(
-    string Type, int Status, string Code, string? Title = null, string? Detail = null, IReadOnlyDictionary<string, string[]>? Errors = null);
+// the tests prove the contract. Read with ApiUserScenarios.ReadAs: every member listed must be present.
 
 /// <summary>The answer of <c>POST /api/auth/login</c> and <c>POST /api/auth/refresh</c>.</summary>
 public sealed record TokenResponse(string TokenType, string AccessToken, long ExpiresIn, string RefreshToken);

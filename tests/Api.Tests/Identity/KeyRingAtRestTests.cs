@@ -21,7 +21,7 @@ public sealed class KeyRingAtRestTests : IDisposable
         await using (var before = new KeyRingFactory(_folder))
         {
             await before.InitializeAsync();
-            token = (await before.SignInAsAdminAsync()).Token!;
+            token = (await before.SignInAdminAsync()).Token!;
             database = before.Database;
         }
 
@@ -54,7 +54,7 @@ public sealed class KeyRingAtRestTests : IDisposable
         await using (var before = new KeyRingFactory(Path.Combine(_folder, "node"), settings))
         {
             await before.InitializeAsync();
-            token = (await before.SignInAsAdminAsync()).Token!;
+            token = (await before.SignInAdminAsync()).Token!;
             database = before.Database;
         }
 

@@ -7,7 +7,7 @@ public sealed class LoginTests(IdentityApiFactory api) : IClassFixture<IdentityA
     [Fact]
     public async Task A_contact_signs_in_with_username_or_email_and_gets_a_bearer_token_with_its_claims()
     {
-        var admin = await api.SignInAsAdminAsync();
+        var admin = await api.SignInAdminAsync();
         var customer = await admin.CreateCustomerAsync();
         var contact = await admin.CreateContactAsync(customer);
 
@@ -24,7 +24,7 @@ public sealed class LoginTests(IdentityApiFactory api) : IClassFixture<IdentityA
     [Fact]
     public async Task A_wrong_password_and_an_unknown_account_get_the_same_401_problem()
     {
-        var admin = await api.SignInAsAdminAsync();
+        var admin = await api.SignInAdminAsync();
         var contact = await admin.CreateContactAsync(await admin.CreateCustomerAsync());
 
         var wrong = await LoginProblemAsync(contact.Username, contact.Password + "x");
@@ -45,7 +45,7 @@ public sealed class LoginTests(IdentityApiFactory api) : IClassFixture<IdentityA
     [Fact]
     public async Task Logout_revokes_the_token_but_not_the_other_sessions()
     {
-        var admin = await api.SignInAsAdminAsync();
+        var admin = await api.SignInAdminAsync();
         var contact = await admin.CreateContactAsync(await admin.CreateCustomerAsync());
         var phone = await api.SignInAsync(contact);
         var laptop = await api.SignInAsync(contact);
@@ -63,7 +63,7 @@ public sealed class LoginTests(IdentityApiFactory api) : IClassFixture<IdentityA
     [Fact]
     public async Task A_password_change_needs_the_current_password_and_ends_the_other_sessions()
     {
-        var admin = await api.SignInAsAdminAsync();
+        var admin = await api.SignInAdminAsync();
         var contact = await admin.CreateContactAsync(await admin.CreateCustomerAsync());
         var current = await api.SignInAsync(contact);
         var other = await api.SignInAsync(contact);
@@ -89,7 +89,7 @@ public sealed class LoginTests(IdentityApiFactory api) : IClassFixture<IdentityA
     [Fact]
     public async Task A_tampered_token_is_401()
     {
-        var admin = await api.SignInAsAdminAsync();
+        var admin = await api.SignInAdminAsync();
 
         await api.As(admin.Token![..^4] + "AAAA").ProblemAsync(s => s.Get.Url("/api/me"), HttpStatusCode.Unauthorized, "http.401");
     }

@@ -7,7 +7,7 @@ public sealed class PortalProfileTests(IdentityApiFactory api) : IClassFixture<I
     [Fact]
     public async Task A_contact_reads_and_updates_the_profile_under_the_portal_address()
     {
-        var admin = await api.SignInAsAdminAsync();
+        var admin = await api.SignInAdminAsync();
         var contact = await admin.CreateContactAsync(await admin.CreateCustomerAsync());
         var self = await api.SignInAsync(contact);
 
@@ -25,7 +25,7 @@ public sealed class PortalProfileTests(IdentityApiFactory api) : IClassFixture<I
     [Fact]
     public async Task Staff_are_kept_off_the_portal_profile()
     {
-        var admin = await api.SignInAsAdminAsync();
+        var admin = await api.SignInAdminAsync();
 
         (await admin.StatusOfAsync(s => s.Get.Url("/api/portal/me"))).ShouldBe(HttpStatusCode.Forbidden);
         (await api.Anonymous().StatusOfAsync(s => s.Get.Url("/api/portal/me"))).ShouldBe(HttpStatusCode.Unauthorized);

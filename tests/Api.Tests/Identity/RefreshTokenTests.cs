@@ -114,7 +114,7 @@ public sealed class RefreshTokenTests(ClockedIdentityApiFactory api) : IClassFix
     {
         if (login is null)
         {
-            var admin = await api.SignInAsAdminAsync();
+            var admin = await api.SignInAdminAsync();
             var contact = await admin.CreateContactAsync(await admin.CreateCustomerAsync());
             login = contact.Username;
             _passwords[login] = contact.Password;

@@ -8,7 +8,7 @@ public sealed class ScaleOutTests(IdentityApiFactory api) : IClassFixture<Identi
     [Fact]
     public async Task A_token_from_one_node_works_on_another_and_a_logout_on_either_ends_it_everywhere()
     {
-        var admin = await api.SignInAsAdminAsync();
+        var admin = await api.SignInAdminAsync();
         var contact = await admin.CreateContactAsync(await admin.CreateCustomerAsync());
         var onFirst = await api.SignInAsync(contact);
         await using var secondNode = new SecondNodeFactory(api);
@@ -30,7 +30,7 @@ public sealed class ScaleOutTests(IdentityApiFactory api) : IClassFixture<Identi
         string token;
         await using (var before = new SecondNodeFactory(api))
         {
-            token = (await before.SignInAsAdminAsync()).Token!;
+            token = (await before.SignInAdminAsync()).Token!;
         }
 
         await using var after = new SecondNodeFactory(api);

@@ -11,7 +11,7 @@ public sealed class AuthoringTests(IdentityApiFactory api) : IClassFixture<Ident
     [Fact]
     public async Task Creating_the_tree_returns_it_and_records_who_changed_what_in_the_audit_log()
     {
-        var admin = await api.SignInAsAdminAsync();
+        var admin = await api.SignInAdminAsync();
         var category = await admin.CreateCategoryAsync("Printing");
         var section = await admin.CreateSectionAsync(category, "Office printers");
 
@@ -34,7 +34,7 @@ public sealed class AuthoringTests(IdentityApiFactory api) : IClassFixture<Ident
     [Fact]
     public async Task An_update_makes_a_new_version_with_a_new_modified_instant_and_a_stale_if_match_is_412()
     {
-        var admin = await api.SignInAsAdminAsync();
+        var admin = await api.SignInAdminAsync();
         var section = await admin.CreateSectionAsync(await admin.CreateCategoryAsync("Email"), "Outlook");
         var id = await admin.CreateArticleAsync(section, "Outlook profile", "Old text");
 
@@ -62,7 +62,7 @@ public sealed class AuthoringTests(IdentityApiFactory api) : IClassFixture<Ident
     [Fact]
     public async Task Bad_article_input_is_400_naming_the_fields_and_nothing_is_written()
     {
-        var admin = await api.SignInAsAdminAsync();
+        var admin = await api.SignInAdminAsync();
         var section = await admin.CreateSectionAsync(await admin.CreateCategoryAsync("Bad input"), "Bad input");
         var auditBefore = await api.ScalarAsync<long>("select count(*) from audit_log");
 
@@ -86,7 +86,7 @@ public sealed class AuthoringTests(IdentityApiFactory api) : IClassFixture<Ident
     [Fact]
     public async Task Malformed_json_is_a_400_problem()
     {
-        var admin = await api.SignInAsAdminAsync();
+        var admin = await api.SignInAdminAsync();
 
         await admin.Scenario(s =>
         {
@@ -98,7 +98,7 @@ public sealed class AuthoringTests(IdentityApiFactory api) : IClassFixture<Ident
     [Fact]
     public async Task An_unknown_customer_or_section_is_422_and_nothing_is_written()
     {
-        var admin = await api.SignInAsAdminAsync();
+        var admin = await api.SignInAdminAsync();
         var section = await admin.CreateSectionAsync(await admin.CreateCategoryAsync("Refs"), "Refs");
         var lost = $"Lost {Guid.NewGuid():N}";
 
@@ -116,7 +116,7 @@ public sealed class AuthoringTests(IdentityApiFactory api) : IClassFixture<Ident
     [Fact]
     public async Task A_category_with_sections_cannot_be_deleted_and_an_empty_one_can()
     {
-        var admin = await api.SignInAsAdminAsync();
+        var admin = await api.SignInAdminAsync();
         var full = await admin.CreateCategoryAsync("Full");
         await admin.CreateSectionAsync(full, "Something");
         var empty = await admin.CreateCategoryAsync("Empty");
@@ -133,7 +133,7 @@ public sealed class AuthoringTests(IdentityApiFactory api) : IClassFixture<Ident
     [Fact]
     public async Task Contacts_and_anonymous_callers_cannot_author()
     {
-        var admin = await api.SignInAsAdminAsync();
+        var admin = await api.SignInAdminAsync();
         var (_, contact, _) = await api.CustomerWithContactAsync(admin);
 
         await contact.ProblemAsync(s => s.Get.Url("/api/kb/categories"), HttpStatusCode.Forbidden, "http.403");
@@ -144,7 +144,7 @@ public sealed class AuthoringTests(IdentityApiFactory api) : IClassFixture<Ident
     [Fact]
     public async Task Files_are_attached_listed_downloaded_and_removed()
     {
-        var admin = await api.SignInAsAdminAsync();
+        var admin = await api.SignInAdminAsync();
         var section = await admin.CreateSectionAsync(await admin.CreateCategoryAsync("Files"), "Files");
         var id = await admin.CreateArticleAsync(section, "Driver", "See the attached file.");
 
@@ -168,7 +168,7 @@ public sealed class AuthoringTests(IdentityApiFactory api) : IClassFixture<Ident
     [Fact]
     public async Task A_file_whose_content_does_not_match_its_type_is_400_and_not_recorded()
     {
-        var admin = await api.SignInAsAdminAsync();
+        var admin = await api.SignInAdminAsync();
         var section = await admin.CreateSectionAsync(await admin.CreateCategoryAsync("Sniff"), "Sniff");
         var id = await admin.CreateArticleAsync(section, "Image", "x");
         using var form = new MultipartFormDataContent();

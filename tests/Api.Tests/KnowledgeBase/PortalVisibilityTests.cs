@@ -24,7 +24,7 @@ public sealed class PortalVisibilityFixture : IdentityApiFactory
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        var admin = await this.SignInAsAdminAsync();
+        var admin = await this.SignInAdminAsync();
         (var customerA, ContactA, _) = await this.CustomerWithContactAsync(admin);
         (var customerB, ContactB, _) = await this.CustomerWithContactAsync(admin);
         (_, ContactOff, _) = await this.CustomerWithContactAsync(admin, knowledgeBaseEnabled: false);
@@ -82,7 +82,7 @@ public sealed class PortalVisibilityTests(PortalVisibilityFixture world) : IClas
     {
         var result = await _contactB.Scenario(s => s.Get.Url($"/api/portal/kb/articles/{_onlyForB}"));
 
-        var page = result.Read<PortalArticleBody>();
+        var page = result.ReadAs<PortalArticleBody>();
         page.BodyHtml.Trim().ShouldBe("<p>Customer B VPN gateway.</p>");
         page.Files.ShouldHaveSingleItem().FileName.ShouldBe("gateway.txt");
         page.CategoryName.ShouldBe("Everyone");
@@ -133,7 +133,7 @@ public sealed class PortalVisibilityTests(PortalVisibilityFixture world) : IClas
     [Fact]
     public async Task Staff_cannot_use_the_portal_routes()
     {
-        var admin = await world.SignInAsAdminAsync();
+        var admin = await world.SignInAdminAsync();
 
         await admin.ProblemAsync(s => s.Get.Url("/api/portal/kb/categories"), HttpStatusCode.Forbidden, "http.403");
     }

@@ -8,7 +8,7 @@ public sealed class RatingTests(IdentityApiFactory api) : IClassFixture<Identity
     [Fact]
     public async Task A_contact_rates_once_and_can_change_or_withdraw_the_rating()
     {
-        var admin = await api.SignInAsAdminAsync();
+        var admin = await api.SignInAdminAsync();
         var (customer, anna, _) = await api.CustomerWithContactAsync(admin);
         var bert = await api.SignInAsync(await admin.CreateContactAsync(customer));
         var section = await admin.CreateSectionAsync(await admin.CreateCategoryAsync("Ratings"), "Ratings");
@@ -34,7 +34,7 @@ public sealed class RatingTests(IdentityApiFactory api) : IClassFixture<Identity
     [Fact]
     public async Task A_rating_without_a_verdict_is_400_and_nothing_is_written()
     {
-        var admin = await api.SignInAsAdminAsync();
+        var admin = await api.SignInAdminAsync();
         var (_, contact, _) = await api.CustomerWithContactAsync(admin);
         var section = await admin.CreateSectionAsync(await admin.CreateCategoryAsync("Bad rating"), "Bad rating");
         var article = await admin.CreateArticleAsync(section, "Anything", "x");
@@ -48,7 +48,7 @@ public sealed class RatingTests(IdentityApiFactory api) : IClassFixture<Identity
     [Fact]
     public async Task Rating_an_article_the_customer_may_not_read_is_404_and_nothing_is_written()
     {
-        var admin = await api.SignInAsAdminAsync();
+        var admin = await api.SignInAdminAsync();
         var (_, contact, _) = await api.CustomerWithContactAsync(admin);
         var (other, _, _) = await api.CustomerWithContactAsync(admin);
         var section = await admin.CreateSectionAsync(await admin.CreateCategoryAsync("Private ratings"), "Private");

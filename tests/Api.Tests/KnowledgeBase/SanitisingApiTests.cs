@@ -21,7 +21,7 @@ public sealed class SanitisingApiTests(IdentityApiFactory api) : IClassFixture<I
     [Fact]
     public async Task Script_event_handlers_and_javascript_links_never_reach_the_portal_or_the_preview()
     {
-        var admin = await api.SignInAsAdminAsync();
+        var admin = await api.SignInAdminAsync();
         var (_, contact, _) = await api.CustomerWithContactAsync(admin);
         var section = await admin.CreateSectionAsync(await admin.CreateCategoryAsync("Scanners"), "Scanners");
         var id = await admin.CreateArticleAsync(section, "Scanner", Hostile, keywords: ["scanner"]);

@@ -140,7 +140,7 @@ public sealed class SearchTests(IdentityApiFactory api) : IClassFixture<Identity
 
     private async Task<(ApiUser Admin, ApiUser Contact, Guid Section)> SetUpAsync()
     {
-        var admin = await api.SignInAsAdminAsync();
+        var admin = await api.SignInAdminAsync();
         var (_, contact, _) = await api.CustomerWithContactAsync(admin);
         var section = await admin.CreateSectionAsync(await admin.CreateCategoryAsync($"Search {Guid.NewGuid():N}"), "Search");
         return (admin, contact, section);

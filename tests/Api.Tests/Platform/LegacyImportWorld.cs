@@ -44,9 +44,14 @@ public sealed class LegacyImportWorld : TicketApiFactory
 
     public Guid RuleId { get; } = Guid.CreateVersion7();
 
-    public HttpClient Technician { get; private set; } = null!;
+    public ApiUser Admin { get; private set; } = null!;
 
-    public HttpClient Auditor { get; private set; } = null!;
+    public ApiUser Technician { get; private set; } = null!;
+
+    public ApiUser Auditor { get; private set; } = null!;
+
+    /// <summary>The contact of every legacy ticket, signed in to the portal.</summary>
+    public ApiUser Contact { get; private set; } = null!;
 
     public Guid Printer { get; } = Guid.CreateVersion7();
 
@@ -68,13 +73,15 @@ public sealed class LegacyImportWorld : TicketApiFactory
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        var admin = await this.AdminAsync();
-        CustomerId = await admin.CreateCustomerAsync("Keller AG");
-        var contact = await admin.CreateContactAsync(CustomerId);
+        Admin = await this.SignInAdminAsync();
+        CustomerId = await Admin.CreateCustomerAsync("Keller AG");
+        var contact = await Admin.CreateContactAsync(CustomerId);
         (ContactId, ContactEmail) = (contact.Id, contact.Email);
-        (Technician, TechnicianId) = await this.StaffAsync();
-        (_, ResourceId) = await this.StaffAsync("taskfire", CustomerId);
-        (Auditor, _) = await this.StaffAsync("auditor");
+        Contact = await this.SignInUserAsync(contact);
+        Technician = await this.SignInStaffAsync();
+        TechnicianId = Technician.Id;
+        ResourceId = (await this.SignInStaffAsync("taskfire", CustomerId)).Id;
+        Auditor = await this.SignInStaffAsync("auditor");
 
         Legacy = new LegacyLog(ConnectionString);
         await Legacy.CreateSchemaAsync();

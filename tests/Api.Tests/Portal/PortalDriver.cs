@@ -1,141 +1,160 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using Npgsql;
+using System.Text.Json.Serialization;
+using Alba;
+using Ticketing.Api.Tests.Identity;
+using Ticketing.Api.Tests.Tickets;
 
 namespace Ticketing.Api.Tests.Portal;
 
-/// <summary>A signed-in caller: an HTTP client carrying its bearer token, and who it is.</summary>
-public sealed record Caller(HttpClient Client, Guid Id, string Role);
-
 /// <summary>
-/// Builds portal test state through the public API, as a real MSP would: the administrator creates technicians
-/// and Taskfire users, technicians create customers, contacts and tickets, contacts sign in with the generated
-/// credentials. Every response body a test reads is kept in <see cref="Bodies"/> for the no-leak checks.
+/// Builds portal test state through the public API as Alba scenarios, as a real MSP would: the administrator creates
+/// technicians and Taskfire users, technicians create customers, contacts and tickets, contacts sign in with the
+/// generated credentials. Every portal body a test reads is kept raw in <see cref="Bodies"/> for the no-leak checks,
+/// and read strictly into the records of <c>PortalContracts.cs</c>.
 /// </summary>
 public sealed class PortalDriver(PortalApiFactory factory)
 {
+    /// <summary>The contract rules plus: a member the record does not name fails the read, so nothing unlisted leaves the server.</summary>
+    private static readonly JsonSerializerOptions Strict = new(ApiUserScenarios.Contract)
+    {
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    };
+
     private static int _sequence;
 
     public List<string> Bodies { get; } = [];
 
-    public async Task<Caller> AdminAsync() => await LoginAsync(PortalApiFactory.AdminEmail, PortalApiFactory.AdminPassword, "admin");
+    public Task<ApiUser> AdminAsync() => factory.SignInUserAsync(PortalApiFactory.AdminEmail, PortalApiFactory.AdminPassword);
 
-    public async Task<Caller> StaffAsync(string role, Guid? customerId = null)
+    public async Task<ApiUser> StaffAsync(string role, Guid? customerId = null)
     {
         var admin = await AdminAsync();
         var n = Interlocked.Increment(ref _sequence);
-        var created = await Json(await admin.Client.PostAsJsonAsync("/api/admin/users", new
+        var created = await admin.Scenario(s =>
         {
-            role, email = $"{role}{n}-{Guid.NewGuid():N}@msp.example", firstName = "Terry", lastName = $"Tech{n}", customerId,
-        }), HttpStatusCode.Created);
-        return await LoginAsync((string)created["username"]!, (string)created["password"]!, role);
+            s.Post.Json(new { role, email = $"{role}{n}-{Guid.NewGuid():N}@msp.example", firstName = "Terry", lastName = $"Tech{n}", customerId })
+                .ToUrl("/api/admin/users");
+            s.StatusCodeShouldBe(HttpStatusCode.Created);
+        }).ReadAsync<StaffUserCreatedBody>();
+        return await factory.SignInUserAsync(created.Username, created.Password);
     }
 
-    public async Task<Guid> CustomerAsync(Caller technician, bool ticketingEnabled = true, string timeZone = "Europe/Paris")
-    {
-        var created = await Json(await technician.Client.PostAsJsonAsync("/api/customers", new
+    public async Task<Guid> CustomerAsync(ApiUser technician, bool ticketingEnabled = true, string timeZone = "Europe/Paris") =>
+        (await technician.Scenario(s =>
         {
-            name = $"Customer {Guid.NewGuid():N}", emailDomains = Array.Empty<string>(), timeZone, ticketingPortalEnabled = ticketingEnabled,
-            knowledgeBaseEnabled = true,
-        }), HttpStatusCode.Created);
-        return (Guid)created["id"]!;
-    }
+            s.Post.Json(new
+            {
+                name = $"Customer {Guid.NewGuid():N}", emailDomains = Array.Empty<string>(), timeZone, ticketingPortalEnabled = ticketingEnabled,
+                knowledgeBaseEnabled = true,
+            }).ToUrl("/api/customers");
+            s.StatusCodeShouldBe(HttpStatusCode.Created);
+        }).ReadAsync<CustomerBody>()).Id;
 
-    public async Task<Caller> ContactAsync(Caller technician, Guid customerId, bool primary = false, string language = "en", string timeZone = "Europe/Paris")
+    public async Task<ApiUser> ContactAsync(
+        ApiUser technician, Guid customerId, bool primary = false, string language = "en", string timeZone = "Europe/Paris")
     {
-        var created = await Json(await technician.Client.PostAsJsonAsync($"/api/customers/{customerId}/contacts", new
+        var created = await technician.Scenario(s =>
         {
-            firstName = "Casey", lastName = primary ? "Primary" : "Contact", email = $"c-{Guid.NewGuid():N}@customer.example",
-            language, timeZone, isPrimary = primary,
-        }), HttpStatusCode.Created);
-        return await LoginAsync((string)created["credentials"]!["username"]!, (string)created["credentials"]!["password"]!, "contact");
-    }
-
-    public async Task<Caller> LoginAsync(string login, string password, string role)
-    {
-        var client = factory.CreateClient();
-        var token = await Json(await client.PostAsJsonAsync("/api/auth/login", new { login, password }), HttpStatusCode.OK);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (string)token["accessToken"]!);
-        var me = await client.GetFromJsonAsync<JsonObject>("/api/me");
-        return new Caller(client, (Guid)me!["id"]!, role);
+            s.Post.Json(new
+            {
+                firstName = "Casey", lastName = primary ? "Primary" : "Contact", email = $"c-{Guid.NewGuid():N}@customer.example",
+                language, timeZone, isPrimary = primary,
+            }).ToUrl($"/api/customers/{customerId}/contacts");
+            s.StatusCodeShouldBe(HttpStatusCode.Created);
+        }).ReadAsync<ContactCreatedBody>();
+        return await factory.SignInUserAsync(created.Credentials.Username, created.Credentials.Password);
     }
 
     /// <summary>A technician opens a ticket; <paramref name="fields"/> are extra body properties (status, priority, seriesId...).</summary>
-    public async Task<Guid> TicketAsync(Caller technician, Guid customerId, Guid? contactId, string title, object? fields = null)
+    public async Task<Guid> TicketAsync(ApiUser technician, Guid customerId, Guid? contactId, string title, object? fields = null)
     {
-        var body = JsonSerializer.SerializeToNode(fields ?? new { })!.AsObject();
+        var body = Body(fields ?? new { });
         body["title"] = title;
         body["customerId"] = customerId;
         body["contactId"] = contactId;
-        var created = await Json(await technician.Client.PostAsJsonAsync("/api/tickets", body), HttpStatusCode.Created);
-        return (Guid)created["id"]!;
+        return (await technician.OpenTicketAsync(body)).Id;
     }
 
-    public Task TechnicianStatusAsync(Caller technician, Guid ticketId, string status) =>
-        Expect(technician.Client.PostAsJsonAsync($"/api/tickets/{ticketId}/status", new { status }), HttpStatusCode.OK);
+    public Task TechnicianStatusAsync(ApiUser technician, Guid ticketId, string status) =>
+        technician.CommandAsync(ticketId, "status", new { status });
 
-    public Task BillAsync(Caller technician, Guid ticketId) =>
-        Expect(technician.Client.PostAsync($"/api/tickets/{ticketId}/bill", null), HttpStatusCode.OK);
+    public Task BillAsync(ApiUser technician, Guid ticketId) => technician.CommandAsync(ticketId, "bill");
 
-    public Task InternalNoteAsync(Caller technician, Guid ticketId, string body) =>
-        Expect(technician.Client.PostAsJsonAsync($"/api/tickets/{ticketId}/replies", new { body, visibility = "Internal" }), HttpStatusCode.OK);
+    public Task InternalNoteAsync(ApiUser technician, Guid ticketId, string body) =>
+        technician.CommandAsync(ticketId, "replies", new { body, visibility = "Internal" });
 
-    public Task PublicReplyAsync(Caller technician, Guid ticketId, string body) =>
-        Expect(technician.Client.PostAsJsonAsync($"/api/tickets/{ticketId}/replies", new { body, visibility = "Public" }), HttpStatusCode.OK);
+    public Task PublicReplyAsync(ApiUser technician, Guid ticketId, string body) =>
+        technician.CommandAsync(ticketId, "replies", new { body, visibility = "Public" });
 
-    public Task DeleteAsync(Caller technician, Guid ticketId) =>
-        Expect(technician.Client.DeleteAsync($"/api/tickets/{ticketId}"), HttpStatusCode.NoContent);
-
-    /// <summary>Reads a response body as JSON after checking its status; the raw text is kept for leak checks.</summary>
-    public async Task<JsonObject> Json(HttpResponseMessage response, HttpStatusCode expected)
+    public Task DeleteAsync(ApiUser technician, Guid ticketId) => technician.Scenario(s =>
     {
-        var text = await response.Content.ReadAsStringAsync();
-        Bodies.Add(text);
-        response.StatusCode.ShouldBe(expected, text);
-        return JsonNode.Parse(text)!.AsObject();
-    }
+        s.Delete.Url($"/api/tickets/{ticketId}");
+        s.StatusCodeShouldBe(HttpStatusCode.NoContent);
+    });
 
-    public async Task<JsonObject> Get(Caller caller, string path, HttpStatusCode expected = HttpStatusCode.OK) =>
-        await Json(await caller.Client.GetAsync(path), expected);
-
-    public async Task<JsonArray> Items(Caller caller, string query = "") =>
-        (await Get(caller, $"/api/portal/tickets{query}"))["items"]!.AsArray();
-
-    /// <summary>A problem's status, <c>type</c> and <c>code</c>, as every failure path must carry them.</summary>
-    public async Task<JsonObject> Problem(HttpResponseMessage response, HttpStatusCode expected, string code)
+    /// <summary>Runs a portal request expecting <paramref name="status"/>, keeps the raw body and reads it strictly as <typeparamref name="T"/>.</summary>
+    public async Task<T> ReadAsync<T>(ApiUser caller, Action<Scenario> request, HttpStatusCode status = HttpStatusCode.OK)
     {
-        var problem = await Json(response, expected);
-        ((string?)problem["code"]).ShouldBe(code);
-        ((string?)problem["type"]).ShouldBe($"urn:ticketing:problem:{code}");
-        return problem;
-    }
-
-    public async Task<T?> ScalarAsync<T>(string sql, params object[] parameters)
-    {
-        await using var connection = new NpgsqlConnection(factory.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var parameter in parameters)
+        var result = await caller.Scenario(s =>
         {
-            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+            request(s);
+            s.StatusCodeShouldBe(status);
+        });
+        var text = result.ReadAsText();
+        Bodies.Add(text);
+        try
+        {
+            return JsonSerializer.Deserialize<T>(text, Strict) ?? throw new ShouldAssertException($"The body was null: {text}");
         }
-
-        var value = await command.ExecuteScalarAsync();
-        return value is null or DBNull ? default : (T)value;
+        catch (JsonException e)
+        {
+            throw new ShouldAssertException($"The body does not match {typeof(T).Name}: {e.Message}\n{text}", e);
+        }
     }
 
-    private async Task Expect(Task<HttpResponseMessage> call, HttpStatusCode expected)
+    /// <summary>The ticket page; <paramref name="request"/> may add headers (Accept-Language, If-Match...).</summary>
+    public Task<PortalPage> PageAsync(ApiUser contact, Guid id, Action<Scenario>? request = null) =>
+        ReadAsync<PortalPage>(contact, s =>
+        {
+            s.Get.Url($"/api/portal/tickets/{id}");
+            request?.Invoke(s);
+        });
+
+    public Task<PortalList> ListAsync(ApiUser contact, string query = "") =>
+        ReadAsync<PortalList>(contact, s => s.Get.Url($"/api/portal/tickets{query}"));
+
+    public async Task<IReadOnlyList<PortalListItem>> ItemsAsync(ApiUser contact, string query = "") => (await ListAsync(contact, query)).Items;
+
+    public Task<PortalCommandResult> CreateAsync(ApiUser contact, object body) =>
+        ReadAsync<PortalCommandResult>(contact, s => s.Post.Json(body).ToUrl("/api/portal/tickets"), HttpStatusCode.Created);
+
+    public Task<PortalCommandResult> UpdateAsync(ApiUser contact, Guid id, object body) =>
+        ReadAsync<PortalCommandResult>(contact, s => s.Patch.Json(body).ToUrl($"/api/portal/tickets/{id}"));
+
+    public Task<PortalReplyResult> ReplyAsync(ApiUser contact, Guid id, object body) =>
+        ReadAsync<PortalReplyResult>(contact, s => s.Post.Json(body).ToUrl($"/api/portal/tickets/{id}/replies"), HttpStatusCode.Created);
+
+    /// <summary>The member names of the last body this driver read (of its first <paramref name="listItem"/> entry when given).</summary>
+    public IReadOnlyList<string> LastBodyMembers(string? listItem = null) => MemberNames(Bodies[^1], listItem);
+
+    /// <summary>
+    /// The names of the members of a JSON body (of its first <paramref name="listItem"/> entry when given), from the raw
+    /// text: only the raw body can show that a hidden field is absent, where a record reads absent and null alike.
+    /// </summary>
+    public static IReadOnlyList<string> MemberNames(string body, string? listItem = null)
     {
-        var response = await call;
-        var text = await response.Content.ReadAsStringAsync();
-        response.StatusCode.ShouldBe(expected, text);
+        using var document = JsonDocument.Parse(body);
+        var element = listItem is null ? document.RootElement : document.RootElement.GetProperty(listItem)[0];
+        return [.. element.EnumerateObject().Select(p => p.Name)];
     }
+
+    /// <summary>An anonymous object's properties as a request body a test can add to or take from.</summary>
+    public static Dictionary<string, object?> Body(object fields) =>
+        fields.GetType().GetProperties().ToDictionary(p => p.Name, p => p.GetValue(fields));
 }
 
-public static class PortalJson
+public static class PortalLists
 {
-    public static IEnumerable<Guid> Ids(this JsonArray items) => items.Select(i => (Guid)i!["id"]!);
+    public static IEnumerable<Guid> Ids(this IEnumerable<PortalListItem> items) => items.Select(i => i.Id);
 }

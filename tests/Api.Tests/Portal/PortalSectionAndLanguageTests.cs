@@ -1,5 +1,6 @@
 using System.Net;
-using System.Net.Http.Json;
+using Alba;
+using Ticketing.Api.Tests.Tickets;
 
 namespace Ticketing.Api.Tests.Portal;
 
@@ -18,9 +19,9 @@ public sealed class PortalSectionAndLanguageTests(SectionFactory factory) : ICla
         var contact = await driver.ContactAsync(tech, customer, primary: true);
         var id = await driver.TicketAsync(tech, customer, contact.Id, "Hidden section");
 
-        await driver.Problem(await contact.Client.GetAsync("/api/portal/tickets"), HttpStatusCode.Forbidden, "portal.ticketing_disabled");
-        await driver.Problem(await contact.Client.GetAsync($"/api/portal/tickets/{id}"), HttpStatusCode.Forbidden, "portal.ticketing_disabled");
-        await driver.Problem(await contact.Client.PostAsJsonAsync("/api/portal/tickets", new { title = "x" }), HttpStatusCode.Forbidden, "portal.ticketing_disabled");
+        await contact.ProblemAsync(s => s.Get.Url("/api/portal/tickets"), HttpStatusCode.Forbidden, "portal.ticketing_disabled");
+        await contact.ProblemAsync(s => s.Get.Url($"/api/portal/tickets/{id}"), HttpStatusCode.Forbidden, "portal.ticketing_disabled");
+        await contact.ProblemAsync(s => s.Post.Json(new { title = "x" }).ToUrl("/api/portal/tickets"), HttpStatusCode.Forbidden, "portal.ticketing_disabled");
     }
 
     [Fact]
@@ -32,15 +33,15 @@ public sealed class PortalSectionAndLanguageTests(SectionFactory factory) : ICla
         factory.Settings.Set("Ticketing:Portal:ManualCreationEnabled", "false");
         try
         {
-            await driver.Problem(await contact.Client.PostAsJsonAsync("/api/portal/tickets", new { title = "Help" }),
-                HttpStatusCode.Forbidden, "portal.manual_creation_disabled");
+            await contact.ProblemAsync(
+                s => s.Post.Json(new { title = "Help" }).ToUrl("/api/portal/tickets"), HttpStatusCode.Forbidden, "portal.manual_creation_disabled");
         }
         finally
         {
             factory.Settings.Set("Ticketing:Portal:ManualCreationEnabled", null);
         }
 
-        await driver.Json(await contact.Client.PostAsJsonAsync("/api/portal/tickets", new { title = "Help" }), HttpStatusCode.Created);
+        await driver.CreateAsync(contact, new { title = "Help" });
     }
 
     [Fact]
@@ -58,17 +59,17 @@ public sealed class PortalSectionAndLanguageTests(SectionFactory factory) : ICla
         factory.Settings.Set("Ticketing:Portal:HideCreatedBefore", cutOff.ToString("O"));
         try
         {
-            (await driver.Items(contact)).Ids().ShouldBe([recent]);
-            await driver.Problem(await contact.Client.GetAsync($"/api/portal/tickets/{old}"), HttpStatusCode.NotFound, "ticket.not_found");
+            (await driver.ItemsAsync(contact)).Ids().ShouldBe([recent]);
+            await contact.ProblemAsync(s => s.Get.Url($"/api/portal/tickets/{old}"), HttpStatusCode.NotFound, "ticket.not_found");
             var longAgo = Uri.EscapeDataString(cutOff.AddYears(-1).ToString("O"));
-            (await driver.Items(contact, $"?from={longAgo}")).Ids().ShouldBe([recent]);
+            (await driver.ItemsAsync(contact, $"?from={longAgo}")).Ids().ShouldBe([recent]);
         }
         finally
         {
             factory.Settings.Set("Ticketing:Portal:HideCreatedBefore", null);
         }
 
-        (await driver.Items(contact)).Ids().ShouldBe([recent, old]);
+        (await driver.ItemsAsync(contact)).Ids().ShouldBe([recent, old]);
     }
 
     [Fact]
@@ -80,21 +81,20 @@ public sealed class PortalSectionAndLanguageTests(SectionFactory factory) : ICla
         var german = await driver.ContactAsync(tech, customer, language: "de", timeZone: "Asia/Tokyo");
         var id = await driver.TicketAsync(tech, customer, french.Id, "Langue", new { status = "pending" });
 
-        var page = await driver.Get(french, $"/api/portal/tickets/{id}");
-        ((string?)page["status"]!["value"]!["name"]).ShouldBe("En attente");
-        ((string?)page["timeZone"]).ShouldBe("America/New_York");
-        var utc = DateTimeOffset.Parse((string)page["createdAt"]!, System.Globalization.CultureInfo.InvariantCulture);
-        var local = DateTimeOffset.Parse((string)page["createdAtLocal"]!, System.Globalization.CultureInfo.InvariantCulture);
+        var page = await driver.PageAsync(french, id);
+        page.Status.ShouldNotBeNull().Value.Name.ShouldBe("En attente");
+        page.TimeZone.ShouldBe("America/New_York");
+        var (utc, local) = (page.CreatedAt, page.CreatedAtLocal);
         utc.Offset.ShouldBe(TimeSpan.Zero);
         local.ShouldBe(utc);
         local.Offset.ShouldBe(TimeZoneInfo.FindSystemTimeZoneById("America/New_York").GetUtcOffset(utc));
 
-        var problem = await driver.Problem(await german.Client.GetAsync($"/api/portal/tickets/{id}"), HttpStatusCode.NotFound, "ticket.not_found");
-        ((string?)problem["title"]).ShouldBe("Ticket nicht gefunden.");
+        var problem = await german.ProblemAsync(s => s.Get.Url($"/api/portal/tickets/{id}"), HttpStatusCode.NotFound, "ticket.not_found");
+        problem.Title.ShouldBe("Ticket nicht gefunden.");
 
         // A language without portal texts falls back to the client's Accept-Language.
         var danish = await driver.ContactAsync(tech, customer, primary: true, language: "da");
-        danish.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("it-IT, en;q=0.5");
-        ((string?)(await driver.Get(danish, $"/api/portal/tickets/{id}"))["status"]!["value"]!["name"]).ShouldBe("In sospeso");
+        var italian = await driver.PageAsync(danish, id, s => s.WithRequestHeader("Accept-Language", "it-IT, en;q=0.5"));
+        italian.Status.ShouldNotBeNull().Value.Name.ShouldBe("In sospeso");
     }
 }

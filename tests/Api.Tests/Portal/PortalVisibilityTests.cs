@@ -1,5 +1,6 @@
 using System.Net;
-using System.Net.Http.Json;
+using Alba;
+using Ticketing.Api.Tests.Tickets;
 
 namespace Ticketing.Api.Tests.Portal;
 
@@ -30,12 +31,12 @@ public sealed class PortalVisibilityTests(VisibilityFactory factory) : IClassFix
         var bobs = await driver.TicketAsync(tech, customer, bob.Id, "Bob's laptop");
         var noContact = await driver.TicketAsync(tech, customer, null, "Phoned-in outage", new { source = "Phone" });
 
-        (await driver.Items(alice)).Ids().ShouldBe([alices]);
-        (await driver.Items(boss)).Ids().ShouldBe([noContact, bobs, alices]);
-        (await driver.Items(boss, "?scope=mine")).Ids().ShouldBeEmpty();
-        await driver.Get(alice, $"/api/portal/tickets/{alices}");
-        await driver.Get(boss, $"/api/portal/tickets/{bobs}");
-        await driver.Problem(await alice.Client.GetAsync($"/api/portal/tickets/{bobs}"), HttpStatusCode.NotFound, "ticket.not_found");
+        (await driver.ItemsAsync(alice)).Ids().ShouldBe([alices]);
+        (await driver.ItemsAsync(boss)).Ids().ShouldBe([noContact, bobs, alices]);
+        (await driver.ItemsAsync(boss, "?scope=mine")).Ids().ShouldBeEmpty();
+        (await driver.PageAsync(alice, alices)).Id.ShouldBe(alices);
+        (await driver.PageAsync(boss, bobs)).Id.ShouldBe(bobs);
+        await alice.ProblemAsync(s => s.Get.Url($"/api/portal/tickets/{bobs}"), HttpStatusCode.NotFound, "ticket.not_found");
     }
 
     [Fact]
@@ -48,13 +49,11 @@ public sealed class PortalVisibilityTests(VisibilityFactory factory) : IClassFix
         var stranger = await driver.ContactAsync(tech, other, primary: true);
         var ticket = await driver.TicketAsync(tech, customer, owner.Id, "Company secret");
 
-        (await driver.Items(stranger)).ShouldBeEmpty();
-        await driver.Problem(await stranger.Client.GetAsync($"/api/portal/tickets/{ticket}"), HttpStatusCode.NotFound, "ticket.not_found");
-        await driver.Problem(await stranger.Client.PatchAsJsonAsync($"/api/portal/tickets/{ticket}", new { priority = "high" }),
-            HttpStatusCode.NotFound, "ticket.not_found");
-        await driver.Problem(await stranger.Client.PostAsJsonAsync($"/api/portal/tickets/{ticket}/replies", new { body = "hi" }),
-            HttpStatusCode.NotFound, "ticket.not_found");
-        await driver.Problem(await stranger.Client.GetAsync($"/api/portal/tickets/{Guid.NewGuid()}"), HttpStatusCode.NotFound, "ticket.not_found");
+        (await driver.ItemsAsync(stranger)).ShouldBeEmpty();
+        await stranger.ProblemAsync(s => s.Get.Url($"/api/portal/tickets/{ticket}"), HttpStatusCode.NotFound, "ticket.not_found");
+        await stranger.ProblemAsync(s => s.Patch.Json(new { priority = "high" }).ToUrl($"/api/portal/tickets/{ticket}"), HttpStatusCode.NotFound, "ticket.not_found");
+        await stranger.ProblemAsync(s => s.Post.Json(new { body = "hi" }).ToUrl($"/api/portal/tickets/{ticket}/replies"), HttpStatusCode.NotFound, "ticket.not_found");
+        await stranger.ProblemAsync(s => s.Get.Url($"/api/portal/tickets/{Guid.NewGuid()}"), HttpStatusCode.NotFound, "ticket.not_found");
     }
 
     [Fact]
@@ -67,11 +66,15 @@ public sealed class PortalVisibilityTests(VisibilityFactory factory) : IClassFix
 
         foreach (var caller in new[] { tech, taskfire, admin })
         {
-            await driver.Problem(await caller.Client.GetAsync("/api/portal/tickets"), HttpStatusCode.Forbidden, "http.403");
-            await driver.Problem(await caller.Client.PostAsJsonAsync("/api/portal/tickets", new { title = "x" }), HttpStatusCode.Forbidden, "http.403");
+            await caller.ProblemAsync(s => s.Get.Url("/api/portal/tickets"), HttpStatusCode.Forbidden, "http.403");
+            await caller.ProblemAsync(s => s.Post.Json(new { title = "x" }).ToUrl("/api/portal/tickets"), HttpStatusCode.Forbidden, "http.403");
         }
 
-        (await factory.CreateClient().GetAsync("/api/portal/tickets")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        await factory.Scenario(s =>
+        {
+            s.Get.Url("/api/portal/tickets");
+            s.StatusCodeShouldBe(HttpStatusCode.Unauthorized);
+        });
     }
 
     [Fact]
@@ -86,21 +89,21 @@ public sealed class PortalVisibilityTests(VisibilityFactory factory) : IClassFix
             byStatus[status] = await driver.TicketAsync(tech, customer, contact.Id, $"In {status}", new { status });
         }
 
-        var listed = (await driver.Items(contact)).Ids().ToList();
+        var listed = (await driver.ItemsAsync(contact)).Ids().ToList();
         listed.ShouldBe([byStatus["closed"], byStatus["resolved"], byStatus["pending"], byStatus["open"]]);
-        await driver.Problem(await contact.Client.GetAsync($"/api/portal/tickets/{byStatus["on-hold"]}"), HttpStatusCode.NotFound, "ticket.not_found");
-        (await driver.Items(contact, "?status=on-hold")).ShouldBeEmpty();
-        (await driver.Items(contact, "?status=pending&status=closed")).Ids().ShouldBe([byStatus["closed"], byStatus["pending"]]);
+        await contact.ProblemAsync(s => s.Get.Url($"/api/portal/tickets/{byStatus["on-hold"]}"), HttpStatusCode.NotFound, "ticket.not_found");
+        (await driver.ItemsAsync(contact, "?status=on-hold")).ShouldBeEmpty();
+        (await driver.ItemsAsync(contact, "?status=pending&status=closed")).Ids().ShouldBe([byStatus["closed"], byStatus["pending"]]);
 
         // Making the custom status visible applies at once, without a rebuild.
         factory.Settings.Set("Ticketing:Portal:VisibleStatuses:0", "open");
         factory.Settings.Set("Ticketing:Portal:VisibleStatuses:1", "on-hold");
         try
         {
-            (await driver.Items(contact)).Ids().ShouldBe([byStatus["on-hold"], byStatus["open"]]);
-            var page = await driver.Get(contact, $"/api/portal/tickets/{byStatus["on-hold"]}");
-            ((string?)page["status"]!["value"]!["name"]).ShouldBe("On hold");
-            await driver.Problem(await contact.Client.GetAsync($"/api/portal/tickets/{byStatus["closed"]}"), HttpStatusCode.NotFound, "ticket.not_found");
+            (await driver.ItemsAsync(contact)).Ids().ShouldBe([byStatus["on-hold"], byStatus["open"]]);
+            var page = await driver.PageAsync(contact, byStatus["on-hold"]);
+            page.Status.ShouldNotBeNull().Value.Name.ShouldBe("On hold");
+            await contact.ProblemAsync(s => s.Get.Url($"/api/portal/tickets/{byStatus["closed"]}"), HttpStatusCode.NotFound, "ticket.not_found");
         }
         finally
         {
@@ -121,9 +124,9 @@ public sealed class PortalVisibilityTests(VisibilityFactory factory) : IClassFix
         var overdue = await driver.TicketAsync(tech, customer, boss.Id, "Patch day (overdue)", new { seriesId = series, dueDate = DateTimeOffset.UtcNow.AddDays(-3) });
         var single = await driver.TicketAsync(tech, customer, boss.Id, "Not a series", new { dueDate = DateTimeOffset.UtcNow.AddDays(300) });
 
-        (await driver.Items(boss)).Ids().ShouldBe([single, overdue, soon]);
-        await driver.Get(boss, $"/api/portal/tickets/{soon}");
-        await driver.Problem(await boss.Client.GetAsync($"/api/portal/tickets/{later}"), HttpStatusCode.NotFound, "ticket.not_found");
+        (await driver.ItemsAsync(boss)).Ids().ShouldBe([single, overdue, soon]);
+        (await driver.PageAsync(boss, soon)).Id.ShouldBe(soon);
+        await boss.ProblemAsync(s => s.Get.Url($"/api/portal/tickets/{later}"), HttpStatusCode.NotFound, "ticket.not_found");
     }
 
     [Fact]
@@ -136,12 +139,10 @@ public sealed class PortalVisibilityTests(VisibilityFactory factory) : IClassFix
         var deleted = await driver.TicketAsync(tech, customer, boss.Id, "To delete");
         var shared = await driver.TicketAsync(tech, customer, boss.Id, "Co-managed");
         await driver.DeleteAsync(tech, deleted);
-        var assigned = await tech.Client.PostAsJsonAsync($"/api/tickets/{shared}/taskfire",
-            new { queue = "Customer IT", resourceId = taskfireUser.Id, note = "Please swap the toner" });
-        assigned.StatusCode.ShouldBe(HttpStatusCode.OK, await assigned.Content.ReadAsStringAsync());
+        await tech.CommandAsync(shared, "taskfire", new { queue = "Customer IT", resourceId = taskfireUser.Id, note = "Please swap the toner" });
 
-        (await driver.Items(boss)).Ids().ShouldBe([shared]);
-        await driver.Problem(await boss.Client.GetAsync($"/api/portal/tickets/{deleted}"), HttpStatusCode.NotFound, "ticket.not_found");
+        (await driver.ItemsAsync(boss)).Ids().ShouldBe([shared]);
+        await boss.ProblemAsync(s => s.Get.Url($"/api/portal/tickets/{deleted}"), HttpStatusCode.NotFound, "ticket.not_found");
     }
 
     [Fact]
@@ -154,22 +155,22 @@ public sealed class PortalVisibilityTests(VisibilityFactory factory) : IClassFix
         var second = await driver.TicketAsync(tech, customer, boss.Id, "New mouse", new { priority = "low", type = "request", impact = "user" });
         var third = await driver.TicketAsync(tech, customer, boss.Id, "vpn slow", new { priority = "high", type = "incident", impact = "user" });
 
-        (await driver.Items(boss, "?priority=high")).Ids().ShouldBe([third, first]);
-        (await driver.Items(boss, "?type=request")).Ids().ShouldBe([second]);
-        (await driver.Items(boss, "?impact=user&priority=high")).Ids().ShouldBe([third]);
-        (await driver.Items(boss, "?text=VPN")).Ids().ShouldBe([third, first]);
-        (await driver.Items(boss, "?text=50%25")).ShouldBeEmpty();
+        (await driver.ItemsAsync(boss, "?priority=high")).Ids().ShouldBe([third, first]);
+        (await driver.ItemsAsync(boss, "?type=request")).Ids().ShouldBe([second]);
+        (await driver.ItemsAsync(boss, "?impact=user&priority=high")).Ids().ShouldBe([third]);
+        (await driver.ItemsAsync(boss, "?text=VPN")).Ids().ShouldBe([third, first]);
+        (await driver.ItemsAsync(boss, "?text=50%25")).ShouldBeEmpty();
         var future = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddMinutes(5).ToString("O"));
-        (await driver.Items(boss, $"?from={future}")).ShouldBeEmpty();
-        (await driver.Items(boss, $"?to={future}")).Count.ShouldBe(3);
+        (await driver.ItemsAsync(boss, $"?from={future}")).ShouldBeEmpty();
+        (await driver.ItemsAsync(boss, $"?to={future}")).Count.ShouldBe(3);
 
-        var page1 = await driver.Get(boss, "/api/portal/tickets?limit=2");
-        page1["items"]!.AsArray().Ids().ShouldBe([third, second]);
-        var page2 = await driver.Get(boss, $"/api/portal/tickets?limit=2&cursor={page1["nextCursor"]}");
-        page2["items"]!.AsArray().Ids().ShouldBe([first]);
-        page2["nextCursor"].ShouldBeNull();
+        var page1 = await driver.ListAsync(boss, "?limit=2");
+        page1.Items.Ids().ShouldBe([third, second]);
+        var page2 = await driver.ListAsync(boss, $"?limit=2&cursor={page1.NextCursor.ShouldNotBeNull()}");
+        page2.Items.Ids().ShouldBe([first]);
+        page2.NextCursor.ShouldBeNull();
 
-        await driver.Problem(await boss.Client.GetAsync("/api/portal/tickets?cursor=garbage"), HttpStatusCode.BadRequest, "request.invalid");
-        await driver.Problem(await boss.Client.GetAsync("/api/portal/tickets?limit=101"), HttpStatusCode.BadRequest, "request.invalid");
+        await boss.ProblemAsync(s => s.Get.Url("/api/portal/tickets?cursor=garbage"), HttpStatusCode.BadRequest, "request.invalid");
+        await boss.ProblemAsync(s => s.Get.Url("/api/portal/tickets?limit=101"), HttpStatusCode.BadRequest, "request.invalid");
     }
 }

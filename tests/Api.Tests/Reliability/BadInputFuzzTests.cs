@@ -110,7 +110,7 @@ public sealed class BadInputFuzzTests(FuzzApiFactory api, ITestOutputHelper outp
 
         try
         {
-            var problem = JsonSerializer.Deserialize<FuzzedProblem>(body, ApiScenarios.Contract);
+            var problem = JsonSerializer.Deserialize<FuzzedProblem>(body, ApiUserScenarios.Contract);
             return problem is not null && problem.Status == status ? null : "type, title or status missing or wrong";
         }
         catch (JsonException)

@@ -46,7 +46,7 @@ public sealed class FuzzWorld
         var contact = await technician.CreateContactAsync(customerId);
         var ticket = await technician.CreateTicketAsync(customerId, "Fuzzed ticket", contact.Id);
         // The knowledge base steps are still HttpClient helpers of the knowledge base tests.
-        var author = api.WithToken(technician.Token);
+        var author = api.WithToken(technician.Token!);
         var categoryId = await author.CreateCategoryAsync("Fuzzed category");
         var sectionId = await author.CreateSectionAsync(categoryId, "Fuzzed section");
         var articleId = await author.CreateArticleAsync(sectionId, "Fuzzed article", "Some **body**.");
@@ -60,12 +60,12 @@ public sealed class FuzzWorld
 
         return new FuzzWorld
         {
-            AdminToken = admin.Token,
-            TechnicianToken = technician.Token,
-            AuditorToken = auditor.Token,
-            ContactToken = (await api.SignInUserAsync(contact)).Token,
-            ExpiredToken = Expired(api, admin.Token),
-            RevokedToken = revoked.Token,
+            AdminToken = admin.Token!,
+            TechnicianToken = technician.Token!,
+            AuditorToken = auditor.Token!,
+            ContactToken = (await api.SignInUserAsync(contact)).Token!,
+            ExpiredToken = Expired(api, admin.Token!),
+            RevokedToken = revoked.Token!,
             TicketId = ticket.Id,
             CustomerId = customerId,
             ContactId = contact.Id,

@@ -1,11 +1,11 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Ticketing.Api.Tests.Admin;
 using Ticketing.Api.Tests.Identity;
 using Ticketing.Api.Tests.KnowledgeBase;
 using Ticketing.Api.Tests.Tickets;
+using Ticketing.Application.Admin.Settings;
 using static Ticketing.Api.Tests.Identity.IdentityHttp;
 
 namespace Ticketing.Api.Tests.Security;
@@ -71,7 +71,7 @@ public sealed partial class AccessWorld(TicketApiFactory api)
         Admin = api.WithToken(this[Who.Admin].Token!);
         AdminUser = api.As(this[Who.Admin].Token!);
         // A saved catalogue is enforced, and the matrix re-saves it; the fresh tickets' queue must be in it.
-        await Admin.ChangeSectionAsync("catalogues", c => c["queues"] = new JsonArray("Client Portal", "Service Desk"));
+        await AdminUser.ChangeSectionAsync<CataloguesSection>(c => c with { Queues = ["Client Portal", "Service Desk"] });
         _principals[Who.Anonymous] = new Principal(Who.Anonymous, Guid.Empty, "nobody", "Nobody-passw0rd", null);
         CustomerA = await CustomerAsync($"{Marker} Customer A");
         CustomerB = await CustomerAsync("Customer B");

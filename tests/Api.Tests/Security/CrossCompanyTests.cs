@@ -82,7 +82,7 @@ public sealed class CrossCompanyTests(TicketApiFactory api, ITestOutputHelper ou
             s.StatusCodeShouldBe(HttpStatusCode.OK);
         });
         Record(result);
-        return result.Read<T>();
+        return result.ReadAs<T>();
     }
 
     private void Record(IScenarioResult result) => _bodies.Add(result.ReadAsText());

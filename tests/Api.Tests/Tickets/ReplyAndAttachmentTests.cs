@@ -10,7 +10,7 @@ public sealed class ReplyAndAttachmentTests(TicketApiFactory api) : IClassFixtur
 {
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3, 4];
 
-    private async Task<(SignedInUser Technician, Guid TicketId)> TicketAsync()
+    private async Task<(ApiUser Technician, Guid TicketId)> TicketAsync()
     {
         var technician = await api.SignInStaffAsync();
         var ticket = await technician.CreateTicketAsync(await (await api.SignInAdminAsync()).CreateCustomerAsync());

@@ -6,7 +6,7 @@ namespace Ticketing.Api.Tests.Tickets;
 
 public sealed class TaskfireTests(TicketApiFactory api) : IClassFixture<TicketApiFactory>
 {
-    private async Task<(SignedInUser Technician, CreatedTicket Ticket, Guid ResourceId)> TicketAsync()
+    private async Task<(ApiUser Technician, CreatedTicket Ticket, Guid ResourceId)> TicketAsync()
     {
         var technician = await api.SignInStaffAsync();
         var customerId = await (await api.SignInAdminAsync()).CreateCustomerAsync();
@@ -14,7 +14,7 @@ public sealed class TaskfireTests(TicketApiFactory api) : IClassFixture<TicketAp
         return (technician, await technician.CreateTicketAsync(customerId), resource.Id);
     }
 
-    private static async Task<Guid> HandOverAsync(SignedInUser technician, Guid id, Guid resourceId)
+    private static async Task<Guid> HandOverAsync(ApiUser technician, Guid id, Guid resourceId)
     {
         await technician.CommandAsync(id, "taskfire", new { queue = "Customer IT", resourceId, note = "Over to you" });
         var copyId = (await technician.TicketAsync(id)).Ticket.LinkedTicketId;

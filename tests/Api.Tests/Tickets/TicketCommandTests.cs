@@ -6,7 +6,7 @@ namespace Ticketing.Api.Tests.Tickets;
 
 public sealed class TicketCommandTests(TicketApiFactory api) : IClassFixture<TicketApiFactory>
 {
-    private async Task<(SignedInUser Technician, Guid TicketId)> TicketAsync()
+    private async Task<(ApiUser Technician, Guid TicketId)> TicketAsync()
     {
         var technician = await api.SignInStaffAsync();
         var customerId = await (await api.SignInAdminAsync()).CreateCustomerAsync();

@@ -43,8 +43,19 @@ public sealed record AttachmentInfo(Guid Id, string FileName, string ContentType
 /// <summary><c>GET /api/tickets</c>: a keyset page; <see cref="Total"/> only when asked for.</summary>
 public sealed record TicketList(IReadOnlyList<TicketRow> Items, string? NextCursor, long? Total);
 
-/// <summary>One event of <c>GET /api/audit/tickets/{id}/history</c>.</summary>
-public sealed record AuditedEvent(long Sequence, Guid StreamId, string Stream, long Version, string Type, Guid? ActorId, Guid? CorrelationId);
+/// <summary>One event of <c>GET /api/audit/tickets/{id}/history</c>; <see cref="CausationId"/> is the event that caused it.</summary>
+public sealed record AuditedEvent(
+    long Sequence,
+    Guid EventId,
+    Guid StreamId,
+    string Stream,
+    long Version,
+    string Type,
+    Guid? ActorId,
+    string? ActorRole,
+    DateTimeOffset RecordedAt,
+    Guid? CorrelationId,
+    Guid? CausationId);
 
 /// <summary><c>GET /api/audit/tickets/{id}/state</c>: the ticket folded up to a version or an instant.</summary>
 public sealed record TicketStateAt(Guid Id, long Version, DateTimeOffset? AsOf, FoldedTicket State);

@@ -62,57 +62,11 @@ public static class TicketHttp
         await api.ScalarAsync<long>("select count(*) from mt_events");
 }
 
-/// <summary>Ticket steps as Alba scenarios run by a signed-in <see cref="SignedInUser"/>, read into the tests' contract records.</summary>
+/// <summary>Ticket steps as Alba scenarios run by a signed-in <see cref="ApiUser"/>, read into the tests' contract records.</summary>
 public static class TicketScenarios
 {
-    /// <summary>Signs in the configured first administrator.</summary>
-    public static Task<SignedInUser> SignInAdminAsync(this IdentityApiFactory api) =>
-        api.SignInUserAsync(IdentityApiFactory.AdminEmail, IdentityApiFactory.AdminPassword);
-
-    /// <summary>A new staff user of <paramref name="role"/> (created by the administrator), signed in.</summary>
-    public static async Task<SignedInUser> SignInStaffAsync(this IdentityApiFactory api, string role = "technician", Guid? customerId = null)
-    {
-        var admin = await api.SignInAdminAsync();
-        var created = await admin.Scenario(s =>
-        {
-            s.Post.Json(new { role, email = IdentityHttp.UniqueEmail(role), firstName = "Toni", lastName = "Tech", customerId }).ToUrl("/api/admin/users");
-            s.StatusCodeShouldBe(HttpStatusCode.Created);
-        }).ReadAsync<CreatedUser>();
-        var user = await api.SignInUserAsync(created.Username, created.Password);
-        user.Id.ShouldBe(created.User.Id);
-        return user;
-    }
-
-    /// <summary>A contact of <paramref name="contact"/>'s credentials, signed in.</summary>
-    public static Task<SignedInUser> SignInUserAsync(this IdentityApiFactory api, NewContact contact) => api.SignInUserAsync(contact.Username, contact.Password);
-
-    public static async Task<Guid> CreateCustomerAsync(this SignedInUser staff, string? name = null, params string[] domains) =>
-        (await staff.Scenario(s =>
-        {
-            s.Post.Json(new
-            {
-                name = name ?? $"Customer {Guid.NewGuid():N}", emailDomains = domains, timeZone = "Europe/Zurich",
-                ticketingPortalEnabled = true, knowledgeBaseEnabled = false,
-            }).ToUrl("/api/customers");
-            s.StatusCodeShouldBe(HttpStatusCode.Created);
-        }).ReadAsync<Created>()).Id;
-
-    public static async Task<NewContact> CreateContactAsync(this SignedInUser staff, Guid customerId, string? email = null, bool isPrimary = false)
-    {
-        var created = await staff.Scenario(s =>
-        {
-            s.Post.Json(new
-            {
-                firstName = "Anna", lastName = "Keller", jobTitle = "Office manager", email = email ?? IdentityHttp.UniqueEmail(),
-                phone = "+41 44 000 00 00", language = "de", isPrimary,
-            }).ToUrl($"/api/customers/{customerId}/contacts");
-            s.StatusCodeShouldBe(HttpStatusCode.Created);
-        }).ReadAsync<CreatedContactBody>();
-        return new NewContact(created.Contact.Id, created.Contact.Email, created.Credentials.Username, created.Credentials.Password);
-    }
-
     /// <summary><c>POST /api/tickets</c> with <paramref name="body"/>, expecting <paramref name="status"/> (201 unless told).</summary>
-    public static Task<IScenarioResult> PostTicketAsync(this SignedInUser user, object body, HttpStatusCode status = HttpStatusCode.Created) =>
+    public static Task<IScenarioResult> PostTicketAsync(this ApiUser user, object body, HttpStatusCode status = HttpStatusCode.Created) =>
         user.Scenario(s =>
         {
             s.Post.Json(body).ToUrl("/api/tickets");
@@ -120,20 +74,20 @@ public static class TicketScenarios
         });
 
     /// <summary>Opens a ticket with <paramref name="body"/> and returns what the 201 says.</summary>
-    public static Task<CreatedTicket> OpenTicketAsync(this SignedInUser user, object body) => user.PostTicketAsync(body).ReadAsync<CreatedTicket>();
+    public static Task<CreatedTicket> OpenTicketAsync(this ApiUser user, object body) => user.PostTicketAsync(body).ReadAsync<CreatedTicket>();
 
     /// <summary>Opens a high-priority Service Desk ticket for <paramref name="customerId"/>.</summary>
-    public static Task<CreatedTicket> CreateTicketAsync(this SignedInUser user, Guid customerId, string title = "Printer offline", Guid? contactId = null) =>
+    public static Task<CreatedTicket> CreateTicketAsync(this ApiUser user, Guid customerId, string title = "Printer offline", Guid? contactId = null) =>
         user.OpenTicketAsync(new { title, customerId, contactId, priority = "high", queue = "Service Desk" });
 
-    public static Task<TicketView> TicketAsync(this SignedInUser user, Guid id) => user.GetAsync<TicketView>($"/api/tickets/{id}");
+    public static Task<TicketView> TicketAsync(this ApiUser user, Guid id) => user.GetAsync<TicketView>($"/api/tickets/{id}");
 
     /// <summary>
     /// <c>POST /api/tickets/{id}/{action}</c> with <paramref name="body"/> (an empty object when null), optionally with
     /// <c>If-Match</c>, expecting <paramref name="status"/> (200 unless told).
     /// </summary>
     public static Task<IScenarioResult> CommandAsync(
-        this SignedInUser user, Guid id, string action, object? body = null, string? ifMatch = null, HttpStatusCode status = HttpStatusCode.OK) =>
+        this ApiUser user, Guid id, string action, object? body = null, string? ifMatch = null, HttpStatusCode status = HttpStatusCode.OK) =>
         user.Scenario(s =>
         {
             s.Post.Json(body ?? new { }).ToUrl($"/api/tickets/{id}/{action}");
@@ -146,31 +100,16 @@ public static class TicketScenarios
         });
 
     /// <summary>A ticket command that must fail with <paramref name="status"/> and the problem <paramref name="code"/>.</summary>
-    public static Task<Problem> RefusedCommandAsync(this SignedInUser user, Guid id, string action, object? body, HttpStatusCode status, string code) =>
+    public static Task<ApiProblem> RefusedCommandAsync(this ApiUser user, Guid id, string action, object? body, HttpStatusCode status, string code) =>
         user.CommandAsync(id, action, body, status: status).ShouldBeProblemAsync(code);
 
     /// <summary><c>PATCH /api/tickets/{id}</c> with <paramref name="body"/>, expecting <paramref name="status"/> (200 unless told).</summary>
-    public static Task<IScenarioResult> PatchTicketAsync(this SignedInUser user, Guid id, object body, HttpStatusCode status = HttpStatusCode.OK) =>
+    public static Task<IScenarioResult> PatchTicketAsync(this ApiUser user, Guid id, object body, HttpStatusCode status = HttpStatusCode.OK) =>
         user.Scenario(s =>
         {
             s.Patch.Json(body).ToUrl($"/api/tickets/{id}");
             s.StatusCodeShouldBe(status);
         });
 
-    public static Task<TicketList> TicketListAsync(this SignedInUser user, string query) => user.GetAsync<TicketList>($"/api/tickets?{query}");
-
-    private sealed record Created(Guid Id);
-
-    private sealed record CreatedUser(UserBody User, string Username, string Password);
-
-    private sealed record UserBody(Guid Id);
-
-    private sealed record CreatedContactBody(ContactBody Contact, Credentials Credentials);
-
-    private sealed record ContactBody(Guid Id, string Email);
-
-    private sealed record Credentials(string Username, string Password);
+    public static Task<TicketList> TicketListAsync(this ApiUser user, string query) => user.GetAsync<TicketList>($"/api/tickets?{query}");
 }
-
-/// <summary>A contact created by staff, with the credentials it signs in with.</summary>
-public sealed record NewContact(Guid Id, string Email, string Username, string Password);

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
 using Ticketing.Api.Tests.Email;
 using Ticketing.Api.Tests.Identity;
 using Ticketing.Api.Tests.Tickets;
@@ -11,7 +9,7 @@ public sealed class WorkflowRuleEffectTests(WorkflowApiFactory api) : IClassFixt
     [Fact]
     public async Task Seed_example_a_ticket_created_from_the_portal_gets_the_rules_work_type()
     {
-        var (technician, _, admin, customerId) = await api.SetUpAsync();
+        var (technician, admin, customerId) = await api.SetUpAsync();
         await admin.CreateRuleAsync(new
         {
             name = "Portal tickets are remote support", trigger = "ticket_created",
@@ -22,14 +20,14 @@ public sealed class WorkflowRuleEffectTests(WorkflowApiFactory api) : IClassFixt
         var portal = await technician.OpenAsync(new { title = "VPN down", customerId, source = "Portal" });
         var phone = await technician.OpenAsync(new { title = "VPN down", customerId, source = "Phone" });
 
-        (await technician.TicketAsync(portal)).GetProperty("workType").GetString().ShouldBe("Remote support");
-        (await technician.TicketAsync(phone)).GetProperty("workType").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+        (await technician.TicketAsync(portal)).Ticket.WorkType.ShouldBe("Remote support");
+        (await technician.TicketAsync(phone)).Ticket.WorkType.ShouldBeNull();
     }
 
     [Fact]
     public async Task The_rules_event_is_caused_by_the_trigger_event_and_shares_its_correlation()
     {
-        var (technician, _, admin, customerId) = await api.SetUpAsync();
+        var (technician, admin, customerId) = await api.SetUpAsync();
         var rule = await admin.CreateRuleAsync(new
         {
             name = "Portal work type", trigger = "ticket_created",
@@ -40,19 +38,20 @@ public sealed class WorkflowRuleEffectTests(WorkflowApiFactory api) : IClassFixt
         var id = await technician.OpenAsync(new { title = "Mail bounces", customerId, source = "Portal" });
         var history = await admin.HistoryAsync(id);
 
-        history.Select(e => e.GetProperty("type").GetString()).ShouldBe(["ticket.created", "ticket.fields_changed"]);
-        history[1].GetProperty("causationId").GetGuid().ShouldBe(history[0].GetProperty("eventId").GetGuid());
-        history[1].GetProperty("correlationId").GetGuid().ShouldBe(history[0].GetProperty("correlationId").GetGuid());
-        history[1].GetProperty("actorId").GetGuid().ShouldBe(rule.GetProperty("id").GetGuid());
-        history[1].GetProperty("actorRole").GetString().ShouldBe("system");
-        history[1].GetProperty("version").GetInt64().ShouldBe(2);
+        history.Select(e => e.Type).ShouldBe(["ticket.created", "ticket.fields_changed"]);
+        history[1].CausationId.ShouldBe(history[0].EventId);
+        history[0].CorrelationId.ShouldNotBeNull();
+        history[1].CorrelationId.ShouldBe(history[0].CorrelationId);
+        history[1].ActorId.ShouldBe(rule.Id);
+        history[1].ActorRole.ShouldBe("system");
+        history[1].Version.ShouldBe(2);
     }
 
     [Fact]
     public async Task Each_set_action_changes_its_field_on_an_update()
     {
-        var (technician, _, admin, customerId) = await api.SetUpAsync();
-        var (_, assigneeId) = await api.StaffAsync();
+        var (technician, admin, customerId) = await api.SetUpAsync();
+        var assigneeId = (await api.SignInStaffAsync()).Id;
         await admin.CreateRuleAsync(new
         {
             name = "Escalate critical", trigger = "ticket_updated",
@@ -66,19 +65,18 @@ public sealed class WorkflowRuleEffectTests(WorkflowApiFactory api) : IClassFixt
         });
         var id = await technician.OpenAsync(new { title = "Server room flooded", customerId, queue = "Service Desk", priority = "low" });
 
-        var response = await technician.PatchAsync(TicketHttp.Url($"/api/tickets/{id}"), JsonContent.Create(new { impact = "critical" }));
+        var response = await technician.PatchTicketAsync(id, new { impact = "critical" });
 
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        response.Headers.ETag!.Tag.ShouldBe("\"7\"");
-        var ticket = await technician.TicketAsync(id);
-        ticket.GetProperty("queue").GetString().ShouldBe("Escalations");
-        ticket.GetProperty("priority").GetString().ShouldBe("urgent");
-        ticket.GetProperty("statusId").GetString().ShouldBe("pending");
-        ticket.GetProperty("assigneeId").GetGuid().ShouldBe(assigneeId);
-        ticket.GetProperty("workType").GetString().ShouldBe("Onsite");
+        response.ETag().ShouldBe("\"7\"");
+        var ticket = (await technician.TicketAsync(id)).Ticket;
+        ticket.Queue.ShouldBe("Escalations");
+        ticket.Priority.ShouldBe("urgent");
+        ticket.StatusId.ShouldBe("pending");
+        ticket.AssigneeId.ShouldBe(assigneeId);
+        ticket.WorkType.ShouldBe("Onsite");
         var history = await admin.HistoryAsync(id);
-        var trigger = history[1].GetProperty("eventId").GetGuid();
-        history.Skip(2).ShouldAllBe(e => e.GetProperty("causationId").GetGuid() == trigger);
+        var trigger = history[1].EventId;
+        history.Skip(2).ShouldAllBe(e => e.CausationId == trigger);
     }
 
     [Theory]
@@ -92,7 +90,7 @@ public sealed class WorkflowRuleEffectTests(WorkflowApiFactory api) : IClassFixt
     [InlineData("contains", "level", null, false)]
     public async Task Each_operator_decides_whether_the_rule_fires(string op, string? value, string? values, bool fires)
     {
-        var (technician, _, admin, customerId) = await api.SetUpAsync();
+        var (technician, admin, customerId) = await api.SetUpAsync();
         var condition = values is null
             ? (object)new { field = "queue", op, value }
             : new { field = "queue", op, values = values.Split('|') };
@@ -105,14 +103,13 @@ public sealed class WorkflowRuleEffectTests(WorkflowApiFactory api) : IClassFixt
 
         var id = await technician.OpenAsync(new { title = "Printer", customerId, queue = "Service Desk" });
 
-        var workType = (await technician.TicketAsync(id)).GetProperty("workType");
-        (workType.ValueKind == System.Text.Json.JsonValueKind.String && workType.GetString() == "Matched").ShouldBe(fires);
+        ((await technician.TicketAsync(id)).Ticket.WorkType == "Matched").ShouldBe(fires);
     }
 
     [Fact]
     public async Task Custom_field_conditions_read_the_tickets_custom_field()
     {
-        var (technician, _, admin, customerId) = await api.SetUpAsync();
+        var (technician, admin, customerId) = await api.SetUpAsync();
         await admin.CreateRuleAsync(new
         {
             name = "VIP asset", trigger = "ticket_created",
@@ -122,13 +119,13 @@ public sealed class WorkflowRuleEffectTests(WorkflowApiFactory api) : IClassFixt
 
         var id = await technician.OpenAsync(new { title = "Laptop", customerId, customFields = new { asset = "LPT-VIP-7" } });
 
-        (await technician.TicketAsync(id)).GetProperty("priority").GetString().ShouldBe("high");
+        (await technician.TicketAsync(id)).Ticket.Priority.ShouldBe("high");
     }
 
     [Fact]
     public async Task A_disabled_rule_is_ignored()
     {
-        var (technician, _, admin, customerId) = await api.SetUpAsync();
+        var (technician, admin, customerId) = await api.SetUpAsync();
         await admin.CreateRuleAsync(new
         {
             name = "Off", trigger = "ticket_created", enabled = false,
@@ -144,7 +141,7 @@ public sealed class WorkflowRuleEffectTests(WorkflowApiFactory api) : IClassFixt
     [Fact]
     public async Task Rules_that_would_ping_pong_stop_after_each_fired_once()
     {
-        var (technician, _, admin, customerId) = await api.SetUpAsync();
+        var (technician, admin, customerId) = await api.SetUpAsync();
         // B-to-A comes first, so it only sees B on the cascade A-to-B starts: a real ping-pong across levels.
         await admin.CreateRuleAsync(new
         {
@@ -160,26 +157,25 @@ public sealed class WorkflowRuleEffectTests(WorkflowApiFactory api) : IClassFixt
         });
         var id = await technician.OpenAsync(new { title = "Loop", customerId, queue = "Start" });
 
-        var response = await technician.PatchAsync(TicketHttp.Url($"/api/tickets/{id}"), JsonContent.Create(new { queue = "A" }));
+        await technician.PatchTicketAsync(id, new { queue = "A" });
 
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         var history = await admin.HistoryAsync(id);
         history.Length.ShouldBe(4, string.Join("\n", history.Select(e => e.ToString())));
-        history[2].GetProperty("causationId").GetGuid().ShouldBe(history[1].GetProperty("eventId").GetGuid(), string.Join("\n", history.Select(e => e.ToString())));
-        history[3].GetProperty("causationId").GetGuid().ShouldBe(history[2].GetProperty("eventId").GetGuid());
-        (await technician.TicketAsync(id)).GetProperty("queue").GetString().ShouldBe("A");
+        history[2].CausationId.ShouldBe(history[1].EventId, string.Join("\n", history.Select(e => e.ToString())));
+        history[3].CausationId.ShouldBe(history[2].EventId);
+        (await technician.TicketAsync(id)).Ticket.Queue.ShouldBe("A");
     }
 
     [Fact]
     public async Task Notify_queues_an_outbox_row_for_an_address_and_for_a_user()
     {
-        var (technician, technicianId, admin, customerId) = await api.SetUpAsync();
+        var (technician, admin, customerId) = await api.SetUpAsync();
         var address = IdentityHttp.UniqueEmail("dispatch");
         await admin.CreateRuleAsync(new
         {
             name = "Tell dispatch", trigger = "ticket_created",
             conditions = new object[] { WorkflowHttp.OnCustomer(customerId), new { field = "priority", op = "in", values = new[] { "high", "urgent" } } },
-            actions = new object[] { new { notify = address }, new { notify = technicianId.ToString() } },
+            actions = new object[] { new { notify = address }, new { notify = technician.Id.ToString() } },
         });
 
         var id = await technician.OpenAsync(new { title = "Outage", customerId, priority = "urgent" });
@@ -187,7 +183,7 @@ public sealed class WorkflowRuleEffectTests(WorkflowApiFactory api) : IClassFixt
 
         var toAddress = await api.MailsAsync(address, "workflow_notification");
         toAddress.ShouldHaveSingleItem().Message.TextBody!.ShouldContain("Outage");
-        var technicianEmail = await api.ScalarAsync<string>("select email from users where id = $1", technicianId);
+        var technicianEmail = (await technician.GetAsync<ProfileBody>("/api/me")).Email;
         (await api.MailsAsync(technicianEmail, "workflow_notification")).ShouldHaveSingleItem();
         (await admin.HistoryAsync(id)).Length.ShouldBe(1);
     }
