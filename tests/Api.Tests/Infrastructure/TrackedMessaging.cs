@@ -35,13 +35,17 @@ public static class TrackedMessaging
         return tracking.ExecuteAndWaitAsync((IMessageContext _) => step());
     }
 
-    /// <summary>Runs an Alba scenario and waits for the messages it set off.</summary>
-    public static async Task<(IScenarioResult Result, ITrackedSession Session)> TrackedScenarioAsync(this ApiFactory api, Action<Scenario> configure)
+    /// <summary>Runs an Alba scenario (as a caller of the test's choosing) and waits for the messages it set off.</summary>
+    public static async Task<(IScenarioResult Result, ITrackedSession Session)> TrackedScenarioAsync(this ApiFactory api, Func<Task<IScenarioResult>> scenario)
     {
         IScenarioResult? result = null;
-        var session = await api.TrackedAsync(async () => result = await api.Scenario(configure));
+        var session = await api.TrackedAsync(async () => result = await scenario());
         return (result!, session);
     }
+
+    /// <summary>Runs an anonymous Alba scenario and waits for the messages it set off.</summary>
+    public static Task<(IScenarioResult Result, ITrackedSession Session)> TrackedScenarioAsync(this ApiFactory api, Action<Scenario> configure) =>
+        api.TrackedScenarioAsync(() => api.Scenario(configure));
 
     /// <summary>The messages of <typeparamref name="T"/> handled successfully in the session, each once.</summary>
     public static IReadOnlyList<T> Handled<T>(this ITrackedSession session) =>
