@@ -12,8 +12,9 @@ namespace Ticketing.Api.Tests.Email;
 /// from its id, a re-send after a failure is the same message, transient failures are retried after the back-off,
 /// a mail that keeps failing or is refused for good goes to the dead letters, and its credentials never leave
 /// <c>mail_secrets</c>, which forgets them once the mail is out. A mail sent at the first attempt is waited for by
-/// tracking the request; a retry is scheduled after a back-off, which a tracked session counts as done when it is
-/// scheduled, so those tests wait for the pickup file or the dead letter instead.
+/// tracking the request; a retry is scheduled after a back-off (and a replayed dead letter is picked up by the
+/// durability agent's polling), which a tracked session counts as done when it is scheduled or never sees, so those
+/// tests wait for the pickup file or the dead letter instead.
 /// </summary>
 public sealed class MailDeliveryTests(FlakyRelayApiFactory api) : IClassFixture<FlakyRelayApiFactory>
 {
