@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Text.RegularExpressions;
 using System.Net;
+using System.Text.RegularExpressions;
 using MimeKit;
 using Ticketing.Api.Email.Delivery;
 using Ticketing.Api.Tests.Identity;
