@@ -1,7 +1,6 @@
 using System.Net;
-using System.Net.Http.Json;
 using Ticketing.Api.Tests.Identity;
-using static Ticketing.Api.Tests.Identity.IdentityHttp;
+using Ticketing.Api.Tests.Tickets;
 
 namespace Ticketing.Api.Tests.Email;
 
@@ -22,22 +21,34 @@ public sealed class DeadLetterEndpointTests(EmailApiFactory api) : IClassFixture
     [Fact]
     public async Task Replaying_an_unknown_dead_letter_is_a_404_problem()
     {
-        var admin = await api.AdminAsync();
+        var admin = await api.SignInAdminAsync();
 
-        await (await admin.PostAsync(Url($"/api/admin/dead-letters/{Guid.NewGuid()}/replay"), null)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "dead_letter.not_found");
-        await (await admin.PostAsJsonAsync(Url("/api/admin/dead-letters/replay"), new { ids = new[] { Guid.NewGuid() } }))
-            .ShouldBeProblemAsync(HttpStatusCode.NotFound, "dead_letter.not_found");
+        await admin.ProblemAsync(s => s.Post.Url($"/api/admin/dead-letters/{Guid.NewGuid()}/replay"), HttpStatusCode.NotFound, "dead_letter.not_found");
+        await admin.ProblemAsync(
+            s => s.Post.Json(new { ids = new[] { Guid.NewGuid() } }).ToUrl("/api/admin/dead-letters/replay"), HttpStatusCode.NotFound, "dead_letter.not_found");
     }
 
     [Fact]
     public async Task Nobody_but_an_admin_may_see_or_replay_dead_letters()
     {
-        var admin = await api.AdminAsync();
+        var admin = await api.SignInAdminAsync();
         var contact = await admin.CreateContactAsync(await admin.CreateCustomerAsync());
-        using var portal = api.WithToken(await api.TokenAsync(contact.Username, contact.Password));
+        var portal = await api.SignInUserAsync(contact);
 
-        (await portal.GetAsync(Url("/api/admin/dead-letters"))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await portal.PostAsync(Url($"/api/admin/dead-letters/{Guid.NewGuid()}/replay"), null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await api.CreateClient().GetAsync(Url("/api/admin/dead-letters"))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        await portal.Scenario(s =>
+        {
+            s.Get.Url("/api/admin/dead-letters");
+            s.StatusCodeShouldBe(HttpStatusCode.Forbidden);
+        });
+        await portal.Scenario(s =>
+        {
+            s.Post.Url($"/api/admin/dead-letters/{Guid.NewGuid()}/replay");
+            s.StatusCodeShouldBe(HttpStatusCode.Forbidden);
+        });
+        await api.Scenario(s =>
+        {
+            s.Get.Url("/api/admin/dead-letters");
+            s.StatusCodeShouldBe(HttpStatusCode.Unauthorized);
+        });
     }
 }

@@ -1,9 +1,12 @@
 using System.Diagnostics;
+using System.Net;
 using System.Text.RegularExpressions;
 using MimeKit;
 using Ticketing.Api.Email.Delivery;
 using Ticketing.Api.Tests.Identity;
 using Ticketing.Api.Tests.Infrastructure;
+using Ticketing.Application.Email;
+using Wolverine.Tracking;
 
 namespace Ticketing.Api.Tests.Email;
 
@@ -11,8 +14,11 @@ namespace Ticketing.Api.Tests.Email;
 public sealed record PickedUpMail(Guid MailId, string Kind, string To, string Path, MimeMessage Message);
 
 /// <summary>
-/// Reading sent mail from the pickup folder (the transport without SMTP), with bounded waits for Wolverine's delivery:
-/// mail is a Wolverine message sent by a durable local queue after the change that caused it commits (ADR 0017).
+/// Reading sent mail from the pickup folder (the transport without SMTP). Mail is a Wolverine message (<see cref="SendMail"/>)
+/// sent by a durable local queue after the change that caused it commits (ADR 0017): a test tracks the step that
+/// causes it (<see cref="TrackedMessaging"/>) and reads what that session sent (<see cref="SentMailAsync"/>). The
+/// polling waits below remain for the waits a tracked session does not cover (a retry scheduled after a back-off) and
+/// for tests not yet moved to tracking.
 /// </summary>
 public static partial class MailHttp
 {
@@ -51,6 +57,30 @@ public static partial class MailHttp
         }
 
         return [.. mails.OrderBy(m => m.Mail.Message.Date).ThenBy(m => m.Written).Select(m => m.Mail)];
+    }
+
+    /// <summary>The mails the tracked session sent (their <see cref="SendMail"/> handled successfully) to <paramref name="recipient"/>, of <paramref name="kind"/> if given.</summary>
+    public static IReadOnlyList<SendMail> MailsSent(this ITrackedSession session, string recipient, string? kind = null) =>
+        [.. session.Handled<SendMail>().Where(m => string.Equals(m.Recipient, recipient, StringComparison.OrdinalIgnoreCase) && (kind is null || m.Kind == kind))];
+
+    /// <summary>The one <paramref name="kind"/> mail the tracked session sent to <paramref name="recipient"/> (no more), read from its pickup file.</summary>
+    public static async Task<MimeMessage> SentMailAsync(this ApiFactory api, ITrackedSession session, string recipient, string kind)
+    {
+        var mail = session.MailsSent(recipient, kind).ShouldHaveSingleItem($"one {kind} mail to {recipient} sent in the tracked step");
+        return await api.PickedUpAsync(mail.MailId);
+    }
+
+    /// <summary>Asks for a reset code for <paramref name="login"/> (<c>POST /api/auth/forgot-password</c>) and returns the code its mail to <paramref name="email"/> carries.</summary>
+    public static async Task<string> RequestResetCodeAsync(this ApiFactory api, string login, string email)
+    {
+        var (_, session) = await api.TrackedScenarioAsync(s =>
+        {
+            s.Post.Json(new { login }).ToUrl("/api/auth/forgot-password");
+            s.StatusCodeShouldBe(HttpStatusCode.Accepted);
+        });
+        var code = ResetCode().Match((await api.SentMailAsync(session, email, "password_reset")).TextBody!).Value;
+        code.ShouldNotBeNullOrEmpty();
+        return code;
     }
 
     /// <summary>

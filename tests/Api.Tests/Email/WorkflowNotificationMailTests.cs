@@ -1,4 +1,5 @@
 using Ticketing.Api.Tests.Identity;
+using Ticketing.Api.Tests.Infrastructure;
 using Ticketing.Api.Tests.Tickets;
 using Ticketing.Api.Tests.Workflow;
 
@@ -10,43 +11,45 @@ public sealed class WorkflowNotificationMailTests(EmailApiFactory api) : IClassF
     [Fact]
     public async Task A_notify_action_mails_the_default_template_with_the_title_escaped_in_html()
     {
-        var (technician, admin, customerId, address) = await RuleNotifyingAnAddressAsync("Escalate <urgent>");
+        var (technician, _, customerId, address) = await RuleNotifyingAnAddressAsync("Escalate <urgent>");
 
-        await technician.OpenAsync(new { title = "Server <b>down</b> & out", customerId, priority = "urgent" });
+        var opening = await api.TrackedAsync(() => technician.OpenAsync(new { title = "Server <b>down</b> & out", customerId, priority = "urgent" }));
 
-        var mail = await api.PickedUpAsync((await api.SentMailsAsync(address, "workflow_notification")).Single());
+        var mail = await api.SentMailAsync(opening, address, "workflow_notification");
         mail.Subject.ShouldEndWith("Server <b>down</b> & out");
         mail.Subject.ShouldStartWith("Rule Escalate <urgent>: ticket ");
         mail.TextBody!.ShouldContain("the workflow rule \"Escalate <urgent>\" matched ticket");
         mail.TextBody!.ShouldContain("(status: Open)");
         mail.HtmlBody!.ShouldContain("Server &lt;b&gt;down&lt;/b&gt; &amp; out");
         mail.HtmlBody!.ShouldNotContain("<b>down</b>");
-        admin.ShouldNotBeNull();
     }
 
     [Fact]
     public async Task An_admin_override_of_the_workflow_template_applies_to_the_next_rule_mail()
     {
         var (technician, admin, customerId, address) = await RuleNotifyingAnAddressAsync("Dispatch");
-        await (await admin.PutTemplateAsync("workflow_notification", "en", new
+        await admin.SaveTemplateAsync("workflow_notification", "en", new
         {
             subject = "[{{ticket_number}}] needs you",
             bodyText = "Rule {{rule_name}}: {{ticket_title}} is {{status}}.",
-        })).TemplateAsync();
+        });
 
-        var (_, number) = await technician.CreateTicketAsync(customerId, "Printer");
-        await technician.OpenAsync(new { title = "Router", customerId, priority = "urgent" });
+        CreatedTicket? printer = null;
+        var ignored = await api.TrackedAsync(async () => printer = await technician.CreateTicketAsync(customerId, "Printer"));
+        var matching = await api.TrackedAsync(() => technician.OpenAsync(new { title = "Router", customerId, priority = "urgent" }));
 
-        var mail = await api.PickedUpAsync((await api.SentMailsAsync(address, "workflow_notification")).Single());
+        ignored.MailsSent(address).ShouldBeEmpty("a high-priority ticket does not match the rule");
+        var mail = await api.SentMailAsync(matching, address, "workflow_notification");
         mail.Subject!.ShouldMatch(@"^\[T\d{8}\.\d{4}\] needs you$");
-        mail.Subject.ShouldNotBe($"[{number}] needs you");
+        mail.Subject.ShouldNotBe($"[{printer!.Number}] needs you");
         mail.TextBody.ShouldBe("Rule Dispatch: Router is Open.");
+        api.PickedUpMails(address, "workflow_notification").ShouldHaveSingleItem();
     }
 
-    private async Task<(HttpClient Technician, HttpClient Admin, Guid CustomerId, string Address)> RuleNotifyingAnAddressAsync(string ruleName)
+    private async Task<(ApiUser Technician, ApiUser Admin, Guid CustomerId, string Address)> RuleNotifyingAnAddressAsync(string ruleName)
     {
-        var (technician, _) = await api.StaffAsync();
-        var admin = await api.AdminAsync();
+        var technician = await api.SignInStaffAsync();
+        var admin = await api.SignInAdminAsync();
         var customerId = await admin.CreateCustomerAsync();
         var address = IdentityHttp.UniqueEmail("dispatch");
         await admin.CreateRuleAsync(new

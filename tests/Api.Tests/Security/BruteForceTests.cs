@@ -1,11 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Ticketing.Api.Identity;
 using Ticketing.Api.Tests.Email;
 using Ticketing.Api.Tests.Identity;
+using Ticketing.Api.Tests.Infrastructure;
 using Xunit.Abstractions;
 using static Ticketing.Api.Tests.Identity.IdentityHttp;
 
@@ -34,7 +34,7 @@ public sealed class BruteForceTests(BruteForceApiFactory api, ITestOutputHelper 
         for (var guess = 1; lockedAfter is null && guess <= 3 * settings.MaxFailedLogins; guess++)
         {
             await (await LoginAsync(attacker, victim.Username, $"Guess-number-{guess:D4}")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "auth.invalid_credentials");
-            lockedAfter = await LockedAsync(victim.Id) ? guess : null;
+            lockedAfter = await LockedAsync(admin, victim.Id) ? guess : null;
         }
 
         var rightWhileLocked = await LoginAsync(attacker, victim.Username, victim.Password);
@@ -52,7 +52,9 @@ public sealed class BruteForceTests(BruteForceApiFactory api, ITestOutputHelper 
         }
 
         var validAfterLimit = await LoginAsync(api.CreateClient(), IdentityApiFactory.AdminEmail, IdentityApiFactory.AdminPassword);
-        var forgotAfterLimit = await CountedAsync(api.CreateClient().PostAsJsonAsync(Url("/api/auth/forgot-password"), new { login = victim.Email }));
+        HttpResponseMessage? forgotAfterLimit = null;
+        var forgetting = await api.TrackedAsync(async () =>
+            forgotAfterLimit = await CountedAsync(api.CreateClient().PostAsJsonAsync(Url("/api/auth/forgot-password"), new { login = victim.Email })));
 
         Print($"configured: max failed logins {settings.MaxFailedLogins}, lockout {settings.LockoutDuration}, rate limit {settings.RateLimitPermits} per {settings.RateLimitWindow}");
         Print($"measured: account locked after guess {lockedAfter}; first 429 at auth request {limitedAt} of {_authRequests} sent; Retry-After {refused?.Headers.RetryAfter}");
@@ -63,21 +65,23 @@ public sealed class BruteForceTests(BruteForceApiFactory api, ITestOutputHelper 
         await refused!.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "auth.rate_limited");
         refused!.Headers.RetryAfter.ShouldNotBeNull();
         await validAfterLimit.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "auth.rate_limited");
-        await forgotAfterLimit.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "auth.rate_limited");
+        await forgotAfterLimit!.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "auth.rate_limited");
         foreach (var other in others)
         {
-            (await LockedAsync(other.Id)).ShouldBeFalse("spread guesses stay under each account's lockout; only the rate limit stops them");
+            (await LockedAsync(admin, other.Id)).ShouldBeFalse("spread guesses stay under each account's lockout; only the rate limit stops them");
         }
 
+        // No endpoint lists a user's audit rows.
         (await api.ScalarAsync<long>("select count(*) from audit_log where entity_id = $1 and action = 'user.locked_out'", victim.Id)).ShouldBe(1);
-        (await api.MailsAsync(victim.Email, "password_reset")).ShouldBeEmpty();
+        forgetting.MailsSent(victim.Email).ShouldBeEmpty();
+        api.PickedUpMails(victim.Email, "password_reset").ShouldBeEmpty();
     }
 
     private async Task<HttpClient> SignInAdminAsync()
     {
         var response = await LoginAsync(api.CreateClient(), IdentityApiFactory.AdminEmail, IdentityApiFactory.AdminPassword);
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        return api.WithToken((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!);
+        return api.WithToken((await response.Content.ReadFromJsonAsync<TokenResponse>(ApiUserScenarios.Contract))!.AccessToken);
     }
 
     private Task<HttpResponseMessage> LoginAsync(HttpClient client, string login, string password) => CountedAsync(client.LoginAsync(login, password));
@@ -88,11 +92,11 @@ public sealed class BruteForceTests(BruteForceApiFactory api, ITestOutputHelper 
         return await authRequest;
     }
 
-    private async Task<bool> LockedAsync(Guid userId) =>
-        await api.ScalarAsync<bool>("select locked_until is not null from users where id = $1", userId);
+    private static async Task<bool> LockedAsync(HttpClient admin, Guid contactId) =>
+        (await admin.GetFromJsonAsync<ContactBody>(Url($"/api/contacts/{contactId}"), ApiUserScenarios.Contract))!.LockedUntil is not null;
 
     private static async Task<string> DetailAsync(HttpResponseMessage response) =>
-        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString()!;
+        (await response.Content.ReadFromJsonAsync<ApiProblem>(ApiUserScenarios.Contract))!.Detail.ShouldNotBeNull();
 
     private void Print(string line)
     {

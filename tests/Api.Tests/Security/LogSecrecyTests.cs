@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Ticketing.Api.Tests.Email;
 using Ticketing.Api.Tests.Identity;
@@ -28,7 +27,7 @@ public sealed partial class LogSecrecyTests(IdentityApiFactory api, ITestOutputH
         var contact = await admin.CreateContactAsync(await admin.CreateCustomerAsync());
         secrets.Add(contact.Password);
         var staff = await admin.PostAsJsonAsync(Url("/api/admin/users"), new { role = "technician", email = UniqueEmail("tech"), firstName = "T", lastName = "L" });
-        secrets.Add((await staff.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("password").GetString()!);
+        secrets.Add((await staff.Content.ReadFromJsonAsync<StaffUserCreatedBody>(ApiUserScenarios.Contract))!.Password);
 
         var tokens = await SignInAsync(contact.Username, contact.Password);
         secrets.AddRange(tokens);
@@ -49,8 +48,8 @@ public sealed partial class LogSecrecyTests(IdentityApiFactory api, ITestOutputH
 
         var spare = await SignInAsync(contact.Username, contact.Password);
         var refreshed = await api.CreateClient().PostAsJsonAsync(Url("/api/auth/refresh"), new { refreshToken = spare[1] });
-        var renewed = await refreshed.Content.ReadFromJsonAsync<JsonElement>();
-        secrets.AddRange([.. spare, renewed.GetProperty("accessToken").GetString()!, renewed.GetProperty("refreshToken").GetString()!, spare[1][..^6] + "AAAAAA"]);
+        var renewed = (await refreshed.Content.ReadFromJsonAsync<TokenResponse>(ApiUserScenarios.Contract))!;
+        secrets.AddRange([.. spare, renewed.AccessToken, renewed.RefreshToken, spare[1][..^6] + "AAAAAA"]);
         (await api.CreateClient().PostAsJsonAsync(Url("/api/auth/refresh"), new { refreshToken = spare[1] })).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await api.CreateClient().PostAsJsonAsync(Url("/api/auth/refresh"), new { refreshToken = spare[1][..^6] + "AAAAAA" })).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
 
@@ -62,14 +61,13 @@ public sealed partial class LogSecrecyTests(IdentityApiFactory api, ITestOutputH
         (await portal.PutAsJsonAsync(Url("/api/me/password"), new { currentPassword = contact.Password, newPassword = "Changed-passw0rd-1" }))
             .StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
-        (await api.CreateClient().PostAsJsonAsync(Url("/api/auth/forgot-password"), new { login = contact.Email })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
-        var code = await api.ResetCodeAsync(contact.Email);
+        var code = await api.RequestResetCodeAsync(contact.Email, contact.Email);
         var wrongCode = code == "13572468" ? "24681357" : "13572468";
         secrets.AddRange([code, wrongCode, "Reset-passw0rd-22"]);
         (await Reset(contact.Email, wrongCode, "Reset-passw0rd-22")).StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         (await Reset(contact.Email, code, "Reset-passw0rd-22")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
-        var regenerated = await (await admin.PostAsync(Url($"/api/contacts/{contact.Id}/password"), null)).Content.ReadFromJsonAsync<JsonElement>();
-        secrets.Add(regenerated.GetProperty("password").GetString()!);
+        var regenerated = await (await admin.PostAsync(Url($"/api/contacts/{contact.Id}/password"), null)).Content.ReadFromJsonAsync<CredentialsBody>(ApiUserScenarios.Contract);
+        secrets.Add(regenerated!.Password);
         (await admin.PostAsync(Url("/api/auth/logout"), null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
         var lines = api.Logs.Lines.ToList();
@@ -94,8 +92,8 @@ public sealed partial class LogSecrecyTests(IdentityApiFactory api, ITestOutputH
 
     private async Task<string[]> SignInAsync(string login, string password)
     {
-        var body = await (await api.CreateClient().LoginAsync(login, password)).Content.ReadFromJsonAsync<JsonElement>();
-        return [body.GetProperty("accessToken").GetString()!, body.GetProperty("refreshToken").GetString()!];
+        var tokens = await api.SignInForTokensAsync(login, password);
+        return [tokens.AccessToken, tokens.RefreshToken];
     }
 
     private Task<HttpResponseMessage> Reset(string login, string code, string newPassword) =>
