@@ -121,20 +121,6 @@ public static partial class MailHttp
         return [.. mails.Select(m => m.MailId)];
     }
 
-    /// <summary>
-    /// The reset code of the newest reset mail to <paramref name="email"/>, once every queued mail is delivered (mail ids
-    /// are version 7 UUIDs, so their text orders them by time).
-    /// </summary>
-    public static async Task<string> ResetCodeAsync(this ApiFactory api, string email)
-    {
-        await api.MailSettledAsync();
-        var newest = api.PickedUpMails(email, "password_reset").OrderBy(m => m.MailId.ToString("N"), StringComparer.Ordinal).LastOrDefault()
-            .ShouldNotBeNull($"a reset mail to {email}");
-        var code = ResetCode().Match(newest.Message.TextBody!).Value;
-        code.ShouldNotBeNullOrEmpty();
-        return code;
-    }
-
     public static string MailFile(this ApiFactory api, Guid mailId) =>
         System.IO.Path.Combine(api.PickupFolder(), PickupFolderTransport.FileName(mailId));
 
@@ -150,5 +136,5 @@ public static partial class MailHttp
         Directory.Exists(api.PickupFolder()) ? Directory.GetFiles(api.PickupFolder(), $"*{mailId:N}*") : [];
 
     [GeneratedRegex(@"\b\d{8}\b")]
-    private static partial Regex ResetCode();
+    internal static partial Regex ResetCode();
 }

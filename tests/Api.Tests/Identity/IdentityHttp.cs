@@ -102,12 +102,6 @@ public static class IdentityHttp
         problem.Type.ShouldBe($"urn:ticketing:problem:{code}");
     }
 
-    public static async Task<JsonElement> ValidationErrorsAsync(this HttpResponseMessage response)
-    {
-        await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "request.invalid");
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
-    }
-
     /// <summary>Direct SQL on the host's database, for what HTTP cannot show (outbox, audit rows, counts).</summary>
     public static async Task<T> ScalarAsync<T>(this Infrastructure.ApiFactory api, string sql, params object[] parameters)
     {

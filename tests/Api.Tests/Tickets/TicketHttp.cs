@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Alba;
 using Ticketing.Api.Tests.Identity;
 
@@ -20,9 +19,9 @@ public static class TicketHttp
             role, email = IdentityHttp.UniqueEmail(role), firstName = "Toni", lastName = "Tech", customerId,
         });
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        var token = await api.TokenAsync(body.GetProperty("username").GetString()!, body.GetProperty("password").GetString()!);
-        return (api.WithToken(token), body.GetProperty("user").GetProperty("id").GetGuid());
+        var created = (await response.Content.ReadFromJsonAsync<StaffUserCreatedBody>())!;
+        var token = await api.TokenAsync(created.Username, created.Password);
+        return (api.WithToken(token), created.User.Id);
     }
 
     public static async Task<HttpResponseMessage> PostTicketAsync(this HttpClient client, object body) =>
@@ -33,15 +32,8 @@ public static class TicketHttp
     {
         var response = await client.PostTicketAsync(new { title, customerId, contactId, priority = "high", queue = "Service Desk" });
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return (body.GetProperty("id").GetGuid(), body.GetProperty("number").GetString()!);
-    }
-
-    public static async Task<JsonElement> GetTicketAsync(this HttpClient client, Guid id)
-    {
-        var response = await client.GetAsync(Url($"/api/tickets/{id}"));
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
+        var created = (await response.Content.ReadFromJsonAsync<CreatedTicket>())!;
+        return (created.Id, created.Number);
     }
 
     public static async Task<HttpResponseMessage> CommandAsync(this HttpClient client, Guid id, string action, object? body = null, string? ifMatch = null)

@@ -178,13 +178,16 @@ public sealed class WorkflowRuleEffectTests(WorkflowApiFactory api) : IClassFixt
             actions = new object[] { new { notify = address }, new { notify = technician.Id.ToString() } },
         });
 
-        var id = await technician.OpenAsync(new { title = "Outage", customerId, priority = "urgent" });
-        await technician.OpenAsync(new { title = "Question", customerId, priority = "low" });
+        var id = Guid.Empty;
+        var session = await api.TrackedAsync(async () =>
+        {
+            id = await technician.OpenAsync(new { title = "Outage", customerId, priority = "urgent" });
+            await technician.OpenAsync(new { title = "Question", customerId, priority = "low" });
+        });
 
-        var toAddress = await api.MailsAsync(address, "workflow_notification");
-        toAddress.ShouldHaveSingleItem().Message.TextBody!.ShouldContain("Outage");
+        (await api.SentMailAsync(session, address, "workflow_notification")).TextBody!.ShouldContain("Outage");
         var technicianEmail = (await technician.GetAsync<ProfileBody>("/api/me")).Email;
-        (await api.MailsAsync(technicianEmail, "workflow_notification")).ShouldHaveSingleItem();
+        session.MailsSent(technicianEmail, "workflow_notification").ShouldHaveSingleItem();
         (await admin.HistoryAsync(id)).Length.ShouldBe(1);
     }
 }
