@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Alba;
 using Ticketing.Api.Tests.Identity;
 
 namespace Ticketing.Api.Tests.Email;
@@ -15,14 +14,8 @@ public static class DeadLetters
 {
     public static async Task<DeadLetterPageBody> ListAsync(IdentityApiFactory api, int page = 0, int pageSize = 200)
     {
-        var token = await api.TokenAsync(IdentityApiFactory.AdminEmail, IdentityApiFactory.AdminPassword);
-        var result = await api.Scenario(s =>
-        {
-            s.Get.Url($"/api/admin/dead-letters?page={page}&pageSize={pageSize}");
-            s.WithRequestHeader("Authorization", $"Bearer {token}");
-            s.StatusCodeShouldBeOk();
-        });
-        return (await result.ReadAsJsonAsync<DeadLetterPageBody>())!;
+        var admin = await api.SignInAsync(IdentityApiFactory.AdminEmail, IdentityApiFactory.AdminPassword);
+        return await admin.GetAsync<DeadLetterPageBody>($"/api/admin/dead-letters?page={page}&pageSize={pageSize}");
     }
 
     /// <summary>Waits for the dead-lettered password-reset mail to <paramref name="recipient"/>.</summary>
@@ -44,11 +37,10 @@ public static class DeadLetters
 
     public static async Task ReplayAsync(IdentityApiFactory api, Guid id)
     {
-        var token = await api.TokenAsync(IdentityApiFactory.AdminEmail, IdentityApiFactory.AdminPassword);
-        await api.Scenario(s =>
+        var admin = await api.SignInAsync(IdentityApiFactory.AdminEmail, IdentityApiFactory.AdminPassword);
+        await admin.Scenario(s =>
         {
             s.Post.Url($"/api/admin/dead-letters/{id}/replay");
-            s.WithRequestHeader("Authorization", $"Bearer {token}");
             s.StatusCodeShouldBe(202);
         });
     }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using Ticketing.Api.Email;
 using Ticketing.Api.Tests.Identity;
 using Ticketing.Api.Tests.Infrastructure;
@@ -125,9 +124,13 @@ public sealed class MailDeliveryTests(FlakyRelayApiFactory api) : IClassFixture<
     /// <summary>A German contact (of the given address) asks for a reset code through HTTP; returns the address.</summary>
     private async Task<string> ResetRequestedAsync(string? email = null)
     {
-        var admin = await api.AdminAsync();
+        var admin = await api.SignInAdminAsync();
         var contact = await admin.CreateContactAsync(await admin.CreateCustomerAsync(), email: email);
-        (await api.CreateClient().PostAsJsonAsync(Url("/api/auth/forgot-password"), new { login = contact.Email })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        await api.Scenario(s =>
+        {
+            s.Post.Json(new { login = contact.Email }).ToUrl("/api/auth/forgot-password");
+            s.StatusCodeShouldBe(HttpStatusCode.Accepted);
+        });
         return contact.Email;
     }
 }

@@ -1,52 +1,36 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Ticketing.Api.Tests.Infrastructure;
+using Alba;
 using Npgsql;
+using Ticketing.Api.Tests.Infrastructure;
 
 namespace Ticketing.Api.Tests.Identity;
 
 /// <summary>Identity steps through HTTP, so tests build their state the way clients do.</summary>
 public static class IdentityHttp
 {
-    public static Uri Url(string path) => new(path, UriKind.Relative);
+    /// <summary><c>POST /api/auth/login</c> as an anonymous caller; the answer's status (its body is not read).</summary>
+    public static Task<HttpStatusCode> LoginStatusAsync(this ApiFactory api, string login, string password) =>
+        api.Anonymous().StatusOfAsync(s => s.Post.Json(new { login, password }).ToUrl("/api/auth/login"));
 
-    public static async Task<HttpResponseMessage> LoginAsync(this HttpClient client, string login, string password) =>
-        await client.PostAsJsonAsync(Url("/api/auth/login"), new { login, password });
+    /// <summary>A sign-in that must be refused with <paramref name="status"/> and <paramref name="code"/> (401 <c>auth.invalid_credentials</c> unless told).</summary>
+    public static Task<ApiProblem> RefusedLoginAsync(
+        this ApiFactory api, string login, string password, HttpStatusCode status = HttpStatusCode.Unauthorized, string code = "auth.invalid_credentials") =>
+        api.Anonymous().ProblemAsync(s => s.Post.Json(new { login, password }).ToUrl("/api/auth/login"), status, code);
 
-    public static async Task<string> TokenAsync(this ApiFactory api, string login, string password)
-    {
-        var response = await api.CreateClient().LoginAsync(login, password);
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken;
-    }
+    /// <summary><c>POST /api/auth/reset-password</c> as an anonymous caller, expecting 204: the code set the new password.</summary>
+    public static Task<IScenarioResult> ResetPasswordAsync(this ApiFactory api, string login, string code, string newPassword) =>
+        api.Anonymous().Scenario(s =>
+        {
+            s.Post.Json(new { login, code, newPassword }).ToUrl("/api/auth/reset-password");
+            s.StatusCodeShouldBe(HttpStatusCode.NoContent);
+        });
 
-    public static HttpClient WithToken(this ApiFactory api, string token)
-    {
-        var client = api.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
-
-    public static async Task<HttpClient> AdminAsync(this IdentityApiFactory api) =>
-        api.WithToken(await api.TokenAsync(IdentityApiFactory.AdminEmail, IdentityApiFactory.AdminPassword));
+    /// <summary>A reset that must be refused with 422 <c>auth.reset_code_invalid</c> (wrong, used, expired or voided code, unknown account).</summary>
+    public static Task<ApiProblem> RefusedResetAsync(this ApiFactory api, string login, string code, string newPassword) =>
+        api.Anonymous().ProblemAsync(
+            s => s.Post.Json(new { login, code, newPassword }).ToUrl("/api/auth/reset-password"), HttpStatusCode.UnprocessableEntity, "auth.reset_code_invalid");
 
     public static string UniqueEmail(string name = "person") => $"{name}.{Guid.NewGuid():N}@example.test";
-
-    public static async Task<Guid> CreateCustomerAsync(this HttpClient staff, string? name = null, params string[] domains)
-    {
-        var response = await staff.PostAsJsonAsync(Url("/api/customers"), new
-        {
-            name = name ?? $"Customer {Guid.NewGuid():N}",
-            emailDomains = domains,
-            timeZone = "Europe/Zurich",
-            ticketingPortalEnabled = true,
-            knowledgeBaseEnabled = false,
-        });
-        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<CustomerBody>(ApiUserScenarios.Contract))!.Id;
-    }
 
     /// <summary>A customer with the ticketing portal on and the knowledge base off, created by <paramref name="staff"/>.</summary>
     public static async Task<Guid> CreateCustomerAsync(this ApiUser staff, string? name = null, params string[] domains) =>
@@ -60,23 +44,6 @@ public static class IdentityHttp
         ticketingPortalEnabled = true,
         knowledgeBaseEnabled,
     };
-
-    public static async Task<CreatedContact> CreateContactAsync(
-        this HttpClient staff, Guid customerId, string? email = null, string firstName = "Anna", string lastName = "Keller", bool isPrimary = false)
-    {
-        var response = await staff.PostAsJsonAsync(Url($"/api/customers/{customerId}/contacts"), new
-        {
-            firstName,
-            lastName,
-            jobTitle = "Office manager",
-            email = email ?? UniqueEmail(),
-            phone = "+41 44 000 00 00",
-            language = "de",
-            isPrimary,
-        });
-        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return CreatedContact.Of((await response.Content.ReadFromJsonAsync<ContactCreatedBody>(ApiUserScenarios.Contract))!);
-    }
 
     /// <summary>A contact of the customer with generated credentials, created by <paramref name="staff"/>.</summary>
     public static async Task<CreatedContact> CreateContactAsync(
@@ -92,18 +59,8 @@ public static class IdentityHttp
             isPrimary,
         }));
 
-    public static async Task ShouldBeProblemAsync(this HttpResponseMessage response, HttpStatusCode status, string code)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        response.StatusCode.ShouldBe(status, text);
-        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
-        var problem = JsonSerializer.Deserialize<ApiProblem>(text, JsonSerializerOptions.Web)!;
-        problem.Code.ShouldBe(code);
-        problem.Type.ShouldBe($"urn:ticketing:problem:{code}");
-    }
-
     /// <summary>Direct SQL on the host's database, for what HTTP cannot show (outbox, audit rows, counts).</summary>
-    public static async Task<T> ScalarAsync<T>(this Infrastructure.ApiFactory api, string sql, params object[] parameters)
+    public static async Task<T> ScalarAsync<T>(this ApiFactory api, string sql, params object[] parameters)
     {
         await using var dataSource = NpgsqlDataSource.Create(api.ConnectionString);
         await using var command = dataSource.CreateCommand(sql);

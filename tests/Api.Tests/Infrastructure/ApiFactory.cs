@@ -9,8 +9,8 @@ namespace Ticketing.Api.Tests.Infrastructure;
 /// The API in-process as an Alba host (<see cref="AlbaHost.For{T}(Action{IWebHostBuilder}, IAlbaExtension[])"/>) against a
 /// database of its own, cloned from the run's migrated template, and a data folder of its own (attachments, mail
 /// pickup) that is deleted with it. One per test class (an xunit class fixture), so classes run in parallel. Tests
-/// run Alba scenarios on <see cref="Host"/>; <see cref="CreateClient"/> remains for tests that drive a plain
-/// <see cref="HttpClient"/> (bearer tokens, multipart uploads, parallel load).
+/// run Alba scenarios on <see cref="Host"/>; <see cref="CreateClient"/> (a plain <see cref="HttpClient"/>) remains only for
+/// the fuzz test's parallel load, where Alba's per-scenario set-up would distort the run.
 /// </summary>
 public class ApiFactory : IAsyncLifetime, IAsyncDisposable
 {

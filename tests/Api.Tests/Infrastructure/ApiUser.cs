@@ -189,8 +189,11 @@ public static class ApiUserScenarios
             request(s);
             s.IgnoreStatusCode();
         });
-        return (HttpStatusCode)result.Context.Response.StatusCode;
+        return result.Status();
     }
+
+    /// <summary>The status the response carries, for scenarios run with <c>IgnoreStatusCode()</c> whose status the test reads afterwards.</summary>
+    public static HttpStatusCode Status(this IScenarioResult result) => (HttpStatusCode)result.Context.Response.StatusCode;
 
     /// <summary>The response's ETag header (a quoted stream or section version).</summary>
     public static string ETag(this IScenarioResult result) => result.Context.Response.Headers.ETag.ToString();

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using Alba;
 using Ticketing.Api.Tests.Identity;
 using Ticketing.Api.Tests.Infrastructure;
@@ -10,17 +9,6 @@ namespace Ticketing.Api.Tests.KnowledgeBase;
 /// <summary>Knowledge-base steps through HTTP, so tests build their state the way clients do.</summary>
 public static class KnowledgeBaseHttp
 {
-    public static async Task<Guid> CreateCategoryAsync(this HttpClient staff, string name, params Guid[] onlyFor) =>
-        (await CreatedAsync<CategoryBody>(staff.PostAsJsonAsync(Url("/api/kb/categories"), NewCategory(name, onlyFor)))).Id;
-
-    public static async Task<Guid> CreateSectionAsync(this HttpClient staff, Guid categoryId, string name) =>
-        (await CreatedAsync<SectionBody>(staff.PostAsJsonAsync(Url("/api/kb/sections"), new { categoryId, name }))).Id;
-
-    public static async Task<Guid> CreateArticleAsync(
-        this HttpClient staff, Guid sectionId, string title, string body, string language = "en", bool published = true,
-        string[]? keywords = null, Guid[]? onlyFor = null) =>
-        (await CreatedAsync<ArticleBody>(staff.PostAsJsonAsync(Url("/api/kb/articles"), NewArticle(sectionId, title, body, language, published, keywords, onlyFor)))).Id;
-
     public static async Task<Guid> CreateCategoryAsync(this ApiUser staff, string name, params Guid[] onlyFor) =>
         (await staff.PostAsync<CategoryBody>("/api/kb/categories", NewCategory(name, onlyFor))).Id;
 
@@ -75,12 +63,5 @@ public static class KnowledgeBaseHttp
         var customer = (await staff.PostAsync<CustomerBody>("/api/customers", NewCustomer(knowledgeBaseEnabled: knowledgeBaseEnabled))).Id;
         var contact = await staff.CreateContactAsync(customer);
         return (customer, await api.SignInAsync(contact), contact.Id);
-    }
-
-    private static async Task<T> CreatedAsync<T>(Task<HttpResponseMessage> request)
-    {
-        var response = await request;
-        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<T>(ApiUserScenarios.Contract))!;
     }
 }

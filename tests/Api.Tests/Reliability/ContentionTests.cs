@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
+using Alba;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Ticketing.Api.Tests.Email;
@@ -26,17 +24,17 @@ public sealed class ContentionTests(ContentionApiFactory api, ITestOutputHelper 
     [Fact]
     public async Task Sixty_four_concurrent_writers_on_one_ticket_lose_nothing_duplicate_nothing_and_the_read_models_equal_a_rebuild()
     {
-        var admin = await api.AdminAsync();
+        var admin = await api.SignInAdminAsync();
         var customerId = await admin.CreateCustomerAsync();
         var contact = await admin.CreateContactAsync(customerId);
-        var technicians = new List<HttpClient>();
+        var technicians = new List<ApiUser>();
         for (var t = 0; t < Technicians; t++)
         {
-            technicians.Add((await api.StaffAsync()).Client);
+            technicians.Add(await api.SignInStaffAsync());
         }
 
-        var (ticketId, _) = await technicians[0].CreateTicketAsync(customerId, "Contended ticket", contact.Id);
-        var writers = Enumerable.Range(0, Writers).Select(w => api.WithToken(TokenOf(technicians[w % Technicians]))).ToArray();
+        var ticketId = (await technicians[0].CreateTicketAsync(customerId, "Contended ticket", contact.Id)).Id;
+        var writers = Enumerable.Range(0, Writers).Select(w => technicians[w % Technicians]).ToArray();
 
         var clock = Stopwatch.StartNew();
         var attempts = new List<ContendedWrite>();
@@ -82,14 +80,14 @@ public sealed class ContentionTests(ContentionApiFactory api, ITestOutputHelper 
         misplaced.ShouldBeEmpty(string.Join("\n", misplaced.Select(a => $"{a.Marker} answered version {a.Version}")));
         stream.Count.ShouldBe(1 + attempts.Count(a => a.Succeeded), "the creation plus one event per 2xx and nothing else");
 
-        (await writers[0].GetAsync(TicketHttp.Url($"/api/tickets/{ticketId}"))).Headers.ETag!.Tag.ShouldBe($"\"{stream.Count}\"");
+        (await ETagAsync(writers[0], ticketId)).ShouldBe($"\"{stream.Count}\"");
         NotificationsWentOutOnce(stream, attempts, contact.Email, session);
         await ReadModelsEqualAFreshRebuildAsync(stream.Count);
     }
 
-    private static async Task<List<ContendedWrite>> RunRoundAsync(HttpClient[] writers, Guid ticketId, int round)
+    private static async Task<List<ContendedWrite>> RunRoundAsync(ApiUser[] writers, Guid ticketId, int round)
     {
-        var roundETag = (await writers[0].GetAsync(TicketHttp.Url($"/api/tickets/{ticketId}"))).Headers.ETag!.Tag;
+        var roundETag = await ETagAsync(writers[0], ticketId);
         var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var writes = Enumerable.Range(0, Writers).Select(w => Task.Run(async () =>
         {
@@ -100,31 +98,47 @@ public sealed class ContentionTests(ContentionApiFactory api, ITestOutputHelper 
 
             // Half the conditional writers use the ETag read at the round's start (stale once anyone lands), half read their own.
             var ifMatch = kind is WriteKind.ReplyWithIfMatch or WriteKind.StatusWithIfMatch
-                ? (w / 4 % 2 == 0 ? roundETag : (await client.GetAsync(TicketHttp.Url($"/api/tickets/{ticketId}"))).Headers.ETag!.Tag)
+                ? (w / 4 % 2 == 0 ? roundETag : await ETagAsync(client, ticketId))
                 : null;
             var (marker, response) = kind is WriteKind.ReplyWithoutIfMatch or WriteKind.ReplyWithIfMatch
                 ? await ReplyAsync(client, ticketId, n, ifMatch)
                 : await StatusAsync(client, ticketId, n, ifMatch);
-            var body = await response.Content.ReadAsStringAsync();
-            var version = response.IsSuccessStatusCode ? JsonSerializer.Deserialize<CommandResult>(body, ApiUserScenarios.Contract)!.Version : 0;
-            return new ContendedWrite(kind, marker, (int)response.StatusCode, version, body);
+            var status = (int)response.Status();
+            var version = status is >= 200 and < 300 ? response.ReadAs<CommandResult>().Version : 0;
+            return new ContendedWrite(kind, marker, status, version, response.ReadAsText());
         })).ToList();
         go.SetResult();
         return [.. await Task.WhenAll(writes)];
     }
 
-    private static async Task<(string Marker, HttpResponseMessage Response)> ReplyAsync(HttpClient client, Guid ticketId, int n, string? ifMatch)
+    private static async Task<(string Marker, IScenarioResult Response)> ReplyAsync(ApiUser client, Guid ticketId, int n, string? ifMatch)
     {
         var marker = $"contended reply {n} {Guid.NewGuid():N}";
         var visibility = n % 3 == 0 ? "Internal" : "Public";
-        return (marker, await client.CommandAsync(ticketId, "replies", new { body = marker, visibility }, ifMatch));
+        return (marker, await ContendedCommandAsync(client, ticketId, "replies", new { body = marker, visibility }, ifMatch));
     }
 
-    private static async Task<(string Marker, HttpResponseMessage Response)> StatusAsync(HttpClient client, Guid ticketId, int n, string? ifMatch)
+    private static async Task<(string Marker, IScenarioResult Response)> StatusAsync(ApiUser client, Guid ticketId, int n, string? ifMatch)
     {
         var marker = ContentionApiFactory.MarkerStatus(n);
-        return (marker, await client.CommandAsync(ticketId, "status", new { status = marker }, ifMatch));
+        return (marker, await ContendedCommandAsync(client, ticketId, "status", new { status = marker }, ifMatch));
     }
+
+    /// <summary>A ticket command whatever its answer (2xx, 409 or 412 are all expected); the round reads the status afterwards.</summary>
+    private static Task<IScenarioResult> ContendedCommandAsync(ApiUser client, Guid ticketId, string action, object body, string? ifMatch) =>
+        client.Scenario(s =>
+        {
+            s.Post.Json(body).ToUrl($"/api/tickets/{ticketId}/{action}");
+            if (ifMatch is not null)
+            {
+                s.WithRequestHeader("If-Match", ifMatch);
+            }
+
+            s.IgnoreStatusCode();
+        });
+
+    private static async Task<string> ETagAsync(ApiUser client, Guid ticketId) =>
+        (await client.Scenario(s => s.Get.Url($"/api/tickets/{ticketId}"))).ETag();
 
     /// <summary>
     /// Exactly one mail went out per stored public reply and status change (its notice was stored by the append's
@@ -182,8 +196,6 @@ public sealed class ContentionTests(ContentionApiFactory api, ITestOutputHelper 
 
         return events;
     }
-
-    private static string TokenOf(HttpClient client) => client.DefaultRequestHeaders.Authorization!.Parameter!;
 
     private void Report(string line)
     {

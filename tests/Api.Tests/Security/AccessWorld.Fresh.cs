@@ -1,36 +1,32 @@
-using System.Net;
-using System.Net.Http.Json;
 using Ticketing.Api.Tests.Email;
 using Ticketing.Api.Tests.Identity;
 using Ticketing.Api.Tests.KnowledgeBase;
 using Ticketing.Api.Tests.Tickets;
-using static Ticketing.Api.Tests.Identity.IdentityHttp;
 
 namespace Ticketing.Api.Tests.Security;
 
 /// <summary>New resources of company A for the matrix cells that change or delete one.</summary>
 public sealed partial class AccessWorld
 {
-    public async Task<Guid> FreshTicketAsync() => (await Admin.CreateTicketAsync(CustomerA, $"{Marker} fresh", this[Who.Contact].UserId)).Id;
+    public async Task<Guid> FreshTicketAsync() => (await AdminUser.CreateTicketAsync(CustomerA, $"{Marker} fresh", this[Who.Contact].UserId)).Id;
 
     /// <summary>A fresh ticket of A handed to A's Taskfire user (so the Taskfire commands apply).</summary>
     public async Task<Guid> FreshTaskfireTicketAsync()
     {
         var id = await FreshTicketAsync();
-        var response = await Admin.CommandAsync(id, "taskfire", new { queue = "Customer IT", resourceId = this[Who.Taskfire].UserId, note = "Over to you" });
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        await AdminUser.CommandAsync(id, "taskfire", new { queue = "Customer IT", resourceId = this[Who.Taskfire].UserId, note = "Over to you" });
         return id;
     }
 
     public Task<Guid> FreshCustomerAsync() => CustomerAsync($"{Marker} fresh customer");
 
-    public async Task<Guid> FreshContactAsync() => (await Admin.CreateContactAsync(CustomerA)).Id;
+    public async Task<Guid> FreshContactAsync() => (await AdminUser.CreateContactAsync(CustomerA)).Id;
 
-    public Task<Guid> FreshCategoryAsync() => Admin.CreateCategoryAsync($"{Marker} fresh category", CustomerA);
+    public Task<Guid> FreshCategoryAsync() => AdminUser.CreateCategoryAsync($"{Marker} fresh category", CustomerA);
 
-    public async Task<Guid> FreshSectionAsync() => await Admin.CreateSectionAsync(CategoryA, $"{Marker} fresh section");
+    public async Task<Guid> FreshSectionAsync() => await AdminUser.CreateSectionAsync(CategoryA, $"{Marker} fresh section");
 
-    public Task<Guid> FreshArticleAsync() => Admin.CreateArticleAsync(SectionA, $"{Marker} fresh article", "body", onlyFor: [CustomerA]);
+    public Task<Guid> FreshArticleAsync() => AdminUser.CreateArticleAsync(SectionA, $"{Marker} fresh article", "body", onlyFor: [CustomerA]);
 
     public async Task<(Guid Article, Guid File)> FreshArticleFileAsync()
     {
@@ -38,12 +34,7 @@ public sealed partial class AccessWorld
         return (article, await ArticleFileAsync(article));
     }
 
-    public async Task<Guid> FreshRuleAsync()
-    {
-        var response = await Admin.PostAsJsonAsync(Url("/api/admin/workflow-rules"), RuleBody($"{Marker} rule"));
-        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<CreatedRule>())!.Id;
-    }
+    public async Task<Guid> FreshRuleAsync() => (await AdminUser.PostAsync<CreatedRule>("/api/admin/workflow-rules", RuleBody($"{Marker} rule"))).Id;
 
     public object RuleBody(string name) => new
     {
@@ -54,17 +45,13 @@ public sealed partial class AccessWorld
     };
 
     /// <summary>The refresh token of a new session of A's contact, for the refresh cells (each spends one).</summary>
-    public async Task<string> FreshRefreshTokenAsync()
-    {
-        var response = await api.CreateClient().LoginAsync(this[Who.Contact].Login, this[Who.Contact].Password);
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<TokenResponse>())!.RefreshToken;
-    }
+    public async Task<string> FreshRefreshTokenAsync() =>
+        (await api.SignInForTokensAsync(this[Who.Contact].Login, this[Who.Contact].Password)).RefreshToken;
 
     /// <summary>A new contact of A with a reset code requested; returns its login and the mailed code.</summary>
     public async Task<(string Login, string Code)> FreshResetCodeAsync()
     {
-        var contact = await Admin.CreateContactAsync(CustomerA);
+        var contact = await AdminUser.CreateContactAsync(CustomerA);
         var code = await api.RequestResetCodeAsync(contact.Email, contact.Email);
         EightDigits().IsMatch(code).ShouldBeTrue();
         return (contact.Email, code);

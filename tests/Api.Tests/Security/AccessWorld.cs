@@ -29,9 +29,6 @@ public sealed partial class AccessWorld(TicketApiFactory api)
 
     public TicketApiFactory Api => api;
 
-    /// <summary>The admin's session as a plain client, for the steps of other areas that still take one.</summary>
-    public HttpClient Admin { get; private set; } = null!;
-
     /// <summary>The admin's session for Alba scenarios.</summary>
     public ApiUser AdminUser { get; private set; } = null!;
 
@@ -68,7 +65,6 @@ public sealed partial class AccessWorld(TicketApiFactory api)
     {
         // One session for the world's set-up and the admin's cells: a password change keeps only the caller's own.
         _principals[Who.Admin] = await SignInAsync(Who.Admin, Guid.Empty, IdentityApiFactory.AdminEmail, IdentityApiFactory.AdminPassword);
-        Admin = api.WithToken(this[Who.Admin].Token!);
         AdminUser = api.As(this[Who.Admin].Token!);
         // A saved catalogue is enforced, and the matrix re-saves it; the fresh tickets' queue must be in it.
         await AdminUser.ChangeSectionAsync<CataloguesSection>(c => c with { Queues = ["Client Portal", "Service Desk"] });
@@ -82,7 +78,8 @@ public sealed partial class AccessWorld(TicketApiFactory api)
         _principals[Who.Technician] = await StaffAsync(Who.Technician, "technician", null);
         _principals[Who.Auditor] = await StaffAsync(Who.Auditor, "auditor", null);
 
-        (TicketA, TicketNumberA) = await Admin.CreateTicketAsync(CustomerA, $"{Marker} printer on fire", this[Who.Contact].UserId);
+        var ticketA = await AdminUser.CreateTicketAsync(CustomerA, $"{Marker} printer on fire", this[Who.Contact].UserId);
+        (TicketA, TicketNumberA) = (ticketA.Id, ticketA.Number);
         AttachmentA = await PublicAttachmentAsync(TicketA);
         CategoryA = await AdminUser.CreateCategoryAsync($"{Marker} category", CustomerA);
         SectionA = await AdminUser.CreateSectionAsync(CategoryA, $"{Marker} section");
@@ -96,7 +93,7 @@ public sealed partial class AccessWorld(TicketApiFactory api)
 
     /// <summary>A new session of <paramref name="who"/>, for cells (logout) that end the session they run on.</summary>
     public async Task<string?> FreshTokenAsync(Who who) =>
-        who == Who.Anonymous ? null : await api.TokenAsync(this[who].Login, this[who].Password);
+        who == Who.Anonymous ? null : (await api.SignInAsync(this[who].Login, this[who].Password)).Token;
 
     public static MultipartFormDataContent FileForm(string fileName, string text, params (string Name, string Value)[] fields)
     {

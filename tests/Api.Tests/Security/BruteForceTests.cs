@@ -1,5 +1,5 @@
 using System.Net;
-using System.Net.Http.Json;
+using Alba;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Ticketing.Api.Identity;
@@ -7,7 +7,6 @@ using Ticketing.Api.Tests.Email;
 using Ticketing.Api.Tests.Identity;
 using Ticketing.Api.Tests.Infrastructure;
 using Xunit.Abstractions;
-using static Ticketing.Api.Tests.Identity.IdentityHttp;
 
 namespace Ticketing.Api.Tests.Security;
 
@@ -28,44 +27,43 @@ public sealed class BruteForceTests(BruteForceApiFactory api, ITestOutputHelper 
         var customer = await admin.CreateCustomerAsync();
         var victim = await admin.CreateContactAsync(customer);
         CreatedContact[] others = [await admin.CreateContactAsync(customer), await admin.CreateContactAsync(customer), await admin.CreateContactAsync(customer)];
-        var attacker = api.CreateClient();
 
         int? lockedAfter = null;
         for (var guess = 1; lockedAfter is null && guess <= 3 * settings.MaxFailedLogins; guess++)
         {
-            await (await LoginAsync(attacker, victim.Username, $"Guess-number-{guess:D4}")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "auth.invalid_credentials");
+            ShouldBeProblem(await LoginAsync(victim.Username, $"Guess-number-{guess:D4}"), HttpStatusCode.Unauthorized, "auth.invalid_credentials");
             lockedAfter = await LockedAsync(admin, victim.Id) ? guess : null;
         }
 
-        var rightWhileLocked = await LoginAsync(attacker, victim.Username, victim.Password);
-        var wrongDetail = await DetailAsync(await LoginAsync(attacker, victim.Email, "Guess-by-email-1"));
+        var rightWhileLocked = await LoginAsync(victim.Username, victim.Password);
+        var wrongDetail = Detail(await LoginAsync(victim.Email, "Guess-by-email-1"));
 
         int? limitedAt = null;
-        HttpResponseMessage? refused = null;
+        IScenarioResult? refused = null;
         for (var spray = 0; limitedAt is null && spray < 4 * settings.RateLimitPermits; spray++)
         {
-            var response = await LoginAsync(attacker, others[spray % others.Length].Username, $"Spray-guess-{spray:D4}");
-            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            var response = await LoginAsync(others[spray % others.Length].Username, $"Spray-guess-{spray:D4}");
+            if (response.Status() == HttpStatusCode.TooManyRequests)
             {
                 (limitedAt, refused) = (_authRequests, response);
             }
         }
 
-        var validAfterLimit = await LoginAsync(api.CreateClient(), IdentityApiFactory.AdminEmail, IdentityApiFactory.AdminPassword);
-        HttpResponseMessage? forgotAfterLimit = null;
-        var forgetting = await api.TrackedAsync(async () =>
-            forgotAfterLimit = await CountedAsync(api.CreateClient().PostAsJsonAsync(Url("/api/auth/forgot-password"), new { login = victim.Email })));
+        var validAfterLimit = await LoginAsync(IdentityApiFactory.AdminEmail, IdentityApiFactory.AdminPassword);
+        IScenarioResult? forgotAfterLimit = null;
+        var forgetting = await api.TrackedAsync(async () => forgotAfterLimit = await AuthRequestAsync(s => s.Post.Json(new { login = victim.Email }).ToUrl("/api/auth/forgot-password")));
 
+        var retryAfter = refused?.Context.Response.Headers.RetryAfter.ToString();
         Print($"configured: max failed logins {settings.MaxFailedLogins}, lockout {settings.LockoutDuration}, rate limit {settings.RateLimitPermits} per {settings.RateLimitWindow}");
-        Print($"measured: account locked after guess {lockedAfter}; first 429 at auth request {limitedAt} of {_authRequests} sent; Retry-After {refused?.Headers.RetryAfter}");
+        Print($"measured: account locked after guess {lockedAfter}; first 429 at auth request {limitedAt} of {_authRequests} sent; Retry-After {retryAfter}");
         lockedAfter.ShouldBe(settings.MaxFailedLogins);
-        await rightWhileLocked.ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "auth.invalid_credentials");
-        (await DetailAsync(rightWhileLocked)).ShouldBe(wrongDetail, "a locked account answers exactly like a wrong password");
+        ShouldBeProblem(rightWhileLocked, HttpStatusCode.Unauthorized, "auth.invalid_credentials");
+        Detail(rightWhileLocked).ShouldBe(wrongDetail, "a locked account answers exactly like a wrong password");
         limitedAt.ShouldBe(settings.RateLimitPermits + 1);
-        await refused!.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "auth.rate_limited");
-        refused!.Headers.RetryAfter.ShouldNotBeNull();
-        await validAfterLimit.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "auth.rate_limited");
-        await forgotAfterLimit!.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "auth.rate_limited");
+        ShouldBeProblem(refused!, HttpStatusCode.TooManyRequests, "auth.rate_limited");
+        retryAfter.ShouldNotBeNullOrEmpty();
+        ShouldBeProblem(validAfterLimit, HttpStatusCode.TooManyRequests, "auth.rate_limited");
+        ShouldBeProblem(forgotAfterLimit!, HttpStatusCode.TooManyRequests, "auth.rate_limited");
         foreach (var other in others)
         {
             (await LockedAsync(admin, other.Id)).ShouldBeFalse("spread guesses stay under each account's lockout; only the rate limit stops them");
@@ -77,26 +75,37 @@ public sealed class BruteForceTests(BruteForceApiFactory api, ITestOutputHelper 
         api.PickedUpMails(victim.Email, "password_reset").ShouldBeEmpty();
     }
 
-    private async Task<HttpClient> SignInAdminAsync()
-    {
-        var response = await LoginAsync(api.CreateClient(), IdentityApiFactory.AdminEmail, IdentityApiFactory.AdminPassword);
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        return api.WithToken((await response.Content.ReadFromJsonAsync<TokenResponse>(ApiUserScenarios.Contract))!.AccessToken);
-    }
-
-    private Task<HttpResponseMessage> LoginAsync(HttpClient client, string login, string password) => CountedAsync(client.LoginAsync(login, password));
-
-    private async Task<HttpResponseMessage> CountedAsync(Task<HttpResponseMessage> authRequest)
+    /// <summary>The administrator's sign-in is an auth request of this address too, so it is counted.</summary>
+    private async Task<ApiUser> SignInAdminAsync()
     {
         _authRequests++;
-        return await authRequest;
+        return await api.SignInAdminAsync();
     }
 
-    private static async Task<bool> LockedAsync(HttpClient admin, Guid contactId) =>
-        (await admin.GetFromJsonAsync<ContactBody>(Url($"/api/contacts/{contactId}"), ApiUserScenarios.Contract))!.LockedUntil is not null;
+    private Task<IScenarioResult> LoginAsync(string login, string password) =>
+        AuthRequestAsync(s => s.Post.Json(new { login, password }).ToUrl("/api/auth/login"));
 
-    private static async Task<string> DetailAsync(HttpResponseMessage response) =>
-        (await response.Content.ReadFromJsonAsync<ApiProblem>(ApiUserScenarios.Contract))!.Detail.ShouldNotBeNull();
+    /// <summary>An anonymous auth request from the attacker's address, counted, whatever its answer (the test reads it afterwards).</summary>
+    private Task<IScenarioResult> AuthRequestAsync(Action<Scenario> request)
+    {
+        _authRequests++;
+        return api.Scenario(s =>
+        {
+            request(s);
+            s.IgnoreStatusCode();
+        });
+    }
+
+    private static void ShouldBeProblem(IScenarioResult response, HttpStatusCode status, string code)
+    {
+        response.Status().ShouldBe(status, response.ReadAsText());
+        response.ShouldBeProblem(code);
+    }
+
+    private static async Task<bool> LockedAsync(ApiUser admin, Guid contactId) =>
+        (await admin.GetAsync<ContactBody>($"/api/contacts/{contactId}")).LockedUntil is not null;
+
+    private static string Detail(IScenarioResult response) => response.Problem().Detail.ShouldNotBeNull();
 
     private void Print(string line)
     {

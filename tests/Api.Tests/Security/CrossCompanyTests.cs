@@ -21,7 +21,7 @@ public sealed class CrossCompanyTests(TicketApiFactory api, ITestOutputHelper ou
     {
         var world = await AccessWorld.BuildAsync(api);
         var primaryOfB = await world.AdminUser.CreateContactAsync(world.CustomerB, isPrimary: true);
-        var (ticketOfB, _) = await world.Admin.CreateTicketAsync(world.CustomerB, "B's own ticket", primaryOfB.Id);
+        var ticketOfB = (await world.AdminUser.CreateTicketAsync(world.CustomerB, "B's own ticket", primaryOfB.Id)).Id;
         var customerC = await world.AdminUser.CreateCustomerAsync($"{AccessWorld.Marker} C");
         var articleOfC = await world.AdminUser.CreateArticleAsync(world.SectionA, $"{AccessWorld.Marker} only C", "c", onlyFor: [customerC]);
         var publicCategory = await world.AdminUser.CreateCategoryAsync("Public category");

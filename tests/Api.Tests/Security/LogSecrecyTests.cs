@@ -1,7 +1,6 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text;
 using System.Text.RegularExpressions;
+using Alba;
 using Ticketing.Api.Tests.Email;
 using Ticketing.Api.Tests.Identity;
 using Xunit.Abstractions;
@@ -23,52 +22,62 @@ public sealed partial class LogSecrecyTests(IdentityApiFactory api, ITestOutputH
         var secrets = new List<string> { IdentityApiFactory.AdminPassword };
         var adminTokens = await SignInAsync(IdentityApiFactory.AdminEmail, IdentityApiFactory.AdminPassword);
         secrets.AddRange(adminTokens);
-        var admin = api.WithToken(adminTokens[0]);
+        var admin = api.As(adminTokens[0]);
         var contact = await admin.CreateContactAsync(await admin.CreateCustomerAsync());
         secrets.Add(contact.Password);
-        var staff = await admin.PostAsJsonAsync(Url("/api/admin/users"), new { role = "technician", email = UniqueEmail("tech"), firstName = "T", lastName = "L" });
-        secrets.Add((await staff.Content.ReadFromJsonAsync<StaffUserCreatedBody>(ApiUserScenarios.Contract))!.Password);
+        var staff = await admin.PostAsync<StaffUserCreatedBody>("/api/admin/users", new { role = "technician", email = UniqueEmail("tech"), firstName = "T", lastName = "L" });
+        secrets.Add(staff.Password);
 
         var tokens = await SignInAsync(contact.Username, contact.Password);
         secrets.AddRange(tokens);
-        var portal = api.WithToken(tokens[0]);
+        var portal = api.As(tokens[0]);
         secrets.Add("Wrong-but-logged?1");
-        (await api.CreateClient().LoginAsync(contact.Username, "Wrong-but-logged?1")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await api.LoginStatusAsync(contact.Username, "Wrong-but-logged?1")).ShouldBe(HttpStatusCode.Unauthorized);
         secrets.Add("Malformed-secret-9");
-        var malformed = await api.CreateClient().PostAsync(Url("/api/auth/login"),
-            new StringContent($$"""{"login":"{{contact.Username}}","password":"Malformed-secret-9" """, Encoding.UTF8, "application/json"));
-        malformed.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        await api.Scenario(s =>
+        {
+            s.Post.RawJson($$"""{"login":"{{contact.Username}}","password":"Malformed-secret-9" """).ToUrl("/api/auth/login");
+            s.StatusCodeShouldBe(HttpStatusCode.BadRequest);
+        });
 
-        (await portal.GetAsync(Url("/api/me"))).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await portal.PostAsJsonAsync(Url("/api/portal/tickets"), new { title = "Logged?" })).StatusCode.ShouldBe(HttpStatusCode.Created);
-        (await portal.GetAsync(Url("/api/customers"))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await portal.StatusOfAsync(s => s.Get.Url("/api/me"))).ShouldBe(HttpStatusCode.OK);
+        await portal.Scenario(s =>
+        {
+            s.Post.Json(new { title = "Logged?" }).ToUrl("/api/portal/tickets");
+            s.StatusCodeShouldBe(HttpStatusCode.Created);
+        });
+        (await portal.StatusOfAsync(s => s.Get.Url("/api/customers"))).ShouldBe(HttpStatusCode.Forbidden);
         var tampered = tokens[0][..^6] + "AAAAAA";
         secrets.Add(tampered);
-        (await api.WithToken(tampered).GetAsync(Url("/api/me"))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await api.As(tampered).StatusOfAsync(s => s.Get.Url("/api/me"))).ShouldBe(HttpStatusCode.Unauthorized);
 
         var spare = await SignInAsync(contact.Username, contact.Password);
-        var refreshed = await api.CreateClient().PostAsJsonAsync(Url("/api/auth/refresh"), new { refreshToken = spare[1] });
-        var renewed = (await refreshed.Content.ReadFromJsonAsync<TokenResponse>(ApiUserScenarios.Contract))!;
+        var renewed = await api.Anonymous().PostAsync<TokenResponse>("/api/auth/refresh", new { refreshToken = spare[1] }, HttpStatusCode.OK);
         secrets.AddRange([.. spare, renewed.AccessToken, renewed.RefreshToken, spare[1][..^6] + "AAAAAA"]);
-        (await api.CreateClient().PostAsJsonAsync(Url("/api/auth/refresh"), new { refreshToken = spare[1] })).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        (await api.CreateClient().PostAsJsonAsync(Url("/api/auth/refresh"), new { refreshToken = spare[1][..^6] + "AAAAAA" })).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await RefreshStatusAsync(spare[1])).ShouldBe(HttpStatusCode.Unauthorized);
+        (await RefreshStatusAsync(spare[1][..^6] + "AAAAAA")).ShouldBe(HttpStatusCode.Unauthorized);
 
         secrets.AddRange(["Not-my-current-1", "Changed-passw0rd-1", "aaaaaaaaaaaa"]);
-        (await portal.PutAsJsonAsync(Url("/api/me/password"), new { currentPassword = "Not-my-current-1", newPassword = "Changed-passw0rd-1" }))
-            .StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
-        (await portal.PutAsJsonAsync(Url("/api/me/password"), new { currentPassword = contact.Password, newPassword = "aaaaaaaaaaaa" }))
-            .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await portal.PutAsJsonAsync(Url("/api/me/password"), new { currentPassword = contact.Password, newPassword = "Changed-passw0rd-1" }))
-            .StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await ChangePasswordStatusAsync(portal, "Not-my-current-1", "Changed-passw0rd-1")).ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await ChangePasswordStatusAsync(portal, contact.Password, "aaaaaaaaaaaa")).ShouldBe(HttpStatusCode.BadRequest);
+        (await ChangePasswordStatusAsync(portal, contact.Password, "Changed-passw0rd-1")).ShouldBe(HttpStatusCode.NoContent);
 
         var code = await api.RequestResetCodeAsync(contact.Email, contact.Email);
         var wrongCode = code == "13572468" ? "24681357" : "13572468";
         secrets.AddRange([code, wrongCode, "Reset-passw0rd-22"]);
-        (await Reset(contact.Email, wrongCode, "Reset-passw0rd-22")).StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
-        (await Reset(contact.Email, code, "Reset-passw0rd-22")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
-        var regenerated = await (await admin.PostAsync(Url($"/api/contacts/{contact.Id}/password"), null)).Content.ReadFromJsonAsync<CredentialsBody>(ApiUserScenarios.Contract);
-        secrets.Add(regenerated!.Password);
-        (await admin.PostAsync(Url("/api/auth/logout"), null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        await api.RefusedResetAsync(contact.Email, wrongCode, "Reset-passw0rd-22");
+        await api.ResetPasswordAsync(contact.Email, code, "Reset-passw0rd-22");
+        var regenerated = await admin.ReadAsync<CredentialsBody>(s =>
+        {
+            s.Post.Url($"/api/contacts/{contact.Id}/password");
+            s.StatusCodeShouldBeOk();
+        });
+        secrets.Add(regenerated.Password);
+        await admin.Scenario(s =>
+        {
+            s.Post.Url("/api/auth/logout");
+            s.StatusCodeShouldBe(HttpStatusCode.NoContent);
+        });
 
         var lines = api.Logs.Lines.ToList();
         Print($"log lines captured: {lines.Count}; secrets checked: {secrets.Count}");
@@ -96,8 +105,11 @@ public sealed partial class LogSecrecyTests(IdentityApiFactory api, ITestOutputH
         return [tokens.AccessToken, tokens.RefreshToken];
     }
 
-    private Task<HttpResponseMessage> Reset(string login, string code, string newPassword) =>
-        api.CreateClient().PostAsJsonAsync(Url("/api/auth/reset-password"), new { login, code, newPassword });
+    private Task<HttpStatusCode> RefreshStatusAsync(string refreshToken) =>
+        api.Anonymous().StatusOfAsync(s => s.Post.Json(new { refreshToken }).ToUrl("/api/auth/refresh"));
+
+    private static Task<HttpStatusCode> ChangePasswordStatusAsync(ApiUser user, string currentPassword, string newPassword) =>
+        user.StatusOfAsync(s => s.Put.Json(new { currentPassword, newPassword }).ToUrl("/api/me/password"));
 
     // "Warning Microsoft.AspNetCore.Routing.EndpointMiddleware: ..." -> "Microsoft.AspNetCore"; "Debug Npgsql.Command: ..." -> "Npgsql".
     private static string Source(string line)

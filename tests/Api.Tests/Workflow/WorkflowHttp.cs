@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Alba;
 using Ticketing.Api.Tests.Identity;
 using Ticketing.Api.Tests.Tickets;
@@ -46,26 +44,6 @@ public static class WorkflowHttp
 
     /// <summary>The ticket's events as the auditor's history lists them, oldest first.</summary>
     public static Task<AuditedEvent[]> HistoryAsync(this ApiUser auditor, Guid id) => auditor.GetAsync<AuditedEvent[]>($"/api/audit/tickets/{id}/history");
-}
-
-/// <summary>The same steps on a plain <see cref="HttpClient"/>, for the tests not yet on Alba scenarios (the Email tests).</summary>
-public static class WorkflowClientSteps
-{
-    public static async Task<RuleView> CreateRuleAsync(this HttpClient admin, object rule)
-    {
-        var response = await admin.PostAsJsonAsync(TicketHttp.Url(WorkflowHttp.Rules), rule);
-        var text = await response.Content.ReadAsStringAsync();
-        response.StatusCode.ShouldBe(HttpStatusCode.Created, text);
-        return JsonSerializer.Deserialize<RuleView>(text, ApiUserScenarios.Contract)!;
-    }
-
-    public static async Task<Guid> OpenAsync(this HttpClient technician, object body)
-    {
-        var response = await technician.PostTicketAsync(body);
-        var text = await response.Content.ReadAsStringAsync();
-        response.StatusCode.ShouldBe(HttpStatusCode.Created, text);
-        return JsonSerializer.Deserialize<CreatedTicket>(text, ApiUserScenarios.Contract)!.Id;
-    }
 }
 
 /// <summary>A stored workflow rule as <c>/api/admin/workflow-rules</c> returns it.</summary>
