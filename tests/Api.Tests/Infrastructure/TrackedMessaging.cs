@@ -47,7 +47,14 @@ public static class TrackedMessaging
     public static Task<(IScenarioResult Result, ITrackedSession Session)> TrackedScenarioAsync(this ApiFactory api, Action<Scenario> configure) =>
         api.TrackedScenarioAsync(() => api.Scenario(configure));
 
-    /// <summary>The messages of <typeparamref name="T"/> handled successfully in the session, each once.</summary>
-    public static IReadOnlyList<T> Handled<T>(this ITrackedSession session) =>
-        [.. session.MessageSucceeded.MessagesOf<T>().Distinct()];
+    /// <summary>
+    /// The messages of <typeparamref name="T"/> the tracked step set off (sent in the session) and handled successfully,
+    /// each once. A message sent before the session (a straggler of an earlier step, such as a contact's welcome mail)
+    /// may finish during it; it is not the step's and is left out.
+    /// </summary>
+    public static IReadOnlyList<T> Handled<T>(this ITrackedSession session)
+    {
+        var sentInSession = session.Sent.Envelopes().Select(e => e.Id).ToHashSet();
+        return [.. session.MessageSucceeded.Envelopes().Where(e => sentInSession.Contains(e.Id)).Select(e => e.Message).OfType<T>().Distinct()];
+    }
 }
