@@ -8,8 +8,8 @@ namespace Ticketing.Resilience.Tests.Outage;
 /// Issue item 3: PostgreSQL stopped under load (once with <c>-m fast</c>, once with <c>-m immediate</c>). While it is
 /// down every request is a 503 problem with <c>Retry-After</c> within the configured time-outs, never a 500 or a hang,
 /// and <c>/health/ready</c> is 503; once it is back the same API process serves again, nothing it acknowledged is
-/// missing from Marten's log, every notifying event has exactly its queued mail (queued in the append's transaction, so
-/// a commit cut by the outage has both or neither) and the mail delivery worker resumes (ADR 0010).
+/// missing from Marten's log, every notifying event has its notice stored by the append's transaction (a commit cut by
+/// the outage has both or neither), and every notice's mail is delivered once after recovery (ADR 0010, ADR 0017).
 /// </summary>
 public sealed class DatabaseOutageTests(ITestOutputHelper output) : IAsyncLifetime
 {
