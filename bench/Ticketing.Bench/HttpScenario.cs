@@ -33,6 +33,7 @@ public static class HttpScenario
         var create = await LoadRunner.RunCountAsync(CreateClients, settings.Requests, async (_, n) =>
             tickets[Interlocked.Increment(ref created) - 1] = await client.CreateTicketAsync(customers[n % Customers], n));
         Report(results, "http create ticket", create, $"{CreateClients} clients, {settings.Requests:N0} requests, {Customers} customers; {apiSetting}", pgbenchTps);
+        await ReportBacklogAsync(results, "http create ticket", connectionString);
         ReportCpu(results, "http create ticket", cpuBefore, cpu.Take(), create.Operations);
         var existing = tickets.Where(t => t != Guid.Empty).ToArray();
         if (existing.Length == 0)
@@ -53,6 +54,7 @@ public static class HttpScenario
                 client.PostReplyAsync(existing[Random.Shared.Next(existing.Length)]));
             var setting = $"{clients} clients, {settings.Requests:N0} requests on {existing.Length:N0} existing tickets (random); {apiSetting}";
             Report(results, $"http post reply @{clients}", replies, setting, pgbenchTps);
+            await ReportBacklogAsync(results, $"http post reply @{clients}", connectionString);
             ReportCpu(results, $"http post reply @{clients}", cpuBefore, cpu.Take(), replies.Operations);
             if (profile)
             {
@@ -74,6 +76,15 @@ public static class HttpScenario
         {
             results.Add(scenario, "ratio to pgbench", f.PerSecond / pgbenchTps, "x", "same cluster, same run");
         }
+    }
+
+    // The phase's messages are handled before its CPU is read: CPU per request includes the work the requests set off.
+    private static async Task ReportBacklogAsync(BenchResults results, string scenario, string connectionString)
+    {
+        var (atEnd, drained, left) = await MessageBacklog.DrainAsync(connectionString);
+        const string setting = "Wolverine incoming envelopes not yet handled when the last request returned; 0 where the API has none";
+        results.Add(scenario, "messages queued at phase end", atEnd, "count", setting);
+        results.Add(scenario, "backlog drain", drained.TotalMilliseconds, "ms", $"until none is left (at most {MessageBacklog.Limit.TotalMinutes:N0} min); {left} left");
     }
 
     private static void ReportCpu(BenchResults results, string scenario, CpuMeter.Sample before, CpuMeter.Sample after, long requests)

@@ -78,14 +78,9 @@ public static class TicketingMessaging
     }
 
     /// <summary>
-    /// The Marten half of the integration: Wolverine's envelope tables live beside Marten's, in one transaction. Notifying
-    /// ticket events are forwarded into the appending session's outbox (fast event forwarding): a notice commits with its
-    /// event (ADR 0017).
+    /// The Marten half of the integration: Wolverine's envelope tables live beside Marten's, and a handler's session
+    /// stores its outgoing messages in the transaction of its events (ADR 0017).
     /// </summary>
     public static MartenServiceCollectionExtensions.MartenConfigurationExpression WithWolverine(this MartenServiceCollectionExtensions.MartenConfigurationExpression marten) =>
-        marten.IntegrateWithWolverine(integration =>
-        {
-            integration.UseFastEventForwarding = true;
-            TicketNotificationHandler.Forward(integration);
-        });
+        marten.IntegrateWithWolverine();
 }

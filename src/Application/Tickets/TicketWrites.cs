@@ -2,6 +2,7 @@ using JasperFx.Events;
 using Marten;
 using Ticketing.Application.Errors;
 using Ticketing.Application.EventSourcing;
+using Ticketing.Application.Tickets.Notifications;
 using Ticketing.Application.Workflow;
 using Ticketing.Domain.Tickets;
 using Ticketing.Domain.Workflow;
@@ -52,6 +53,8 @@ public static class TicketWrites
         {
             var events = stream.StreamId == ticketId ? [.. mine, .. rulesDid.Events] : Pending(stream.Events, command.By);
             var stamped = events.Select(e => session.Stamp(e, now)).ToArray();
+            var before = stream.StreamId == ticketId ? ticket : stream.StreamId == ticket.Taskfire?.LinkedTicketId ? partner : null;
+            TicketNotices.Queue(session, Fold(before ?? Ticket.Initial, events), events);
             if (stream.StreamId == ticketId)
             {
                 own.AppendMany(stamped);
@@ -82,6 +85,9 @@ public static class TicketWrites
         stream.Aggregate is { Exists: true } ticket
             ? (ticket, stream.CurrentVersion ?? 0)
             : throw new NotFoundException("ticket.not_found", $"Ticket {ticketId} was not found.");
+
+    internal static Ticket Fold(Ticket state, IEnumerable<PendingEvent> events) =>
+        events.Select(e => (TicketEvent)e.Data).Aggregate(state, Ticket.Evolve);
 
     internal static List<PendingEvent> Pending(IEnumerable<TicketEvent> events, CommandContext context) =>
         [.. events.Select(e => PendingEvent.Create(e, context.Metadata()))];

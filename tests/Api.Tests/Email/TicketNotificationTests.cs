@@ -6,6 +6,7 @@ using Ticketing.Api.Tests.Infrastructure;
 using Ticketing.Api.Tests.Tickets;
 using Ticketing.Application.Email;
 using Ticketing.Application.Tickets;
+using Ticketing.Application.Tickets.Notifications;
 using Ticketing.Application.Tickets.Replies;
 using Ticketing.Domain.Tickets;
 using Wolverine;
@@ -30,7 +31,7 @@ public sealed class TicketNotificationTests(EmailApiFactory api) : IClassFixture
         var note = await api.TrackedAsync(() => ReplyAsync(technician, ticket.Id, "Internal: customer is difficult", "Internal"));
         var reply = await api.TrackedAsync(() => ReplyAsync(technician, ticket.Id, "Bitte starten Sie den Drucker neu.\nDanke!", "Public"));
 
-        note.Handled<TicketEventNotice>().ShouldHaveSingleItem("the note's event was forwarded").Notification.ShouldBe(TicketNotification.None);
+        note.Handled<TicketEventNotice>().ShouldBeEmpty("an internal note queues no notice");
         note.Handled<SendMail>().ShouldNotContain(m => m.Kind == "reply_posted", "an internal note mails nobody");
         var mail = await api.SentMailAsync(reply, contact.Email, "reply_posted");
         mail.Subject.ShouldBe($"Neue Antwort zum Ticket {ticket.Number}: <script>alert(1)</script> Drucker");
@@ -60,6 +61,27 @@ public sealed class TicketNotificationTests(EmailApiFactory api) : IClassFixture
         mail.TextBody!.ShouldContain("Still down since this morning");
         mail.Subject!.ShouldContain("VPN down");
         session.MailsSent(contact.Email).ShouldBeEmpty();
+        api.PickedUpMails(contact.Email, "reply_posted").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Events_whose_ticket_has_nobody_to_mail_queue_no_notice()
+    {
+        var technician = await api.SignInStaffAsync();
+        var customerId = await technician.CreateCustomerAsync();
+        var contact = await technician.CreateContactAsync(customerId);
+        var withoutContact = await technician.CreateTicketAsync(customerId, "Printer jam");
+        var unassigned = await technician.CreateTicketAsync(customerId, "Scanner offline", contact.Id);
+
+        var session = await api.TrackedAsync(async () =>
+        {
+            await ReplyAsync(technician, withoutContact.Id, "Cleared the jam", "Public");
+            await technician.CommandAsync(withoutContact.Id, "status", new { status = "resolved" });
+            await ContactRepliesAsync(unassigned.Id, contact.Id, "Still offline");
+        });
+
+        session.Handled<TicketEventNotice>().ShouldBeEmpty("no contact to tell of the reply or the status, nobody assigned to tell of the contact's reply");
+        session.Handled<SendMail>().ShouldBeEmpty();
         api.PickedUpMails(contact.Email, "reply_posted").ShouldBeEmpty();
     }
 

@@ -3,6 +3,7 @@ using JasperFx;
 using JasperFx.CodeGeneration;
 using MimeKit;
 using Ticketing.Api.Email.Notifications;
+using Ticketing.Application.Tickets.Notifications;
 using Ticketing.Api.Email.Templates;
 using Ticketing.Api.Hosting.Database;
 using Ticketing.Application.Email;

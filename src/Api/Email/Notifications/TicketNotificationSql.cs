@@ -1,4 +1,5 @@
 using Ticketing.Application.Email;
+using Ticketing.Application.Tickets.Notifications;
 
 namespace Ticketing.Api.Email.Notifications;
 

@@ -2,6 +2,7 @@ using Marten;
 using Ticketing.Application.Errors;
 using Ticketing.Application.EventSourcing;
 using Ticketing.Application.Identity;
+using Ticketing.Application.Tickets.Notifications;
 using Ticketing.Application.Workflow;
 using Ticketing.Domain.Tickets;
 using Ticketing.Domain.Workflow;
@@ -85,7 +86,9 @@ public static class OpenTicketHandler
             Ticket.Fold(opened), policies, now).For(id)];
         var events = TicketWrites.Pending(decided, command.By);
         var rulesDid = TicketWorkflowStep.After(WorkflowTrigger.TicketCreated, Ticket.Fold(decided), events, rules, policies, now, command.By);
-        session.Events.StartStream<Ticket>(id, [.. events.Concat(rulesDid.Events).Select(e => session.Stamp(e, now))]);
+        List<PendingEvent> all = [.. events, .. rulesDid.Events];
+        session.Events.StartStream<Ticket>(id, [.. all.Select(e => session.Stamp(e, now))]);
+        TicketNotices.Queue(session, TicketWrites.Fold(Ticket.Initial, all), all);
         WorkflowNoticeOutbox.Queue(session, rulesDid.Notices, now);
         return new OpenedTicket(id, number.ToString(), events.Count + rulesDid.Events.Count);
     }

@@ -6,15 +6,15 @@ using Wolverine.Marten.Publishing;
 
 namespace Internal.Generated.WolverineHandlers
 {
-    // START: TicketEventNoticeHandler1226756830
+    // START: TicketEventNoticeHandler538796535
     [global::System.CodeDom.Compiler.GeneratedCode("JasperFx", "1.0.0")]
-    public sealed class TicketEventNoticeHandler1226756830 : Wolverine.Runtime.Handlers.MessageHandler
+    public sealed class TicketEventNoticeHandler538796535 : Wolverine.Runtime.Handlers.MessageHandler
     {
         private readonly Npgsql.NpgsqlDataSource _npgsqlDataSource;
         private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
 
-        public TicketEventNoticeHandler1226756830(Npgsql.NpgsqlDataSource npgsqlDataSource, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
+        public TicketEventNoticeHandler538796535(Npgsql.NpgsqlDataSource npgsqlDataSource, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
         {
             _npgsqlDataSource = npgsqlDataSource;
             _timeProvider = timeProvider;
@@ -26,7 +26,7 @@ namespace Internal.Generated.WolverineHandlers
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(context);
             // The actual message body
-            var ticketEventNotice = (Ticketing.Api.Email.Notifications.TicketEventNotice)context.Envelope.Message;
+            var ticketEventNotice = (Ticketing.Application.Tickets.Notifications.TicketEventNotice)context.Envelope.Message;
 
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Ticketing.Api.Email.Notifications.TicketNotificationHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Ticketing.Api.Email.Notifications.TicketNotificationHandler");
@@ -48,7 +48,7 @@ namespace Internal.Generated.WolverineHandlers
         }
     }
 
-    // END: TicketEventNoticeHandler1226756830
+    // END: TicketEventNoticeHandler538796535
     
     
 }

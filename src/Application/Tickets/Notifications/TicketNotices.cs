@@ -1,0 +1,81 @@
+using Marten;
+using Ticketing.Application.EventSourcing;
+using Ticketing.Application.Messaging;
+using Ticketing.Domain.Tickets;
+using Wolverine.Attributes;
+
+namespace Ticketing.Application.Tickets.Notifications;
+
+/// <summary>Which notification a ticket event sends (A4).</summary>
+public enum TicketNotification
+{
+    None,
+    ReplyToContact,
+    ReplyToTechnician,
+    StatusToContact,
+    QuestionToTaskfireResource,
+    DeletionToTaskfireResource,
+}
+
+/// <summary>
+/// A ticket event that mails someone, queued in the outbox of the command that appended it: it is stored by the
+/// append's own transaction and exists exactly when its event does (ADR 0017). <paramref name="User"/> is the author to
+/// skip or the Taskfire resource to tell.
+/// </summary>
+// The name it was stored under before it moved to this assembly, so notices queued by an older node are still handled.
+[MessageIdentity("Ticketing.Api.Email.Notifications.TicketEventNotice")]
+public sealed record TicketEventNotice(Guid EventId, Guid TicketId, TicketNotification Notification, DateTimeOffset At, string? Text, Guid User);
+
+/// <summary>
+/// Which of a command's ticket events mail someone (A4, rules as in ADR 0006): a public staff reply mails the ticket's
+/// contact, a public contact reply the assigned technician, a status change by someone other than the contact the
+/// contact, a Taskfire question or shared-copy deletion the Taskfire resource named in the event; mirrored replies,
+/// internal notes and the Taskfire copy's own replies and statuses mail nobody. The command knows the ticket's state
+/// after its events, so an event whose ticket has no one to mail (no contact, nobody assigned, the author is the
+/// recipient) queues nothing: only a notice with a recipient costs a message.
+/// </summary>
+public static class TicketNotices
+{
+    /// <summary>Queues the notices of <paramref name="events"/>, appended to the ticket whose state is now <paramref name="after"/>.</summary>
+    public static void Queue(IDocumentSession session, Ticket after, IEnumerable<PendingEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        foreach (var notice in For(after, events))
+        {
+            SessionOutbox.Publish(session, notice);
+        }
+    }
+
+    public static IEnumerable<TicketEventNotice> For(Ticket after, IEnumerable<PendingEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(after);
+        ArgumentNullException.ThrowIfNull(events);
+        foreach (var pending in events)
+        {
+            if (Notice(after, pending) is { } notice)
+            {
+                yield return notice;
+            }
+        }
+    }
+
+    private static TicketEventNotice? Notice(Ticket after, PendingEvent pending) => pending.Data switch
+    {
+        ReplyPosted { Visibility: ReplyVisibility.Public, MirroredFrom: null } r when r.Author.IsStaff && MailsContact(after, r.Author) =>
+            new(pending.EventId, r.TicketId, TicketNotification.ReplyToContact, r.At, r.Body, r.Author.Id),
+        ReplyPosted { Visibility: ReplyVisibility.Public, MirroredFrom: null, Author.Kind: ActorKind.Contact } r
+            when OnMspTicket(after) && after.AssignedTechnicianId is { } technician && technician != r.Author.Id =>
+            new(pending.EventId, r.TicketId, TicketNotification.ReplyToTechnician, r.At, r.Body, r.Author.Id),
+        TicketStatusChanged s when MailsContact(after, s.By) =>
+            new(pending.EventId, s.TicketId, TicketNotification.StatusToContact, s.At, s.ToStatusId, s.By.Id),
+        TaskfireQuestionAsked q when !after.IsDeleted =>
+            new(pending.EventId, q.TicketId, TicketNotification.QuestionToTaskfireResource, q.At, q.Note, q.NotifyResourceId),
+        SharedCopyDeleted d =>
+            new(pending.EventId, d.TicketId, TicketNotification.DeletionToTaskfireResource, d.At, null, d.NotifyTaskfireResourceId),
+        _ => null,
+    };
+
+    private static bool MailsContact(Ticket after, Actor by) => OnMspTicket(after) && after.ContactId is { } contact && contact != by.Id;
+
+    private static bool OnMspTicket(Ticket ticket) => !ticket.IsTaskfireCopy && !ticket.IsDeleted;
+}
