@@ -8,10 +8,21 @@ public static class HttpScenario
 {
     private const int Customers = 10;
     private const int CreateClients = 16;
+    private const int WarmUpRequests = 200;
     private static readonly int[] ReplyClients = [16, 8, 32, 128];
 
-    public static async Task RunAsync(string connectionString, BenchSettings settings, BenchResults results, double pgbenchTps, string work)
+    /// <summary>
+    /// Runs against <paramref name="connectionString"/>'s database, migrated already, or empty with
+    /// <paramref name="migratedByApi"/>: then a first start of the API under test migrates it (any revision's API runs
+    /// here, <c>--api DIR</c>) and the measured cold start is the second, on a migrated database as in the other case.
+    /// </summary>
+    public static async Task RunAsync(string connectionString, BenchSettings settings, BenchResults results, double pgbenchTps, string work, bool migratedByApi)
     {
+        if (migratedByApi)
+        {
+            await using var migrating = await ApiProcess.StartAsync(connectionString, Path.Combine(work, "api-data"), settings.ApiTree);
+        }
+
         await using var api = await ApiProcess.StartAsync(connectionString, Path.Combine(work, "api-data"), settings.ApiTree);
         const string apiSetting = "API child process (Release, Production, Kestrel on loopback), durable cluster";
         results.Add("api process", "cold start to ready", api.ColdStart.TotalMilliseconds, "ms",
@@ -25,8 +36,15 @@ public static class HttpScenario
             customers[i] = await client.CreateCustomerAsync(i);
         }
 
-        // JIT, connection pools and prepared statements warm up outside the measured phases.
-        await LoadRunner.RunCountAsync(CreateClients, 200, (_, n) => client.CreateTicketAsync(customers[n % Customers], n));
+        // JIT, connection pools and prepared statements warm up outside the measured phases, for both commands measured.
+        var warmUp = new Guid[WarmUpRequests];
+        long warmed = 0;
+        await LoadRunner.RunCountAsync(CreateClients, WarmUpRequests, async (_, n) =>
+            warmUp[Interlocked.Increment(ref warmed) - 1] = await client.CreateTicketAsync(customers[n % Customers], n));
+        var warmTickets = warmUp.Where(t => t != Guid.Empty).ToArray();
+        await LoadRunner.RunCountAsync(ReplyClients[0], warmTickets.Length == 0 ? 0 : WarmUpRequests, (_, _) =>
+            client.PostReplyAsync(warmTickets[Random.Shared.Next(warmTickets.Length)]));
+        await MessageBacklog.DrainAsync(connectionString);
         var tickets = new Guid[settings.Requests];
         long created = 0;
         var cpuBefore = cpu.Take();

@@ -53,8 +53,18 @@ try
 
     if (settings.RunsHttp)
     {
+        // Another revision's API (--api DIR) migrates its own database; this tree's harness knows only this tree's schema.
         await RunScenarioAsync("http", async () =>
-            await HttpScenario.RunAsync(await BenchDatabase.CreateMigratedAsync(cluster, "bench_http"), settings, results, tps, root));
+        {
+            var migratedByApi = settings.ApiTree is not null;
+            if (migratedByApi)
+            {
+                await cluster.EnsureDatabaseAsync("bench_http");
+            }
+
+            var database = migratedByApi ? cluster.ConnectionString("bench_http") : await BenchDatabase.CreateMigratedAsync(cluster, "bench_http");
+            await HttpScenario.RunAsync(database, settings, results, tps, root, migratedByApi);
+        });
     }
 
     if (settings.Runs("lag"))
