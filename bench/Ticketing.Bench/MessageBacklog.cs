@@ -17,10 +17,15 @@ public static class MessageBacklog
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("""
-            select case when to_regclass('wolverine_incoming_envelopes') is null then 0
-                        else (select count(*) from wolverine_incoming_envelopes where status = 'Incoming') end
-            """, connection);
+        await using (var exists = new NpgsqlCommand("select to_regclass('wolverine_incoming_envelopes') is not null", connection))
+        {
+            if (!(bool)(await exists.ExecuteScalarAsync())!)
+            {
+                return (0, TimeSpan.Zero, 0);
+            }
+        }
+
+        await using var command = new NpgsqlCommand("select count(*) from wolverine_incoming_envelopes where status = 'Incoming'", connection);
         var clock = Stopwatch.StartNew();
         var atEnd = (long)(await command.ExecuteScalarAsync())!;
         var left = atEnd;
