@@ -50,6 +50,20 @@ public static class EmailSnippets
     /// <summary>The snippets the sender of <paramref name="kind"/> fills: the only ones its templates may use.</summary>
     public static IReadOnlyList<string> ForKind(string kind) => PerKind.TryGetValue(kind, out var snippets) ? snippets : [];
 
+    /// <summary>Snippets that show a ticket field, by the portal field (P4) that governs them in mails to contacts.</summary>
+    public static IReadOnlyDictionary<string, string> TicketFields { get; } =
+        new Dictionary<string, string>(StringComparer.Ordinal) { [Status] = Portal.PortalFields.Status };
+
+    /// <summary>
+    /// The snippets of <paramref name="kind"/> that render nothing in a mail to a contact, because the portal hides their
+    /// field (ADR 0020); <paramref name="isHidden"/> says whether a portal field is Hidden.
+    /// </summary>
+    public static IReadOnlyList<string> HiddenFromContacts(string kind, Func<string, bool> isHidden)
+    {
+        ArgumentNullException.ThrowIfNull(isHidden);
+        return [.. ForKind(kind).Where(s => TicketFields.TryGetValue(s, out var field) && isHidden(field))];
+    }
+
     /// <summary>Values that are credentials: removed from a queued mail once it has been sent.</summary>
     public static IReadOnlyList<string> Secrets { get; } = [Password, ResetCode];
 }

@@ -25,5 +25,11 @@ public class EmailApiFactory : TicketApiFactory
         builder.UseSetting("Ticketing:Email:Delivery:FirstRetryDelay", "00:00:01");
         builder.UseSetting("Ticketing:Email:Delivery:MaxRetryDelay", "00:00:02");
         builder.UseSetting("Ticketing:InboundEmail:ApiKey", InboundApiKey);
+        // Contacts hear only of tickets they can see in the portal (ADR 0020): the custom status is shown there too.
+        string[] visible = ["open", "pending", "resolved", "closed", "waiting-customer"];
+        for (var i = 0; i < visible.Length; i++)
+        {
+            builder.UseSetting($"Ticketing:Portal:VisibleStatuses:{i}", visible[i]);
+        }
     }
 }

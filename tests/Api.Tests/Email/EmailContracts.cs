@@ -21,7 +21,8 @@ public sealed record TimelineAuthor(Guid Id, string Kind);
 /// and the snippets its kind may use.
 /// </summary>
 public sealed record EmailTemplateView(
-    string Kind, string Language, bool Overridden, string Subject, string BodyText, string? BodyHtml, IReadOnlyList<string> Snippets, long Version);
+    string Kind, string Language, bool Overridden, string Subject, string BodyText, string? BodyHtml, IReadOnlyList<string> Snippets, long Version,
+    IReadOnlyList<string> HiddenFromContacts);
 
 /// <summary>One cell of the kinds × languages grid of <c>GET /api/admin/email-templates</c>.</summary>
 public sealed record EmailTemplateCell(string Kind, string Language, bool Overridden, long Version, Guid? UpdatedBy, DateTimeOffset? UpdatedAt);

@@ -47,7 +47,8 @@ public static class IdentityHttp
 
     /// <summary>A contact of the customer with generated credentials, created by <paramref name="staff"/>.</summary>
     public static async Task<CreatedContact> CreateContactAsync(
-        this ApiUser staff, Guid customerId, string? email = null, string firstName = "Anna", string lastName = "Keller", bool isPrimary = false) =>
+        this ApiUser staff, Guid customerId, string? email = null, string firstName = "Anna", string lastName = "Keller", bool isPrimary = false,
+        string language = "de") =>
         CreatedContact.Of(await staff.PostAsync<ContactCreatedBody>($"/api/customers/{customerId}/contacts", new
         {
             firstName,
@@ -55,7 +56,7 @@ public static class IdentityHttp
             jobTitle = "Office manager",
             email = email ?? UniqueEmail(),
             phone = "+41 44 000 00 00",
-            language = "de",
+            language,
             isPrimary,
         }));
 

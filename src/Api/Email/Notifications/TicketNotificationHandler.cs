@@ -1,8 +1,11 @@
 using Marten;
 using System.Text.Json;
 using Npgsql;
+using NpgsqlTypes;
 using Ticketing.Application.Email;
+using Ticketing.Application.Portal;
 using Ticketing.Application.Tickets.Notifications;
+using Ticketing.Domain.Tickets;
 using Wolverine;
 
 namespace Ticketing.Api.Email.Notifications;
@@ -23,19 +26,36 @@ public static class TicketNotificationHandler
     // transaction that marks the notice handled, so a database failure between the two cannot leave a handled notice
     // whose mails were never stored (ADR 0017). The recipients are read outside it, before.
     public static async Task<OutgoingMessages> HandleAsync(
-        TicketEventNotice notice, IDocumentSession outbox, NpgsqlDataSource dataSource, TimeProvider time, CancellationToken ct)
+        TicketEventNotice notice, IDocumentSession outbox, NpgsqlDataSource dataSource, IPortalSettings portal, TimeProvider time, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(notice);
+        ArgumentNullException.ThrowIfNull(portal);
         var mails = new OutgoingMessages();
-        if (notice.Notification == TicketNotification.None || notice.At < time.GetUtcNow() - StaleAfter)
+        var now = time.GetUtcNow();
+        if (notice.Notification == TicketNotification.None || notice.At < now - StaleAfter)
         {
             return mails;
         }
 
         await using var select = dataSource.CreateCommand(TicketNotificationSql.For(notice.Notification));
         select.Parameters.Add(new NpgsqlParameter { Value = notice.TicketId });
-        select.Parameters.Add(new NpgsqlParameter { Value = (object?)notice.Text ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        select.Parameters.Add(Text(notice.Text));
         select.Parameters.Add(new NpgsqlParameter { Value = notice.User });
+        if (TicketNotificationSql.MailsContact(notice.Notification))
+        {
+            // The portal's rules as they stand now, normally milliseconds after the event (ADR 0020).
+            var settings = await portal.CurrentAsync(ct);
+            if (!ContactMayHear(settings, notice.Notification))
+            {
+                return mails;
+            }
+
+            select.Parameters.Add(Text(notice.Status));
+            select.Parameters.Add(new NpgsqlParameter { Value = settings.VisibleStatusIds.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            select.Parameters.Add(new NpgsqlParameter { Value = (object?)settings.HideCreatedBefore ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+            select.Parameters.Add(new NpgsqlParameter { Value = now + SeriesPortalVisibility.Window, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        }
+
         await using var reader = await select.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
@@ -48,4 +68,17 @@ public static class TicketNotificationHandler
 
         return mails;
     }
+
+    /// <summary>
+    /// The switches that silence every mail of this kind to contacts: the portal's ticketing section off for all
+    /// customers (P11), or, for a status change, the status field Hidden in the portal (P4: the mail would name it).
+    /// </summary>
+    public static bool ContactMayHear(PortalSettings settings, TicketNotification notification)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return settings.TicketingEnabled
+            && (notification != TicketNotification.StatusToContact || settings.Field(PortalFields.Status).IsVisible);
+    }
+
+    private static NpgsqlParameter Text(string? value) => new() { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text };
 }

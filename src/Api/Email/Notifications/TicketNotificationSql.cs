@@ -6,17 +6,31 @@ namespace Ticketing.Api.Email.Notifications;
 /// <summary>
 /// The recipients of a ticket notification with their address, language and template values (one row each), read from
 /// <c>ticket_list</c> and <c>users</c>. Parameters: $1 the ticket, $2 the text value (reply text, status id), $3 the
-/// user the statement needs (the author to skip, or the Taskfire resource to tell).
+/// user the statement needs (the author to skip, or the Taskfire resource to tell); a mail to the contact also takes
+/// the portal's visibility ($4–$7, <see cref="MailsContact"/>).
 /// </summary>
 internal static class TicketNotificationSql
 {
     private const string Recipient = "r.first_name || ' ' || r.last_name";
     private const string Ticket = "'ticket_number', t.number, 'ticket_title', t.title";
 
+    /// <summary>
+    /// A mail to the ticket's contact is sent only while the contact could see the ticket in the portal (P3, P11, T9;
+    /// ADR 0020), as <c>PortalSql.Visible</c> decides: the customer's ticketing section on, the ticket's status right
+    /// after the event ($4, else its status now) among the visible ones ($5), created after the date filter ($6, null:
+    /// none), and a series ticket due within the window ($7). The global switches are checked before the query.
+    /// </summary>
+    private const string SeenByContact = """
+        exists (select 1 from customers cu where cu.id = t.customer_id and cu.ticketing_portal_enabled)
+          and coalesce($4::text, t.status_id) = any($5::text[])
+          and ($6::timestamptz is null or t.created_at >= $6::timestamptz)
+          and (t.series_id is null or t.due_date <= $7::timestamptz)
+        """;
+
     public static readonly string ReplyToContact = Select(
         $"'recipient_name', {Recipient}, 'contact_name', {Recipient}, {Ticket}, 'reply_text', $2::text",
         "ticket_list t join users r on r.id = t.contact_id",
-        "t.side = 'msp' and not t.deleted and r.id <> $3");
+        $"t.side = 'msp' and not t.deleted and r.id <> $3 and {SeenByContact}");
 
     public static readonly string ReplyToTechnician = Select(
         $"'recipient_name', {Recipient}, 'contact_name', coalesce(a.first_name || ' ' || a.last_name, ''), {Ticket}, 'reply_text', $2::text",
@@ -26,7 +40,7 @@ internal static class TicketNotificationSql
     public static readonly string StatusToContact = Select(
         $"'recipient_name', {Recipient}, 'contact_name', {Recipient}, {Ticket}, 'status', $2::text",
         "ticket_list t join users r on r.id = t.contact_id",
-        "t.side = 'msp' and not t.deleted and r.id <> $3");
+        $"t.side = 'msp' and not t.deleted and r.id <> $3 and {SeenByContact}");
 
     public static readonly string QuestionToTaskfireResource = Select(
         $"'recipient_name', {Recipient}, 'contact_name', coalesce(c.first_name || ' ' || c.last_name, ''), {Ticket}, 'reply_text', $2::text",
@@ -44,6 +58,10 @@ internal static class TicketNotificationSql
         from {from}
         where t.id = $1 and {where}
         """;
+
+    /// <summary>Whether the notification goes to the ticket's contact, so the portal's visibility rules apply to it.</summary>
+    public static bool MailsContact(TicketNotification notification) =>
+        notification is TicketNotification.ReplyToContact or TicketNotification.StatusToContact;
 
     public static string KindOf(TicketNotification notification) => notification switch
     {

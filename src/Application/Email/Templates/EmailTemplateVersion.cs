@@ -17,6 +17,11 @@ public sealed record EmailTemplateVersion(bool Overridden, string Subject, strin
 /// <summary>One cell of the kinds × languages grid of <c>GET /api/admin/email-templates</c>.</summary>
 public sealed record EmailTemplateSummary(string Kind, string Language, bool Overridden, long Version, Guid? UpdatedBy, DateTimeOffset? UpdatedAt);
 
-/// <summary>A template as an admin reads and edits it, with the snippets its kind may use.</summary>
+/// <summary>
+/// A template as an admin reads and edits it, with the snippets its kind may use. <paramref name="HiddenFromContacts"/>
+/// lists those that render nothing in a mail to a contact because the portal hides their field (P4, ADR 0020); while
+/// the status field is hidden, a status change is not mailed to contacts at all.
+/// </summary>
 public sealed record EmailTemplateResponse(
-    string Kind, string Language, bool Overridden, string Subject, string BodyText, string? BodyHtml, IReadOnlyList<string> Snippets, long Version);
+    string Kind, string Language, bool Overridden, string Subject, string BodyText, string? BodyHtml, IReadOnlyList<string> Snippets, long Version,
+    IReadOnlyList<string>? HiddenFromContacts = null);

@@ -20,11 +20,13 @@ public enum TicketNotification
 /// <summary>
 /// A ticket event that mails someone, queued in the outbox of the command that appended it: it is stored by the
 /// append's own transaction and exists exactly when its event does (ADR 0017). <paramref name="User"/> is the author to
-/// skip or the Taskfire resource to tell.
+/// skip or the Taskfire resource to tell; <paramref name="Status"/> is the ticket's status right after the event, which
+/// decides whether a contact may hear of it (ADR 0020; null in notices stored before it was added).
 /// </summary>
 // The name it was stored under before it moved to this assembly, so notices queued by an older node are still handled.
 [MessageIdentity("Ticketing.Api.Email.Notifications.TicketEventNotice")]
-public sealed record TicketEventNotice(Guid EventId, Guid TicketId, TicketNotification Notification, DateTimeOffset At, string? Text, Guid User);
+public sealed record TicketEventNotice(
+    Guid EventId, Guid TicketId, TicketNotification Notification, DateTimeOffset At, string? Text, Guid User, string? Status = null);
 
 /// <summary>
 /// Which of a command's ticket events mail someone (A4, rules as in ADR 0006): a public staff reply mails the ticket's
@@ -62,12 +64,12 @@ public static class TicketNotices
     private static TicketEventNotice? Notice(Ticket after, PendingEvent pending) => pending.Data switch
     {
         ReplyPosted { Visibility: ReplyVisibility.Public, MirroredFrom: null } r when r.Author.IsStaff && MailsContact(after, r.Author) =>
-            new(pending.EventId, r.TicketId, TicketNotification.ReplyToContact, r.At, r.Body, r.Author.Id),
+            new(pending.EventId, r.TicketId, TicketNotification.ReplyToContact, r.At, r.Body, r.Author.Id, after.StatusId),
         ReplyPosted { Visibility: ReplyVisibility.Public, MirroredFrom: null, Author.Kind: ActorKind.Contact } r
             when OnMspTicket(after) && after.AssignedTechnicianId is { } technician && technician != r.Author.Id =>
             new(pending.EventId, r.TicketId, TicketNotification.ReplyToTechnician, r.At, r.Body, r.Author.Id),
         TicketStatusChanged s when MailsContact(after, s.By) =>
-            new(pending.EventId, s.TicketId, TicketNotification.StatusToContact, s.At, s.ToStatusId, s.By.Id),
+            new(pending.EventId, s.TicketId, TicketNotification.StatusToContact, s.At, s.ToStatusId, s.By.Id, s.ToStatusId),
         TaskfireQuestionAsked q when !after.IsDeleted =>
             new(pending.EventId, q.TicketId, TicketNotification.QuestionToTaskfireResource, q.At, q.Note, q.NotifyResourceId),
         SharedCopyDeleted d =>

@@ -2,6 +2,7 @@
 #pragma warning disable
 using Npgsql;
 using System;
+using Ticketing.Application.Portal;
 using Wolverine.Marten.Publishing;
 
 namespace Internal.Generated.WolverineHandlers
@@ -12,12 +13,14 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Npgsql.NpgsqlDataSource _npgsqlDataSource;
         private readonly System.TimeProvider _timeProvider;
+        private readonly Ticketing.Application.Portal.IPortalSettings _portalSettings;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
 
-        public TicketEventNoticeHandler538796535(Npgsql.NpgsqlDataSource npgsqlDataSource, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
+        public TicketEventNoticeHandler538796535(Npgsql.NpgsqlDataSource npgsqlDataSource, System.TimeProvider timeProvider, Ticketing.Application.Portal.IPortalSettings portalSettings, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
         {
             _npgsqlDataSource = npgsqlDataSource;
             _timeProvider = timeProvider;
+            _portalSettings = portalSettings;
             _outboxedSessionFactory = outboxedSessionFactory;
         }
 
@@ -32,7 +35,7 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Ticketing.Api.Email.Notifications.TicketNotificationHandler");
             
             // The actual message execution
-            var outgoing1 = await Ticketing.Api.Email.Notifications.TicketNotificationHandler.HandleAsync(ticketEventNotice, documentSession, _npgsqlDataSource, _timeProvider, cancellation).ConfigureAwait(false);
+            var outgoing1 = await Ticketing.Api.Email.Notifications.TicketNotificationHandler.HandleAsync(ticketEventNotice, documentSession, _npgsqlDataSource, _portalSettings, _timeProvider, cancellation).ConfigureAwait(false);
 
             
             // Outgoing, cascaded message
