@@ -28,5 +28,12 @@ public sealed class ContentionApiFactory : TicketApiFactory
             builder.UseSetting($"{key}:Name", $"Contention {n}");
             builder.UseSetting($"{key}:Category", Categories[n % Categories.Length]);
         }
+
+        // The contact must see every status in the portal to be mailed of it (ADR 0020): the rounds count the mails.
+        string[] visible = ["open", "pending", "resolved", "closed", "waiting-customer", .. Enumerable.Range(0, MarkerStatuses).Select(MarkerStatus)];
+        for (var i = 0; i < visible.Length; i++)
+        {
+            builder.UseSetting($"Ticketing:Portal:VisibleStatuses:{i.ToString(CultureInfo.InvariantCulture)}", visible[i]);
+        }
     }
 }
