@@ -7,6 +7,12 @@ public sealed class AttachmentOptions
 
     public int MaxFilesPerRequest { get; set; } = 10;
 
+    /// <summary>How often each node sweeps orphaned files (ADR 0019); zero or less turns the sweep off.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How old an unreferenced file must be before the sweep deletes it: longer than any upload's command takes.</summary>
+    public TimeSpan OrphanGracePeriod { get; set; } = TimeSpan.FromHours(24);
+
     /// <summary>Declared content types accepted; anything else is refused with a 400.</summary>
     public IReadOnlyList<string> AllowedContentTypes { get; set; } =
     [

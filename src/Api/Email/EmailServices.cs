@@ -32,6 +32,7 @@ public static class EmailServices
         });
         services.AddSingleton<EmailTemplateAdmin>();
         services.AddSingleton<MailComposer>();
+        services.AddSingleton<MailSecrets>();
         services.AddScoped<InboundSenders>();
         services.AddSingleton<InboundMessages>();
         services.AddSingleton<IValidator<InboundEmailRequest>, InboundEmailRequestValidator>();

@@ -74,6 +74,7 @@ public static class TicketingMessaging
         });
         // After Wolverine's runtime: the handover publishes through it.
         builder.Services.AddHostedService<RetiredOutboxHandover>();
+        builder.Services.AddHostedService<ClearMailSecretsUpgrade>();
         return builder;
     }
 

@@ -21,8 +21,11 @@ public static class TicketServices
         services.AddSingleton<ITicketFieldRules, TicketWriteChecks>();
         services.AddSingleton<TicketStateQuery>();
         services.AddTicketWorkflow();
-        services.AddSingleton<IAttachmentStore>(sp => new FileSystemAttachmentStore(
+        services.AddSingleton(sp => new FileSystemAttachmentStore(
             Ticketing.Api.Hosting.DataFolder.Of(sp.GetRequiredService<IConfiguration>(), "attachments")));
+        services.AddSingleton<IAttachmentStore>(sp => sp.GetRequiredService<FileSystemAttachmentStore>());
+        services.AddSingleton<AttachmentSweeper>();
+        services.AddHostedService<AttachmentSweepService>();
         services.AddSingleton<AttachmentUploads>();
         services.AddSingleton<TicketListQuery>();
         services.AddSingleton<MailThreadQuery>();

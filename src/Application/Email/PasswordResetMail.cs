@@ -15,6 +15,6 @@ public static class PasswordResetMail
             [EmailSnippets.ValidMinutes] = ((int)validity.TotalMinutes).ToString(CultureInfo.InvariantCulture),
         }, now);
 
-    /// <summary>The code travels as a secret: kept in <c>mail_secrets</c> until the mail is sent.</summary>
+    /// <summary>The code travels as a secret: kept encrypted in <c>mail_secrets</c> until the mail is sent.</summary>
     public static Dictionary<string, string?> Secrets(string code) => new(StringComparer.Ordinal) { [EmailSnippets.ResetCode] = code };
 }

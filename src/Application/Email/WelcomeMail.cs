@@ -7,7 +7,7 @@ namespace Ticketing.Application.Email;
 
 /// <summary>
 /// The welcome mail of a new contact (A4): the template <c>welcome</c> in the contact's language, the credentials shown
-/// once, in the mail, kept in <c>mail_secrets</c> until it is sent (ADR 0017); the portal URL is added at delivery.
+/// once, in the mail, kept encrypted in <c>mail_secrets</c> until it is sent (ADR 0017); the portal URL is added at delivery.
 /// </summary>
 public static class WelcomeMail
 {
@@ -31,12 +31,12 @@ public static class WelcomeMail
     /// </summary>
     public static async Task QueueAsync(
         IMessageBus bus, NpgsqlTransaction tx, IConfiguration configuration, string recipient, string language, string name,
-        string username, string password, DateTimeOffset now, CancellationToken ct)
+        string username, string password, DateTimeOffset now, MailSecrets store, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(tx);
         if (await IsOnAsync(tx.Connection!, configuration, ct))
         {
-            await OutboxedMail.QueueAsync(bus, tx, Compose(recipient, language, name, now), Secrets(username, password), ct);
+            await OutboxedMail.QueueAsync(bus, tx, Compose(recipient, language, name, now), Secrets(username, password), store, ct);
         }
     }
 

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Alba;
 using Ticketing.Api.Tests.Email;
 using Ticketing.Api.Tests.Identity;
+using Ticketing.Api.Tests.Infrastructure;
 using Xunit.Abstractions;
 using static Ticketing.Api.Tests.Identity.IdentityHttp;
 
@@ -12,7 +13,8 @@ namespace Ticketing.Api.Tests.Security;
 /// Every log line of the host, at trace level and for every category (ASP.NET Core, authentication, Npgsql, ours),
 /// with its state values and exceptions, over each way a secret passes through: generated passwords, sign-in,
 /// failed and malformed sign-in, token use, a tampered token, password change, reset request, wrong and right
-/// reset codes, a refused weak password, password regeneration and logout. None of the secrets may appear.
+/// reset codes, a refused weak password, password regeneration and logout, with the welcome and reset mails delivered.
+/// None of the secrets may appear, neither in the logs nor in Wolverine's stored envelopes and dead letters.
 /// </summary>
 public sealed partial class LogSecrecyTests(IdentityApiFactory api, ITestOutputHelper output) : IClassFixture<IdentityApiFactory>
 {
@@ -25,6 +27,8 @@ public sealed partial class LogSecrecyTests(IdentityApiFactory api, ITestOutputH
         var admin = api.As(adminTokens[0]);
         var contact = await admin.CreateContactAsync(await admin.CreateCustomerAsync());
         secrets.Add(contact.Password);
+        var welcome = (await api.SentMailsAsync(contact.Email, "welcome")).Single();
+        (await api.PickedUpAsync(welcome)).TextBody!.ShouldContain(contact.Password, Case.Sensitive, "the welcome mail was composed and sent");
         var staff = await admin.PostAsync<StaffUserCreatedBody>("/api/admin/users", new { role = "technician", email = UniqueEmail("tech"), firstName = "T", lastName = "L" });
         secrets.Add(staff.Password);
 
@@ -91,6 +95,17 @@ public sealed partial class LogSecrecyTests(IdentityApiFactory api, ITestOutputH
         foreach (var secret in secrets)
         {
             lines.Where(l => Contains(l, secret)).ShouldBeEmpty($"a secret ({secret.Length} characters) is in the logs");
+        }
+
+        // Wolverine keeps handled envelopes a while and dead letters until replayed: neither may hold a secret.
+        var stored = await api.ScalarAsync<string>("""
+            select coalesce(string_agg(encode(body, 'escape'), ' '), '') from (
+                select body from wolverine_incoming_envelopes union all select body from wolverine_dead_letters) envelopes
+            """);
+        stored.ShouldContain(welcome.ToString(), Case.Insensitive, "the welcome mail's envelope is still stored");
+        foreach (var secret in secrets)
+        {
+            Contains(stored, secret).ShouldBeFalse($"a secret ({secret.Length} characters) is in a stored envelope");
         }
     }
 

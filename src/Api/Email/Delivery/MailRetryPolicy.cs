@@ -15,8 +15,9 @@ using Wolverine.Runtime.Handlers;
 namespace Ticketing.Api.Email.Delivery;
 
 /// <summary>
-/// Failures of <see cref="SendMail"/> (ADR 0017): a mail that can never go out (unknown kind, unparsable address, the
-/// relay refusing the recipient) goes to Wolverine's dead letters at once; anything else (a busy or unreachable relay)
+/// Failures of <see cref="SendMail"/> (ADR 0017): a mail that can never go out (unknown kind, unparsable address,
+/// secrets that no longer decrypt because the key ring was lost, the relay refusing the recipient) goes to Wolverine's
+/// dead letters at once; anything else (a busy or unreachable relay)
 /// is retried after an exponential back-off, scheduled durably, and dead lettered after the last attempt. Dead letters
 /// are listed and replayed through <c>/api/admin/dead-letters</c>. The notices that lead to mails wait out a database
 /// outage the same way.
@@ -46,6 +47,7 @@ public sealed class MailRetryPolicy(MailDeliveryOptions options) : IHandlerPolic
                 .Or<UnknownEmailKindException>()
                 .Or<ParseException>()
                 .Or<JsonException>()
+                .Or<System.Security.Cryptography.CryptographicException>()
                 .MoveToErrorQueue();
             var delays = options.RetryDelays();
             var retries = chain.OnException<Exception>();

@@ -15,7 +15,8 @@ namespace Ticketing.Api.Email.Delivery;
 /// sent and given-up mail, credentials removed; nothing writes or reads it). One transaction, so a mail is handed over
 /// exactly once even when nodes start together: the second waits for the table lock and then finds no table.
 /// </summary>
-public sealed class RetiredOutboxHandover(NpgsqlDataSource dataSource, IWolverineRuntime runtime, ILogger<RetiredOutboxHandover> logger)
+public sealed class RetiredOutboxHandover(
+    NpgsqlDataSource dataSource, MailSecrets mailSecrets, IWolverineRuntime runtime, ILogger<RetiredOutboxHandover> logger)
     : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken) => HandOverAsync(cancellationToken);
@@ -52,7 +53,7 @@ public sealed class RetiredOutboxHandover(NpgsqlDataSource dataSource, IWolverin
         {
             if (secrets.Count > 0)
             {
-                await MailSecrets.StoreAsync(connection, mail.MailId, secrets, ct);
+                await mailSecrets.StoreAsync(connection, mail.MailId, secrets, ct);
             }
 
             await context.PublishAsync(mail);

@@ -13,14 +13,14 @@ namespace Ticketing.Api.Email.Delivery;
 public static class SendMailHandler
 {
     public static async Task HandleAsync(
-        SendMail mail, MailComposer composer, IMailTransport transport, NpgsqlDataSource dataSource, ILogger<SendMail> logger,
-        CancellationToken ct)
+        SendMail mail, MailComposer composer, IMailTransport transport, NpgsqlDataSource dataSource, MailSecrets mailSecrets,
+        ILogger<SendMail> logger, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(mail);
         var values = mail.Values;
         if (mail.HasSecrets)
         {
-            var secrets = await MailSecrets.FindAsync(dataSource, mail.MailId, ct);
+            var secrets = await mailSecrets.FindAsync(dataSource, mail.MailId, ct);
             if (secrets is null)
             {
                 // Its secrets are deleted only after sending: this is a redelivery of a mail already out.

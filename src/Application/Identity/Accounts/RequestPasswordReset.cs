@@ -17,7 +17,7 @@ public static class RequestPasswordResetHandler
 {
     public static async Task Handle(
         RequestPasswordReset command, NpgsqlDataSource dataSource, SecretHasher hasher, IMessageContext context, AuditLog audit,
-        TimeProvider time, CancellationToken ct)
+        TimeProvider time, MailSecrets mailSecrets, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(hasher);
@@ -50,7 +50,7 @@ public static class RequestPasswordResetHandler
 
         await OutboxedMail.QueueAsync(
             context, tx, PasswordResetMail.Compose(account.Email, account.Language, account.FirstName, command.CodeLifetime, now),
-            PasswordResetMail.Secrets(code), ct);
+            PasswordResetMail.Secrets(code), mailSecrets, ct);
         await audit.WriteAsync(connection, null, "user.password_reset_requested", "user", account.Id, null, new { CodeId = codeId, ExpiresAt = now + command.CodeLifetime }, ct);
         await tx.CommitAsync(ct);
         await OutboxedMail.SentAsync(context);

@@ -33,7 +33,7 @@ public static class CreateContactHandler
 {
     public static async Task<ContactCreatedResponse> Handle(
         CreateContact command, NpgsqlDataSource dataSource, AccountWriter accounts, AuditLog audit, IMessageContext context,
-        IConfiguration configuration, TimeProvider clock, CancellationToken ct)
+        IConfiguration configuration, TimeProvider clock, MailSecrets mailSecrets, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -56,7 +56,7 @@ public static class CreateContactHandler
         }
 
         await WelcomeMail.QueueAsync(
-            context, tx, configuration, contact.Email, contact.Language, $"{contact.FirstName} {contact.LastName}".Trim(), username, password, now, ct);
+            context, tx, configuration, contact.Email, contact.Language, $"{contact.FirstName} {contact.LastName}".Trim(), username, password, now, mailSecrets, ct);
         await audit.WriteAsync(connection, command.By, "contact.created", "contact", contact.Id, null, AuditSnapshot(command.Source, contact), ct);
         await tx.CommitAsync(ct);
         await OutboxedMail.SentAsync(context);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Npgsql;
 using System;
 using Ticketing.Application.Audit;
+using Ticketing.Application.Email;
 using Ticketing.Application.Identity.Accounts;
 
 namespace Internal.Generated.WolverineHandlers
@@ -16,14 +17,16 @@ namespace Internal.Generated.WolverineHandlers
         private readonly Npgsql.NpgsqlDataSource _npgsqlDataSource;
         private readonly System.TimeProvider _timeProvider;
         private readonly Ticketing.Application.Audit.AuditLog _auditLog;
+        private readonly Ticketing.Application.Email.MailSecrets _mailSecrets;
         private readonly Ticketing.Application.Identity.Accounts.SecretHasher _secretHasher;
 
-        public CreateContactHandler1807500085(Microsoft.Extensions.Configuration.IConfiguration configuration, Npgsql.NpgsqlDataSource npgsqlDataSource, System.TimeProvider timeProvider, Ticketing.Application.Audit.AuditLog auditLog, Ticketing.Application.Identity.Accounts.SecretHasher secretHasher)
+        public CreateContactHandler1807500085(Microsoft.Extensions.Configuration.IConfiguration configuration, Npgsql.NpgsqlDataSource npgsqlDataSource, System.TimeProvider timeProvider, Ticketing.Application.Audit.AuditLog auditLog, Ticketing.Application.Email.MailSecrets mailSecrets, Ticketing.Application.Identity.Accounts.SecretHasher secretHasher)
         {
             _configuration = configuration;
             _npgsqlDataSource = npgsqlDataSource;
             _timeProvider = timeProvider;
             _auditLog = auditLog;
+            _mailSecrets = mailSecrets;
             _secretHasher = secretHasher;
         }
 
@@ -37,7 +40,7 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Ticketing.Application.Identity.Contacts.CreateContactHandler");
             
             // The actual message execution
-            var outgoing1 = await Ticketing.Application.Identity.Contacts.CreateContactHandler.Handle(createContact, _npgsqlDataSource, accountWriter, _auditLog, context, _configuration, _timeProvider, cancellation).ConfigureAwait(false);
+            var outgoing1 = await Ticketing.Application.Identity.Contacts.CreateContactHandler.Handle(createContact, _npgsqlDataSource, accountWriter, _auditLog, context, _configuration, _timeProvider, _mailSecrets, cancellation).ConfigureAwait(false);
 
             
             // Outgoing, cascaded message

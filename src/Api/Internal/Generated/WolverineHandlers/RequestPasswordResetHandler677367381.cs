@@ -3,6 +3,7 @@
 using Npgsql;
 using System;
 using Ticketing.Application.Audit;
+using Ticketing.Application.Email;
 using Ticketing.Application.Identity.Accounts;
 
 namespace Internal.Generated.WolverineHandlers
@@ -14,13 +15,15 @@ namespace Internal.Generated.WolverineHandlers
         private readonly Npgsql.NpgsqlDataSource _npgsqlDataSource;
         private readonly System.TimeProvider _timeProvider;
         private readonly Ticketing.Application.Audit.AuditLog _auditLog;
+        private readonly Ticketing.Application.Email.MailSecrets _mailSecrets;
         private readonly Ticketing.Application.Identity.Accounts.SecretHasher _secretHasher;
 
-        public RequestPasswordResetHandler677367381(Npgsql.NpgsqlDataSource npgsqlDataSource, System.TimeProvider timeProvider, Ticketing.Application.Audit.AuditLog auditLog, Ticketing.Application.Identity.Accounts.SecretHasher secretHasher)
+        public RequestPasswordResetHandler677367381(Npgsql.NpgsqlDataSource npgsqlDataSource, System.TimeProvider timeProvider, Ticketing.Application.Audit.AuditLog auditLog, Ticketing.Application.Email.MailSecrets mailSecrets, Ticketing.Application.Identity.Accounts.SecretHasher secretHasher)
         {
             _npgsqlDataSource = npgsqlDataSource;
             _timeProvider = timeProvider;
             _auditLog = auditLog;
+            _mailSecrets = mailSecrets;
             _secretHasher = secretHasher;
         }
 
@@ -33,7 +36,7 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Ticketing.Application.Identity.Accounts.RequestPasswordResetHandler");
             
             // The actual message execution
-            await Ticketing.Application.Identity.Accounts.RequestPasswordResetHandler.Handle(requestPasswordReset, _npgsqlDataSource, _secretHasher, context, _auditLog, _timeProvider, cancellation).ConfigureAwait(false);
+            await Ticketing.Application.Identity.Accounts.RequestPasswordResetHandler.Handle(requestPasswordReset, _npgsqlDataSource, _secretHasher, context, _auditLog, _timeProvider, _mailSecrets, cancellation).ConfigureAwait(false);
         }
     }
 

@@ -3,6 +3,7 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Ticketing.Api.Email.Delivery;
+using Ticketing.Application.Email;
 
 namespace Internal.Generated.WolverineHandlers
 {
@@ -14,13 +15,15 @@ namespace Internal.Generated.WolverineHandlers
         private readonly Npgsql.NpgsqlDataSource _npgsqlDataSource;
         private readonly Ticketing.Api.Email.Delivery.IMailTransport _mailTransport;
         private readonly Ticketing.Api.Email.Delivery.MailComposer _mailComposer;
+        private readonly Ticketing.Application.Email.MailSecrets _mailSecrets;
 
-        public SendMailHandler1108298929(Microsoft.Extensions.Logging.ILogger<Ticketing.Application.Email.SendMail> loggerForMessage, Npgsql.NpgsqlDataSource npgsqlDataSource, Ticketing.Api.Email.Delivery.IMailTransport mailTransport, Ticketing.Api.Email.Delivery.MailComposer mailComposer)
+        public SendMailHandler1108298929(Microsoft.Extensions.Logging.ILogger<Ticketing.Application.Email.SendMail> loggerForMessage, Npgsql.NpgsqlDataSource npgsqlDataSource, Ticketing.Api.Email.Delivery.IMailTransport mailTransport, Ticketing.Api.Email.Delivery.MailComposer mailComposer, Ticketing.Application.Email.MailSecrets mailSecrets)
         {
             _loggerForMessage = loggerForMessage;
             _npgsqlDataSource = npgsqlDataSource;
             _mailTransport = mailTransport;
             _mailComposer = mailComposer;
+            _mailSecrets = mailSecrets;
         }
 
         public override async System.Threading.Tasks.Task HandleAsync(Wolverine.Runtime.MessageContext context, System.Threading.CancellationToken cancellation)
@@ -32,7 +35,7 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Ticketing.Api.Email.Delivery.SendMailHandler");
             
             // The actual message execution
-            await Ticketing.Api.Email.Delivery.SendMailHandler.HandleAsync(sendMail, _mailComposer, _mailTransport, _npgsqlDataSource, _loggerForMessage, cancellation).ConfigureAwait(false);
+            await Ticketing.Api.Email.Delivery.SendMailHandler.HandleAsync(sendMail, _mailComposer, _mailTransport, _npgsqlDataSource, _mailSecrets, _loggerForMessage, cancellation).ConfigureAwait(false);
         }
     }
 
