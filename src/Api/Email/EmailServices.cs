@@ -26,9 +26,10 @@ public static class EmailServices
         services.AddSingleton<IMailTransport>(sp =>
         {
             var configuration = sp.GetRequiredService<IConfiguration>();
-            return string.IsNullOrWhiteSpace(configuration["Ticketing:Smtp:Host"])
+            IMailTransport transport = string.IsNullOrWhiteSpace(configuration["Ticketing:Smtp:Host"])
                 ? new PickupFolderTransport(PickupFolder(configuration))
                 : ActivatorUtilities.CreateInstance<SmtpTransport>(sp);
+            return new TracedMailTransport(transport);
         });
         services.AddSingleton<EmailTemplateAdmin>();
         services.AddSingleton<MailComposer>();

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Ticketing.Api.Hosting;
 using Ticketing.Application.Errors;
 using Ticketing.Application.EventSourcing;
+using Ticketing.Application.Telemetry;
 using Ticketing.Domain;
 using Ticketing.Api.Hosting.Database;
 
@@ -33,6 +34,10 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, Ticketi
             // Idle pooled connections opened before the outage are dead; without this each would fail one more request
             // after the server is back.
             database.DataSource.Clear();
+        }
+        else if (problem.Extensions.TryGetValue("code", out var code) && code is string c && c.StartsWith("concurrency.", StringComparison.Ordinal))
+        {
+            TicketingMetrics.CommandConflicts.Add(1, new KeyValuePair<string, object?>("code", c));
         }
         else if (problem.Status >= 500)
         {

@@ -12,6 +12,7 @@ using Ticketing.Api.Tickets;
 using Ticketing.Api.Workflow;
 using Marten;
 using Ticketing.Api.Admin.Projections;
+using Ticketing.Api.Hosting.Telemetry;
 
 namespace Ticketing.Api.Hosting;
 
@@ -61,6 +62,7 @@ public static class ApiServices
             .UseLightweightSessions()
             .WithWolverine();
         builder.AddTicketingMessaging();
+        builder.AddTicketingTelemetry();
         services.AddReadModelAdmin();
         return builder;
     }

@@ -1,6 +1,7 @@
 using Npgsql;
 using Ticketing.Application.Audit;
 using Ticketing.Application.Persistence;
+using Ticketing.Application.Telemetry;
 
 namespace Ticketing.Application.Identity.Accounts;
 
@@ -50,8 +51,10 @@ public sealed class CredentialVerifier(SecretHasher hasher, AuditLog audit, Lock
             returning locked_until
             """)
             .With(userId).With(max).With(now + lockout.LockoutDuration);
+        TicketingMetrics.LoginFailures.Add(1);
         if (await update.ExecuteScalarAsync(ct) is DateTime or DateTimeOffset)
         {
+            TicketingMetrics.Lockouts.Add(1);
             await audit.WriteAsync(connection, null, "user.locked_out", "user", userId, null, new { LockedUntil = now + lockout.LockoutDuration }, ct);
         }
     }
