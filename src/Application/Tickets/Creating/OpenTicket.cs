@@ -35,7 +35,8 @@ public sealed record OpenedTicket(Guid TicketId, string Number, long Version);
 /// <summary>
 /// Who and what the ticket is for, checked before anything is written (Wolverine middleware of <see cref="OpenTicket"/>,
 /// run ahead of the <see cref="TicketCreationGate"/> so that checks never hold a creation slot): a staff caller's fields
-/// are within the admin's settings (400), the customer and contact exist (422), and the assignee is staff (422).
+/// have custom values of the right type (400) and name catalogue entries (422),
+/// a contact's named queue, issue type and work type are checked by the portal endpoint, the customer and contact exist (422), and the assignee is staff (422).
 /// </summary>
 public static class OpenTicketChecks
 {
