@@ -15,6 +15,9 @@ public static class TicketAssignees
 
     public const string InvalidTaskfireResource = "ticket.taskfire_resource_invalid";
 
+    /// <summary>The SQL condition on a <c>users</c> row (alias-free) that makes its user assignable: the one definition of "staff".</summary>
+    public const string AssignableSql = "role in ('admin', 'technician')";
+
     public static async Task EnsureAssignableAsync(IQuerySession session, Guid? assigneeId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(session);
@@ -23,7 +26,7 @@ public static class TicketAssignees
             return;
         }
 
-        var staff = await session.QueryAsync<bool>("select exists (select 1 from users where id = ? and role in ('admin', 'technician'))", ct, id);
+        var staff = await session.QueryAsync<bool>($"select exists (select 1 from users where id = ? and {AssignableSql})", ct, id);
         if (!staff.Single())
         {
             throw new UnprocessableException(NotStaff, $"User {id} is not a technician or an administrator; tickets are assigned to staff.");
