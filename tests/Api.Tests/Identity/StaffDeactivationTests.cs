@@ -65,7 +65,7 @@ public sealed class StaffDeactivationTests(TicketApiFactory api) : IClassFixture
         var technician = await api.SignInStaffAsync();
         var customerId = await technician.CreateCustomerAsync();
         var leaver = (await NewTechnicianAsync(admin)).User.Id;
-        await admin.CreateRuleAsync(new
+        var rule = await admin.CreateRuleAsync(new
         {
             name = "Everything to the leaver", trigger = "ticket_created",
             conditions = new object[] { WorkflowHttp.OnCustomer(customerId) },
@@ -73,12 +73,34 @@ public sealed class StaffDeactivationTests(TicketApiFactory api) : IClassFixture
         });
         await admin.PostAsync<StaffUserBody>($"/api/admin/users/{leaver}/deactivate", new { }, HttpStatusCode.OK);
 
-        var ticket = await technician.CreateTicketAsync(customerId);
+        var ticket = await technician.CreateTicketAsync(customerId, title: "Payroll server down");
 
         (await technician.TicketAsync(ticket.Id)).Ticket.ShouldSatisfyAllConditions(t => t.AssigneeId.ShouldBeNull(), t => t.Version.ShouldBe(1));
+        var warning = api.Logs.Lines
+            .Where(l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains(ticket.Id.ToString(), StringComparison.Ordinal)).ShouldHaveSingleItem();
+        warning.ShouldSatisfyAllConditions(
+            l => l.ShouldContain(rule.Id.ToString()), l => l.ShouldContain("workflow.assignee_not_assignable"), l => l.ShouldNotContain("Payroll"));
         await admin.PostAsync<StaffUserBody>($"/api/admin/users/{leaver}/reactivate", new { }, HttpStatusCode.OK);
         var next = await technician.CreateTicketAsync(customerId);
         (await technician.TicketAsync(next.Id)).Ticket.AssigneeId.ShouldBe(leaver);
+    }
+
+    [Fact]
+    public async Task A_deactivated_taskfire_user_cannot_be_handed_a_ticket_and_no_copy_is_made()
+    {
+        var admin = await api.SignInAdminAsync();
+        var technician = await api.SignInStaffAsync();
+        var customerId = await technician.CreateCustomerAsync();
+        var resource = await api.SignInStaffAsync("taskfire", customerId);
+        var ticket = await technician.CreateTicketAsync(customerId);
+        await admin.PostAsync<StaffUserBody>($"/api/admin/users/{resource.Id}/deactivate", new { }, HttpStatusCode.OK);
+        var events = await api.EventCountAsync();
+
+        await technician.RefusedCommandAsync(ticket.Id, "taskfire", new { queue = "Customer IT", resourceId = resource.Id, note = "Yours" },
+            HttpStatusCode.UnprocessableEntity, "ticket.taskfire_resource_invalid");
+
+        (await api.EventCountAsync()).ShouldBe(events);
+        (await technician.TicketAsync(ticket.Id)).Ticket.LinkedTicketId.ShouldBeNull();
     }
 
     [Fact]
