@@ -4,6 +4,7 @@ using Npgsql;
 using Ticketing.Api.Admin.Settings;
 using Ticketing.Api.Identity.Persistence;
 using Ticketing.Application.Admin.Settings;
+using Ticketing.Application.Errors;
 using Ticketing.Application.Portal;
 using Ticketing.Application.Tickets;
 using Ticketing.Application.Workflow.Rules;
@@ -14,7 +15,9 @@ namespace Ticketing.Api.Workflow;
 /// <summary>
 /// What a rule refers to, checked when it is saved (ADR 0011): custom-field condition values by the field's type,
 /// queue / issue type / work type values within their catalogues, statuses the catalogue knows and assignees who are
-/// staff. A rule that could only ever be skipped at run time is a 400 naming the condition or action instead.
+/// active staff. A rule that could only ever be skipped at run time is refused instead: a 400 naming the condition or
+/// action, or, for an assignee who is not active staff, the same 422 <c>ticket.assignee_not_staff</c> a ticket's
+/// assignment gets.
 /// </summary>
 public sealed class WorkflowRuleReferences(CurrentSettings settings, NpgsqlDataSource dataSource)
 {
@@ -61,8 +64,6 @@ public sealed class WorkflowRuleReferences(CurrentSettings settings, NpgsqlDataS
                 "queue" => catalogues.Check(TicketCatalogues.Queue, value, path),
                 "workType" => catalogues.Check(TicketCatalogues.WorkType, value, path),
                 "status" when value is not null && !statuses.TryFind(value, out _) => [new ValidationFailure(path, $"There is no status '{value}'.")],
-                "assignee" when value is not null && !await IsStaffAsync(Guid.Parse(value), ct) =>
-                    [new ValidationFailure(path, $"'{value}' is not an administrator or technician.")],
                 _ => [],
             });
         }
@@ -70,6 +71,16 @@ public sealed class WorkflowRuleReferences(CurrentSettings settings, NpgsqlDataS
         if (failures.Count > 0)
         {
             throw new ValidationException(failures);
+        }
+
+        // The assignee is a reference to a user, refused like a ticket's own assignee (422), once the rule is otherwise well-formed.
+        foreach (var action in actions.Where(a => a.Set == "assignee" && a.Value is not null))
+        {
+            if (!await IsStaffAsync(Guid.Parse(action.Value!), ct))
+            {
+                throw new UnprocessableException(
+                    TicketAssignees.NotStaff, $"User {action.Value} is not an active technician or administrator; a rule assigns tickets to staff only.");
+            }
         }
     }
 
@@ -106,7 +117,7 @@ public sealed class WorkflowRuleReferences(CurrentSettings settings, NpgsqlDataS
     private async Task<bool> IsStaffAsync(Guid userId, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var query = connection.Sql("select exists (select 1 from users where id = $1 and role in ('admin', 'technician'))").With(userId);
+        await using var query = connection.Sql($"select exists (select 1 from users where id = $1 and {TicketAssignees.AssignableSql})").With(userId);
         return (bool)(await query.ExecuteScalarAsync(ct))!;
     }
 }

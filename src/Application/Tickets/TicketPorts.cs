@@ -1,4 +1,5 @@
 using Ticketing.Application.EventSourcing;
+using Ticketing.Application.Workflow;
 using Ticketing.Domain.Tickets;
 using Ticketing.Domain.Workflow;
 
@@ -15,9 +16,10 @@ public interface ITicketSettings
 
 /// <summary>
 /// What a ticket command decides with besides the ticket: the policies, the MSP's time zone (T2) and the enabled
-/// workflow rules (T8) in position order, all read together so they are one consistent moment of the settings.
+/// workflow rules (T8) in position order with the users their "set assignee" actions may still assign, all read together
+/// so they are one consistent moment of the settings.
 /// </summary>
-public sealed record TicketCommandInputs(TicketPolicies Policies, TimeZoneInfo MspTimeZone, IReadOnlyList<WorkflowRule> Rules);
+public sealed record TicketCommandInputs(TicketPolicies Policies, TimeZoneInfo MspTimeZone, IReadOnlyList<WorkflowRule> Rules, RuleAssignees Assignees);
 
 /// <summary>Who runs a command, and the correlation id that ties its events to the request.</summary>
 public sealed record CommandContext(Actor Actor, string? ActorName, Guid CorrelationId)

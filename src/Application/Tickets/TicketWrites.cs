@@ -43,11 +43,11 @@ public static class TicketWrites
         }
 
         now = EventStamping.StoredPrecision(now);
-        var (policies, _, rules) = inputs;
+        var policies = inputs.Policies;
         var decision = decide(new TicketDecisionContext(ticket, partner, policies, now));
         var mine = Pending(decision.For(ticketId), command.By);
         var rulesDid = mine.Count == 0 ? WorkflowOutcome.None : TicketWorkflowStep.After(
-            WorkflowTrigger.TicketUpdated, decision.For(ticketId).Aggregate(ticket, Ticket.Evolve), mine, rules, policies, now, command.By);
+            WorkflowTrigger.TicketUpdated, decision.For(ticketId).Aggregate(ticket, Ticket.Evolve), mine, inputs, now, command.By);
         var appended = false;
         foreach (var stream in decision.Streams.Where(s => s.Events.Count > 0))
         {

@@ -15,7 +15,8 @@ public sealed record WorkflowOutcome(IReadOnlyList<PendingEvent> Events, IReadOn
 
 /// <summary>
 /// Runs the rules on a ticket after a command's events and stamps their effects: each rule event is authored by the
-/// rule (system role), keeps the command's correlation id and names its triggering event as causation id.
+/// rule (system role), keeps the command's correlation id and names its triggering event as causation id. Actions the
+/// rules skipped (refused by the ticket, or an assignee no longer assignable) are logged as warnings.
 /// </summary>
 public static class TicketWorkflowStep
 {
@@ -23,20 +24,22 @@ public static class TicketWorkflowStep
         WorkflowTrigger trigger,
         Ticket after,
         IReadOnlyList<PendingEvent> commandEvents,
-        IReadOnlyList<WorkflowRule> rules,
-        TicketPolicies policies,
+        TicketCommandInputs inputs,
         DateTimeOffset now,
         CommandContext context)
     {
         ArgumentNullException.ThrowIfNull(after);
         ArgumentNullException.ThrowIfNull(commandEvents);
         ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(inputs);
+        var (policies, _, rules, assignees) = inputs;
         if (commandEvents.Count == 0 || rules.Count == 0)
         {
             return WorkflowOutcome.None;
         }
 
-        var run = WorkflowEngine.Run(trigger, after, commandEvents[^1].EventId, rules, policies, now);
+        var run = WorkflowEngine.Run(trigger, after, commandEvents[^1].EventId, rules, policies, now, assignable: assignees.IsAssignable);
+        assignees.Report(after.Id, run.Skipped);
         var events = run.Events.Select(e => new PendingEvent(
             e.EventId, e.Event, new EventMetadata(e.Rule.Id, e.Rule.Name, "system", context.CorrelationId, e.CausationId)));
         var notices = run.Notifications.Select(n => new WorkflowNotice(

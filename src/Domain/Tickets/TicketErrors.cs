@@ -17,6 +17,9 @@ public static class TicketErrors
     public const string SeriesDueDateRequired = "ticket.series_due_date_required";
 
     public const string UnknownStatus = "ticket.unknown_status";
+    public const string UnknownQueue = "ticket.unknown_queue";
+    public const string UnknownIssueType = "ticket.unknown_issue_type";
+    public const string UnknownWorkType = "ticket.unknown_work_type";
     public const string ReopenForbidden = "ticket.reopen_forbidden";
     public const string BilledLocked = "ticket.billed_locked";
     public const string AlreadyBilled = "ticket.already_billed";

@@ -8,10 +8,17 @@ public sealed record RuleEvent(Guid EventId, TicketEvent Event, Guid CausationId
 /// <summary>A notification a rule asks for, caused by <paramref name="CausationId"/>.</summary>
 public sealed record RuleNotification(WorkflowRule Rule, string Recipient, Guid CausationId);
 
-/// <summary>What the rules did after one command: their events in order, their notifications, and the final state.</summary>
-public sealed record WorkflowRun(IReadOnlyList<RuleEvent> Events, IReadOnlyList<RuleNotification> Notifications, Ticket State)
+/// <summary>A set-action of a firing rule that changed nothing because it was refused, and the stable code of why.</summary>
+public sealed record SkippedAction(WorkflowRule Rule, WorkflowSetTarget Target, string Reason);
+
+/// <summary>
+/// What the rules did after one command: their events in order, their notifications, the final state, and the
+/// set-actions of firing rules that were skipped.
+/// </summary>
+public sealed record WorkflowRun(
+    IReadOnlyList<RuleEvent> Events, IReadOnlyList<RuleNotification> Notifications, Ticket State, IReadOnlyList<SkippedAction> Skipped)
 {
-    public static WorkflowRun Nothing(Ticket state) => new([], [], state);
+    public static WorkflowRun Nothing(Ticket state) => new([], [], state, []);
 }
 
 /// <summary>
@@ -22,12 +29,17 @@ public sealed record WorkflowRun(IReadOnlyList<RuleEvent> Events, IReadOnlyList<
 /// <remarks>
 /// Loops are impossible: a rule fires at most once per command and cascades stop after <see cref="MaxDepth"/>
 /// levels. An action the ticket refuses (billed, deleted, unknown status) is skipped rather than failing the
-/// command that triggered it, because the person issuing it neither wrote the rule nor can fix it.
+/// command that triggered it, because the person issuing it neither wrote the rule nor can fix it. So is a "set assignee"
+/// naming someone <c>assignable</c> refuses now (the user left staff or was deactivated after the rule was saved): the
+/// ticket is never assigned to a non-staff user. Each skip is returned in <see cref="WorkflowRun.Skipped"/>.
 /// </remarks>
 public static class WorkflowEngine
 {
     /// <summary>The command's own trigger plus two levels of cascade.</summary>
     public const int MaxDepth = 3;
+
+    /// <summary>The reason of a skipped "set assignee" whose user is no longer active staff.</summary>
+    public const string AssigneeNotAssignable = "workflow.assignee_not_assignable";
 
     public static WorkflowRun Run(
         WorkflowTrigger trigger,
@@ -36,7 +48,8 @@ public static class WorkflowEngine
         IReadOnlyList<WorkflowRule> rules,
         TicketPolicies policies,
         DateTimeOffset now,
-        Func<Guid>? newEventId = null)
+        Func<Guid>? newEventId = null,
+        Func<Guid, bool>? assignable = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(rules);
@@ -50,6 +63,7 @@ public static class WorkflowEngine
         var fired = new HashSet<Guid>();
         var events = new List<RuleEvent>();
         var notifications = new List<RuleNotification>();
+        var skipped = new List<SkippedAction>();
         var causation = triggerEventId;
         for (var depth = 0; depth < MaxDepth; depth++)
         {
@@ -70,7 +84,20 @@ public static class WorkflowEngine
                         continue;
                     }
 
-                    foreach (var e in Decide((SetTicketField)action, rule, state, policies, now))
+                    var set = (SetTicketField)action;
+                    if (set.Target == WorkflowSetTarget.Assignee && AssigneeOf(set) is { } assignee && assignable?.Invoke(assignee) == false)
+                    {
+                        skipped.Add(new SkippedAction(rule, set.Target, AssigneeNotAssignable));
+                        continue;
+                    }
+
+                    var (decided, refusal) = Decide(set, rule, state, policies, now);
+                    if (refusal is not null)
+                    {
+                        skipped.Add(new SkippedAction(rule, set.Target, refusal));
+                    }
+
+                    foreach (var e in decided)
                     {
                         state = Ticket.Evolve(state, e);
                         produced.Add(new RuleEvent(newEventId(), e, causation, rule));
@@ -88,29 +115,30 @@ public static class WorkflowEngine
             causation = produced[^1].EventId;
         }
 
-        return new WorkflowRun(events, notifications, state);
+        return new WorkflowRun(events, notifications, state, skipped);
     }
 
-    private static IReadOnlyList<TicketEvent> Decide(
+    private static Guid? AssigneeOf(SetTicketField set) => Guid.TryParse(set.Value, out var id) && id != Guid.Empty ? id : null;
+
+    private static (IReadOnlyList<TicketEvent> Events, string? Refusal) Decide(
         SetTicketField set, WorkflowRule rule, Ticket state, TicketPolicies policies, DateTimeOffset now)
     {
         var by = Actor.System(rule.Id);
         try
         {
-            return set.Target switch
+            return (set.Target switch
             {
                 WorkflowSetTarget.WorkType => Fields(new() { WorkType = new(set.Value) }),
                 WorkflowSetTarget.Queue => Fields(new() { Queue = new(set.Value) }),
                 WorkflowSetTarget.Priority => Fields(new() { Priority = new(set.Value) }),
                 WorkflowSetTarget.Status => TicketDecider.Decide(new ChangeTicketStatus(state.Id, set.Value ?? "", by), state, policies, now),
-                WorkflowSetTarget.Assignee => TicketDecider.Decide(
-                    new AssignTechnician(state.Id, Guid.TryParse(set.Value, out var id) && id != Guid.Empty ? id : null, by), state, now),
+                WorkflowSetTarget.Assignee => TicketDecider.Decide(new AssignTechnician(state.Id, AssigneeOf(set), by), state, now),
                 _ => throw new ArgumentOutOfRangeException(nameof(set), set.Target, "Unknown set target."),
-            };
+            }, null);
         }
-        catch (DomainRuleViolation)
+        catch (DomainRuleViolation refused)
         {
-            return [];
+            return ([], refused.Code);
         }
 
         IReadOnlyList<TicketEvent> Fields(TicketFieldChanges changes) =>

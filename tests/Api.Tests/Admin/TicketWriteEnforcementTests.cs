@@ -68,8 +68,12 @@ public sealed class TicketWriteEnforcementTests(AdminSettingsApiFactory api) : I
         detail.CustomFields.Keys.ShouldNotContain("seats");
     }
 
-    [Fact]
-    public async Task A_queue_issue_type_or_work_type_outside_the_catalogues_is_400_naming_the_field_on_create_and_update()
+    [Theory]
+    [InlineData("queue", "Nowhere", "ticket.unknown_queue")]
+    [InlineData("issueType", "printer", "ticket.unknown_issue_type")]
+    [InlineData("workType", "Gardening", "ticket.unknown_work_type")]
+    public async Task A_well_formed_catalogue_value_that_names_no_entry_is_422_with_its_code_on_create_and_update_and_writes_nothing(
+        string field, string value, string code)
     {
         await api.SignInConfiguredAdminAsync();
         var technician = await api.SignInStaffAsync();
@@ -77,16 +81,54 @@ public sealed class TicketWriteEnforcementTests(AdminSettingsApiFactory api) : I
         var ticket = await technician.CreateTicketAsync(customerId);
         var events = await api.EventCountAsync();
 
-        var onCreate = (await technician.PostTicketAsync(new { title = "Fax", customerId, queue = "Nowhere", issueType = "printer", workType = "Gardening" },
-            HttpStatusCode.BadRequest).ShouldBeProblemAsync("request.invalid")).Errors!;
-        var onUpdate = (await technician.PatchTicketAsync(ticket.Id, new { workType = "Gardening", queue = "service desk" }, HttpStatusCode.BadRequest)
-            .ShouldBeProblemAsync("request.invalid")).Errors!;
+        var onCreate = await technician.PostTicketAsync(new Dictionary<string, object> { ["title"] = "Fax", ["customerId"] = customerId, [field] = value },
+            HttpStatusCode.UnprocessableEntity).ShouldBeProblemAsync(code);
+        await technician.PatchTicketAsync(ticket.Id, new Dictionary<string, object> { [field] = value }, HttpStatusCode.UnprocessableEntity)
+            .ShouldBeProblemAsync(code);
 
-        onCreate["queue"][0].ShouldContain("'Nowhere' is not in the queue catalogue (Service Desk, Network Team)");
-        onCreate["issueType"][0].ShouldContain("'printer'");
-        onCreate["workType"][0].ShouldContain("'Gardening'");
-        onUpdate["workType"][0].ShouldContain("'Gardening'");
-        onUpdate["queue"][0].ShouldContain("'service desk'");
+        onCreate.Detail.ShouldNotBeNull().ShouldContain($"'{value}'");
+        (await api.EventCountAsync()).ShouldBe(events);
+    }
+
+    [Fact]
+    public async Task Catalogue_values_differing_only_in_case_are_422_and_a_malformed_one_stays_a_400()
+    {
+        await api.SignInConfiguredAdminAsync();
+        var technician = await api.SignInStaffAsync();
+        var ticket = await technician.CreateTicketAsync(await technician.CreateCustomerAsync());
+        var version = (await technician.TicketAsync(ticket.Id)).Ticket.Version;
+
+        await technician.PatchTicketAsync(ticket.Id, new { queue = "service desk" }, HttpStatusCode.UnprocessableEntity).ShouldBeProblemAsync("ticket.unknown_queue");
+        var errors = (await technician.PatchTicketAsync(ticket.Id, new { queue = 42 }, HttpStatusCode.BadRequest).ShouldBeProblemAsync("request.invalid")).Errors!;
+
+        errors.ShouldContainKey("queue");
+        (await technician.TicketAsync(ticket.Id)).Ticket.Version.ShouldBe(version);
+    }
+
+    [Fact]
+    public async Task A_portal_contact_naming_an_issue_type_that_does_not_exist_gets_422_on_create_and_update_and_nothing_is_written()
+    {
+        await api.SignInConfiguredAdminAsync();
+        var technician = await api.SignInStaffAsync();
+        var (contact, _) = await api.PortalContactAsync(technician);
+        var ticket = (await contact.Scenario(s =>
+        {
+            s.Post.Json(new { title = "VPN down", issueType = "network" }).ToUrl("/api/portal/tickets");
+            s.StatusCodeShouldBe(HttpStatusCode.Created);
+        }).ReadAsync<CreatedTicket>()).Id;
+        var events = await api.EventCountAsync();
+
+        (await contact.Scenario(s =>
+        {
+            s.Post.Json(new { title = "Printer", issueType = "printer" }).ToUrl("/api/portal/tickets");
+            s.StatusCodeShouldBe(HttpStatusCode.UnprocessableEntity);
+        })).ShouldBeProblem("ticket.unknown_issue_type");
+        (await contact.Scenario(s =>
+        {
+            s.Patch.Json(new { issueType = "printer" }).ToUrl($"/api/portal/tickets/{ticket}");
+            s.StatusCodeShouldBe(HttpStatusCode.UnprocessableEntity);
+        })).ShouldBeProblem("ticket.unknown_issue_type");
+
         (await api.EventCountAsync()).ShouldBe(events);
     }
 }

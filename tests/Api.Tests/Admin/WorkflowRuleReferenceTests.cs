@@ -12,7 +12,6 @@ public sealed class WorkflowRuleReferenceTests(AdminSettingsApiFactory api) : IC
     public async Task A_rule_naming_wrong_typed_or_unknown_values_is_400_per_condition_and_action_and_nothing_is_stored()
     {
         var admin = await api.SignInConfiguredAdminAsync();
-        var contact = await admin.CreateContactAsync(await admin.CreateCustomerAsync());
         var rules = await admin.RulesAsync();
 
         var errors = await admin.ValidationErrorsAsync(s => s.Post.Json(new
@@ -29,7 +28,7 @@ public sealed class WorkflowRuleReferenceTests(AdminSettingsApiFactory api) : IC
             actions = new object[]
             {
                 new { set = "queue", value = "Nowhere" }, new { set = "workType", value = "Gardening" },
-                new { set = "status", value = "limbo" }, new { set = "assignee", value = contact.Id.ToString() },
+                new { set = "status", value = "limbo" },
             },
         }).ToUrl(WorkflowHttp.Rules));
 
@@ -41,7 +40,29 @@ public sealed class WorkflowRuleReferenceTests(AdminSettingsApiFactory api) : IC
         errors["actions[0].value"][0].ShouldContain("'Nowhere'");
         errors["actions[1].value"][0].ShouldContain("'Gardening'");
         errors["actions[2].value"][0].ShouldContain("limbo");
-        errors["actions[3].value"][0].ShouldContain("not an administrator or technician");
+        (await admin.RulesAsync()).Select(r => r.Id).ShouldBe(rules.Select(r => r.Id), ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task A_rule_assigning_a_contact_or_an_unknown_user_is_422_assignee_not_staff_and_nothing_is_stored()
+    {
+        var admin = await api.SignInConfiguredAdminAsync();
+        var contact = await admin.CreateContactAsync(await admin.CreateCustomerAsync());
+        var rules = await admin.RulesAsync();
+
+        foreach (var assignee in new[] { contact.Id, Guid.CreateVersion7() })
+        {
+            await admin.Scenario(s =>
+            {
+                s.Post.Json(new
+                {
+                    name = "Give it to the customer", trigger = "ticket_created",
+                    actions = new object[] { new { set = "assignee", value = assignee.ToString() } },
+                }).ToUrl(WorkflowHttp.Rules);
+                s.StatusCodeShouldBe(HttpStatusCode.UnprocessableEntity);
+            }).ShouldBeProblemAsync("ticket.assignee_not_staff");
+        }
+
         (await admin.RulesAsync()).Select(r => r.Id).ShouldBe(rules.Select(r => r.Id), ignoreOrder: true);
     }
 

@@ -78,7 +78,7 @@ public sealed class AccountMailTests(EmailApiFactory api) : IClassFixture<EmailA
         var email = IdentityHttp.UniqueEmail(language);
         var (result, session) = await api.TrackedScenarioAsync(() => admin.Scenario(s =>
         {
-            s.Post.Json(new { firstName, lastName, email, language }).ToUrl($"/api/customers/{customerId}/contacts");
+            s.Post.Json(new { firstName, lastName, email, language, isPrimary = false }).ToUrl($"/api/customers/{customerId}/contacts");
             s.StatusCodeShouldBe(HttpStatusCode.Created);
         }));
         return (result.ReadAs<ContactCreatedBody>(), session);

@@ -26,7 +26,7 @@ public sealed class EmailTemplateAdminTests(EmailApiFactory api) : IClassFixture
 
         var (created, session) = await api.TrackedScenarioAsync(() => admin.Scenario(s =>
         {
-            s.Post.Json(new { firstName = "Zoé <script>x</script>", lastName = "Dupont & Fils", email, language = "fr" }).ToUrl($"/api/customers/{customerId}/contacts");
+            s.Post.Json(new { firstName = "Zoé <script>x</script>", lastName = "Dupont & Fils", email, language = "fr", isPrimary = false }).ToUrl($"/api/customers/{customerId}/contacts");
             s.StatusCodeShouldBe(HttpStatusCode.Created);
         }));
 

@@ -26,7 +26,7 @@ public sealed record ContactCreatedBody(ContactBody Contact, CredentialsBody Cre
 
 public sealed record StaffUserBody(
     Guid Id, string Role, Guid? CustomerId, string Username, string Email, string FirstName, string LastName, string Language,
-    string TimeZone, DateTimeOffset? LockedUntil, DateTimeOffset CreatedAt);
+    string TimeZone, DateTimeOffset? LockedUntil, DateTimeOffset CreatedAt, DateTimeOffset? DeactivatedAt = null);
 
 public sealed record StaffUserCreatedBody(StaffUserBody User, string Username, string Password);
 

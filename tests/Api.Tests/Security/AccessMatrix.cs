@@ -50,6 +50,8 @@ public static class AccessMatrix
         Row("POST",   "/api/contacts/{id:guid}/password",                          "401  403  403  403  403  200  403  200", async (w, _) => Post($"/api/contacts/{await w.FreshContactAsync()}/password")),
         Row("POST",   "/api/admin/users/",                                         "401  403  403  403  403  403  403  201", (_, _) => Done(Post("/api/admin/users", new { role = "technician", email = UniqueEmail("tech"), firstName = "New", lastName = "Tech" }))),
         Row("GET",    "/api/admin/users/",                                         "401  403  403  403  403  403  403  200", Fixed(() => Get("/api/admin/users"))),
+        Row("POST",   "/api/admin/users/{id:guid}/deactivate",                     "401  403  403  403  403  403  403  200", async (w, _) => Post($"/api/admin/users/{await w.FreshStaffUserAsync()}/deactivate")),
+        Row("POST",   "/api/admin/users/{id:guid}/reactivate",                     "401  403  403  403  403  403  403  200", async (w, _) => Post($"/api/admin/users/{await w.FreshStaffUserAsync()}/reactivate")),
 
         Row("GET",    "/api/admin/settings/portal",                                "401  403  403  403  403  403  403  200", Fixed(() => Get("/api/admin/settings/portal"))),
         Row("PUT",    "/api/admin/settings/portal",                                "401  403  403  403  403  403  403  200", (w, _) => SameSettings(w, "portal")),

@@ -22,6 +22,10 @@ public sealed partial class AccessWorld
 
     public async Task<Guid> FreshContactAsync() => (await AdminUser.CreateContactAsync(CustomerA)).Id;
 
+    /// <summary>A new technician, for the deactivate and reactivate cells.</summary>
+    public async Task<Guid> FreshStaffUserAsync() =>
+        (await AdminUser.PostAsync<StaffUserCreatedBody>("/api/admin/users", new { role = "technician", email = IdentityHttp.UniqueEmail("tech"), firstName = "New", lastName = "Tech" })).User.Id;
+
     public Task<Guid> FreshCategoryAsync() => AdminUser.CreateCategoryAsync($"{Marker} fresh category", CustomerA);
 
     public async Task<Guid> FreshSectionAsync() => await AdminUser.CreateSectionAsync(CategoryA, $"{Marker} fresh section");

@@ -190,4 +190,28 @@ public sealed class WorkflowRuleEffectTests(WorkflowApiFactory api) : IClassFixt
         session.MailsSent(technicianEmail, "workflow_notification").ShouldHaveSingleItem();
         (await admin.HistoryAsync(id)).Length.ShouldBe(1);
     }
+
+    [Fact]
+    public async Task A_rule_whose_assignee_is_no_longer_staff_skips_the_assignment_when_it_fires_and_the_command_succeeds()
+    {
+        var (technician, admin, customerId) = await api.SetUpAsync();
+        var leaver = (await api.SignInStaffAsync()).Id;
+        await admin.CreateRuleAsync(new
+        {
+            name = "Give new tickets to the leaver", trigger = "ticket_created",
+            conditions = new object[] { WorkflowHttp.OnCustomer(customerId) },
+            actions = new object[] { new { set = "assignee", value = leaver.ToString() }, new { set = "priority", value = "high" } },
+        });
+        var before = await technician.OpenAsync(new { title = "Before the move", customerId });
+        // No endpoint changes a user's role; the database is what such a change would leave behind.
+        await api.ScalarAsync<Guid>("update users set role = 'auditor' where id = $1 returning id", leaver);
+
+        var after = await technician.OpenAsync(new { title = "After the move", customerId });
+
+        (await technician.TicketAsync(before)).Ticket.AssigneeId.ShouldBe(leaver);
+        var ticket = (await technician.TicketAsync(after)).Ticket;
+        ticket.AssigneeId.ShouldBeNull();
+        ticket.Priority.ShouldBe("high");
+        (await admin.HistoryAsync(after)).Select(e => e.Type).ShouldBe(["ticket.created", "ticket.fields_changed"]);
+    }
 }

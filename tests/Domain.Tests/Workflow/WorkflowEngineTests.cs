@@ -113,6 +113,19 @@ public class WorkflowEngineTests
     }
 
     [Fact]
+    public void An_assignee_no_longer_assignable_is_skipped_and_reported_while_the_rules_other_actions_run()
+    {
+        var rule = Rule(1, WorkflowTrigger.TicketCreated, [],
+            new SetTicketField(WorkflowSetTarget.Assignee, TechnicianId.ToString()), new SetTicketField(WorkflowSetTarget.WorkType, "Remote"));
+
+        var run = WorkflowEngine.Run(WorkflowTrigger.TicketCreated, Portal, Trigger, [rule], Policies, Now, assignable: id => id == OtherTechnicianId);
+
+        run.Events.ShouldHaveSingleItem().Event.ShouldBeOfType<TicketFieldsChanged>();
+        run.State.AssignedTechnicianId.ShouldBeNull();
+        run.Skipped.ShouldBe([new SkippedAction(rule, WorkflowSetTarget.Assignee, WorkflowEngine.AssigneeNotAssignable)]);
+    }
+
+    [Fact]
     public void Billed_deleted_and_missing_tickets_are_left_alone()
     {
         var rule = Rule(1, WorkflowTrigger.TicketUpdated, [], new SetTicketField(WorkflowSetTarget.Queue, "A"), new NotifyRecipient("x@msp.example"));

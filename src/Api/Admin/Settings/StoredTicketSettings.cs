@@ -4,6 +4,7 @@ using Ticketing.Api.Portal.Settings;
 using Ticketing.Api.Tickets;
 using Ticketing.Application.Admin.Settings;
 using Ticketing.Application.Tickets;
+using Ticketing.Application.Workflow;
 using Ticketing.Application.Workflow.Rules;
 using Ticketing.Domain.Tickets;
 
@@ -14,7 +15,8 @@ namespace Ticketing.Api.Admin.Settings;
 /// policy and time zone from <c>portal</c>) and the workflow rules, read per call so every node applies a change at once.
 /// </summary>
 public sealed class StoredTicketSettings(
-    NpgsqlDataSource dataSource, IOptionsMonitor<PortalOptions> portal, IOptionsMonitor<TicketOptions> tickets, IConfiguration configuration)
+    NpgsqlDataSource dataSource, IOptionsMonitor<PortalOptions> portal, IOptionsMonitor<TicketOptions> tickets, IConfiguration configuration,
+    ILogger<RuleAssignees> workflowLog)
     : ITicketSettings
 {
     private readonly CurrentSettings current = new(dataSource, new SettingsDefaults(portal, tickets, configuration));
@@ -25,22 +27,34 @@ public sealed class StoredTicketSettings(
         return new TicketPolicies(Statuses(snapshot.Catalogues), new ReopenPolicy(snapshot.Portal.PortalCanReopen));
     }
 
-    /// <summary>The settings and the enabled rules as one batch: one round trip before every ticket command.</summary>
+    /// <summary>The settings, the enabled rules and their assignable assignees as one batch: one round trip before every ticket command.</summary>
     public async Task<TicketCommandInputs> CommandInputsAsync(CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var batch = new NpgsqlBatch(connection)
         {
-            BatchCommands = { CurrentSettings.LatestCommand(), new NpgsqlBatchCommand(WorkflowRuleStore.EnabledSql) },
+            BatchCommands =
+            {
+                CurrentSettings.LatestCommand(), new NpgsqlBatchCommand(WorkflowRuleStore.EnabledSql),
+                new NpgsqlBatchCommand(WorkflowRuleStore.AssignableAssigneesSql),
+            },
         };
         await using var reader = await batch.ExecuteReaderAsync(ct);
         var snapshot = await current.ReadAsync(reader, ct);
         await reader.NextResultAsync(ct);
         var rules = await WorkflowRuleStore.ReadEnabledAsync(reader, ct);
+        await reader.NextResultAsync(ct);
+        var assignable = new HashSet<Guid>();
+        while (await reader.ReadAsync(ct))
+        {
+            assignable.Add(reader.GetGuid(0));
+        }
+
         return new TicketCommandInputs(
             new TicketPolicies(Statuses(snapshot.Catalogues), new ReopenPolicy(snapshot.Portal.PortalCanReopen)),
             TimeZoneInfo.FindSystemTimeZoneById(snapshot.Portal.MspTimeZone),
-            rules);
+            rules,
+            new RuleAssignees(assignable, workflowLog));
     }
 
     public static StatusCatalogue Statuses(CataloguesSection catalogues) => new(catalogues.CustomStatuses);

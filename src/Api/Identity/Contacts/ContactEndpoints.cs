@@ -25,7 +25,7 @@ public static class ContactEndpoints
         var contact = await bus.InvokeAsync<ContactResponse>(
             new UpdateContact(
                 id, request.FirstName, request.LastName, request.JobTitle, request.Email, request.Phone, request.Language,
-                request.TimeZone, request.IsPrimary, http.Request.Headers.IfMatch.ToString(), AuditActor.Of(user.GetCurrentUser())),
+                request.TimeZone, request.IsPrimary!.Value, http.Request.Headers.IfMatch.ToString(), AuditActor.Of(user.GetCurrentUser())),
             ct);
         http.Response.Headers.ETag = EntityVersions.ETag(contact.Version);
         return TypedResults.Ok(contact);

@@ -7,6 +7,8 @@ namespace Ticketing.Api.Identity.Contacts;
 /// <summary>
 /// The body of <c>POST /api/customers/{id}/contacts</c> and <c>PUT /api/contacts/{id}</c>. Language and time zone
 /// may be left out: on creation they default to English and the customer's time zone, on update they stay.
+/// <see cref="IsPrimary"/> must always be given (ADR 0018): it widens the contact's portal view to the whole company, so
+/// a body that leaves it out is refused rather than read as "not primary" (which would silently demote on a PUT).
 /// </summary>
 public sealed record ContactRequest(
     string FirstName,
@@ -16,7 +18,7 @@ public sealed record ContactRequest(
     string? Phone,
     string? Language,
     string? TimeZone,
-    bool IsPrimary);
+    bool? IsPrimary);
 
 public sealed class ContactRequestValidator : AbstractValidator<ContactRequest>
 {
@@ -29,6 +31,8 @@ public sealed class ContactRequestValidator : AbstractValidator<ContactRequest>
         RuleFor(r => r.Phone).MaximumLength(50);
         RuleFor(r => r.Language).PortalLanguage().When(r => r.Language is not null);
         RuleFor(r => r.TimeZone!).IanaTimeZone().When(r => r.TimeZone is not null);
+        RuleFor(r => r.IsPrimary).NotNull()
+            .WithMessage("'isPrimary' is required: true lets the contact see all of the company's tickets, false only their own.");
     }
 }
 

@@ -58,7 +58,7 @@ public static class CustomerEndpoints
         var created = await bus.InvokeAsync<ContactCreatedResponse>(
             new CreateContact(
                 id, request.Email, request.FirstName, request.LastName, request.JobTitle, request.Phone, request.Language,
-                request.TimeZone, request.IsPrimary, ContactSource.Staff, AuditActor.Of(user.GetCurrentUser())),
+                request.TimeZone, request.IsPrimary!.Value, ContactSource.Staff, AuditActor.Of(user.GetCurrentUser())),
             ct);
         return TypedResults.Created($"/api/contacts/{created.Contact.Id}", created);
     }

@@ -14,6 +14,8 @@ public static class StaffUserEndpoints
         var users = routes.MapGroup("/api/admin/users").WithTags("Users").RequireAuthorization(Policies.Admin);
         users.MapPost("/", CreateAsync).Validate<CreateStaffUserRequest>();
         users.MapGet("/", StaffUserQueries.ListAsync);
+        users.MapPost("/{id:guid}/deactivate", (Guid id, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) => SetActiveAsync(id, false, user, bus, ct));
+        users.MapPost("/{id:guid}/reactivate", (Guid id, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) => SetActiveAsync(id, true, user, bus, ct));
         return routes;
     }
 
@@ -28,4 +30,11 @@ public static class StaffUserEndpoints
             ct);
         return TypedResults.Created($"/api/admin/users/{created.User.Id}", created);
     }
+
+    /// <summary>
+    /// <c>POST /api/admin/users/{id}/deactivate</c> and <c>/reactivate</c>: the user as it now is. Deactivating revokes
+    /// their sessions, refuses their sign-in and makes them unassignable (ADR 0018).
+    /// </summary>
+    private static async Task<Ok<StaffUserResponse>> SetActiveAsync(Guid id, bool active, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
+        TypedResults.Ok(await bus.InvokeAsync<StaffUserResponse>(new SetStaffUserActive(id, active, AuditActor.Of(user.GetCurrentUser())), ct));
 }

@@ -5,6 +5,7 @@ using Ticketing.Api.Portal.Views;
 using Ticketing.Api.Tickets;
 using Ticketing.Application.Errors;
 using Ticketing.Application.Portal;
+using Ticketing.Application.Tickets;
 using Ticketing.Application.Tickets.Creating;
 using Ticketing.Domain.Tickets;
 using Wolverine;
@@ -21,7 +22,7 @@ public static class CreatePortalTicket
     public const string ManualCreationDisabled = "portal.manual_creation_disabled";
 
     public static async Task<Created<PortalCommandResponse>> HandleAsync(
-        [FromBody] JsonElement body, HttpContext http, PortalContexts contexts, IMessageBus bus, CancellationToken ct)
+        [FromBody] JsonElement body, HttpContext http, PortalContexts contexts, ITicketFieldRules catalogues, IMessageBus bus, CancellationToken ct)
     {
         var context = await contexts.ResolveAsync(http, ct);
         var settings = context.Settings;
@@ -36,6 +37,7 @@ public static class CreatePortalTicket
         }
 
         var input = PortalTicketBody.Read(body, settings, PortalWrite.Create);
+        await PortalTicketBody.EnsureCataloguedAsync(input.Changes, catalogues, ct);
         var fields = input.Changes.ApplyTo(TicketFields.Titled(""));
         fields = fields with { Queue = input.Changes.Queue is null ? settings.QueueFor(fields.IssueType) : fields.Queue };
         PortalMandatoryFields.Ensure(settings, PortalWrite.Create, fields);

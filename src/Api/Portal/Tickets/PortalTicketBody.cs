@@ -62,5 +62,13 @@ public static class PortalTicketBody
         return typed.Count > 0 ? throw new ValidationException(typed) : new PortalTicketInput(changes, status);
     }
 
+    /// <summary>The queue, issue type and work type the contact named, within the admin's catalogues (422 otherwise).</summary>
+    public static Task EnsureCataloguedAsync(TicketFieldChanges changes, ITicketFieldRules catalogues, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        ArgumentNullException.ThrowIfNull(catalogues);
+        return catalogues.CheckCataloguesAsync(changes.Queue?.Value, changes.IssueType?.Value, changes.WorkType?.Value, ct);
+    }
+
     public static ValidationException Invalid(string field, string message) => new([new ValidationFailure(field, message)]);
 }

@@ -18,8 +18,8 @@ namespace Ticketing.Api.Portal.Tickets;
 public static class UpdatePortalTicket
 {
     public static async Task<Ok<PortalCommandResponse>> HandleAsync(
-        Guid id, [FromBody] JsonElement body, HttpContext http, PortalContexts contexts, PortalTicketQueries queries, IMessageBus bus,
-        CancellationToken ct)
+        Guid id, [FromBody] JsonElement body, HttpContext http, PortalContexts contexts, PortalTicketQueries queries, ITicketFieldRules catalogues,
+        IMessageBus bus, CancellationToken ct)
     {
         var context = await contexts.ResolveAsync(http, ct);
         await GetPortalTicket.EnsureVisibleAsync(id, context, queries, ct);
@@ -29,6 +29,7 @@ public static class UpdatePortalTicket
             throw PortalTicketBody.Invalid("request", "Name at least one field to change.");
         }
 
+        await PortalTicketBody.EnsureCataloguedAsync(input.Changes, catalogues, ct);
         var result = await bus.InvokeAsync<TicketCommandResult>(new EditPortalTicket(
             id, input.Changes, input.Status, context.Settings, http.CommandContext(), ETags.IfMatch(http.Request)), ct);
         ETags.Set(http.Response, result.Version);

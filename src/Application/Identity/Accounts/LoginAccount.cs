@@ -7,13 +7,16 @@ namespace Ticketing.Application.Identity.Accounts;
 public sealed record LoginAccount(
     Guid Id, string Role, Guid? CustomerId, string Email, string FirstName, string Language, string PasswordHash, DateTimeOffset? LockedUntil)
 {
-    /// <summary>By email when <paramref name="login"/> has an <c>@</c> (usernames never do), else by username.</summary>
+    /// <summary>
+    /// By email when <paramref name="login"/> has an <c>@</c> (usernames never do), else by username; a deactivated user is
+    /// not found, so their sign-in and password reset fail exactly like an unknown login's.
+    /// </summary>
     public static async Task<LoginAccount?> FindAsync(NpgsqlConnection connection, string login, bool forUpdate, CancellationToken ct)
     {
         var column = login.Contains('@', StringComparison.Ordinal) ? "email" : "username";
         await using var command = connection.Sql($"""
             select id, role, customer_id, email, first_name, language, password_hash, locked_until
-            from users where lower({column}) = lower($1){(forUpdate ? " for update" : "")}
+            from users where lower({column}) = lower($1) and deactivated_at is null{(forUpdate ? " for update" : "")}
             """)
             .With(login.Trim());
         await using var reader = await command.ExecuteReaderAsync(ct);

@@ -35,7 +35,8 @@ public sealed record OpenedTicket(Guid TicketId, string Number, long Version);
 /// <summary>
 /// Who and what the ticket is for, checked before anything is written (Wolverine middleware of <see cref="OpenTicket"/>,
 /// run ahead of the <see cref="TicketCreationGate"/> so that checks never hold a creation slot): a staff caller's fields
-/// are within the admin's settings (400), the customer and contact exist (422), and the assignee is staff (422).
+/// have custom values of the right type (400) and name catalogue entries (422),
+/// a contact's named queue, issue type and work type are checked by the portal endpoint, the customer and contact exist (422), and the assignee is staff (422).
 /// </summary>
 public static class OpenTicketChecks
 {
@@ -71,7 +72,7 @@ public static class OpenTicketHandler
     public static async Task<OpenedTicket> Handle(
         OpenTicket command, TicketCommandInputs inputs, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        var (policies, mspTimeZone, rules) = inputs;
+        var (policies, mspTimeZone, _, _) = inputs;
         var id = command.TicketId;
         var by = command.By.Actor;
         var now = EventStamping.StoredPrecision(clock.GetUtcNow());
@@ -85,7 +86,7 @@ public static class OpenTicketHandler
             new PostReply(id, Guid.CreateVersion7(), "", ReplyVisibility.Public, false, command.Attachments, by),
             Ticket.Fold(opened), policies, now).For(id)];
         var events = TicketWrites.Pending(decided, command.By);
-        var rulesDid = TicketWorkflowStep.After(WorkflowTrigger.TicketCreated, Ticket.Fold(decided), events, rules, policies, now, command.By);
+        var rulesDid = TicketWorkflowStep.After(WorkflowTrigger.TicketCreated, Ticket.Fold(decided), events, inputs, now, command.By);
         List<PendingEvent> all = [.. events, .. rulesDid.Events];
         session.Events.StartStream<Ticket>(id, [.. all.Select(e => session.Stamp(e, now))]);
         TicketNotices.Queue(session, TicketWrites.Fold(Ticket.Initial, all), all);

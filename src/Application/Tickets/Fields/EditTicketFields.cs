@@ -8,7 +8,7 @@ public sealed record EditTicketFields(Guid TicketId, TicketFieldChanges Changes,
 
 public static class EditTicketFieldsHandler
 {
-    /// <summary>The new values within the admin's catalogues and custom field types (400), before the ticket is read.</summary>
+    /// <summary>The new custom values of their types (400) and catalogue values that name entries (422), before the ticket is read.</summary>
     public static Task ValidateAsync(EditTicketFields command, ITicketFieldRules fieldRules, CancellationToken ct)
     {
         var changes = command.Changes;

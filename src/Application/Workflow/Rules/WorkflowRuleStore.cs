@@ -2,6 +2,7 @@ using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 using Ticketing.Application.Errors;
+using Ticketing.Application.Tickets;
 using Ticketing.Domain.Workflow;
 
 namespace Ticketing.Application.Workflow.Rules;
@@ -19,6 +20,18 @@ public sealed class WorkflowRuleStore(NpgsqlDataSource dataSource)
 
     /// <summary>The enabled rules in position order, the way the command path runs them.</summary>
     public const string EnabledSql = "select id, name, trigger, conditions::text, actions::text from workflow_rules where enabled order by position, id";
+
+    /// <summary>
+    /// The users the enabled rules' "set assignee" actions name who are assignable now (<see cref="TicketAssignees.AssignableSql"/>):
+    /// a rule whose assignee left staff since it was saved skips that action when it fires.
+    /// </summary>
+    public const string AssignableAssigneesSql = $"""
+        select id from users
+        where {TicketAssignees.AssignableSql}
+          and id::text in (
+            select lower(a ->> 'value') from workflow_rules r cross join lateral jsonb_array_elements(r.actions) a
+            where r.enabled and a ->> 'set' = 'assignee')
+        """;
 
     public async Task<IReadOnlyList<WorkflowRule>> EnabledAsync(CancellationToken ct)
     {
