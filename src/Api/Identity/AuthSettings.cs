@@ -26,4 +26,10 @@ public sealed class AuthSettings
     public int AccountRateLimitPermits { get; set; } = 10;
 
     public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How long a session seen live is trusted without a lookup; a revocation on another node takes effect within it
+    /// (on this node at once). Zero looks every request up.
+    /// </summary>
+    public TimeSpan SessionCheckCache { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -45,6 +45,8 @@ public static class IdentityServices
         services.AddSingleton<SecretHasher>();
         services.AddSingleton<AuditLog>();
         services.AddScoped<Sessions>();
+        services.AddSingleton(sp => new SessionCheckCache(
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuthSettings>>().Value.SessionCheckCache));
         services.AddScoped<AccountWriter>();
         services.AddScoped<CredentialVerifier>();
         services.AddSingleton(sp =>

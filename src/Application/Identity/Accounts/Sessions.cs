@@ -4,7 +4,7 @@ using Ticketing.Application.Persistence;
 namespace Ticketing.Application.Identity.Accounts;
 
 /// <summary>The <c>sessions</c> table: a token is honoured only while its session row is live.</summary>
-public sealed class Sessions(NpgsqlDataSource dataSource, TimeProvider time)
+public sealed class Sessions(NpgsqlDataSource dataSource, TimeProvider time, SessionCheckCache cache)
 {
     /// <summary>A new session and the id of its first refresh token; it lives <paramref name="lifetime"/> unless refreshed.</summary>
     public async Task<NewSession> CreateAsync(NpgsqlConnection connection, Guid userId, TimeSpan lifetime, CancellationToken ct)
@@ -50,16 +50,29 @@ public sealed class Sessions(NpgsqlDataSource dataSource, TimeProvider time)
         return renewed;
     }
 
-    /// <summary>One primary-key lookup per authenticated request.</summary>
+    /// <summary>One primary-key lookup per authenticated request, unless the session was seen live moments ago (<see cref="SessionCheckCache"/>).</summary>
     public async Task<bool> IsActiveAsync(Guid sessionId, CancellationToken ct)
     {
+        if (cache.IsKnownLive(sessionId))
+        {
+            return true;
+        }
+
+        var readAt = cache.Generation;
         await using var command = dataSource.CreateCommand("select 1 from sessions where id = $1 and revoked_at is null and expires_at > $2")
             .With(sessionId).With(time.GetUtcNow());
-        return await command.ExecuteScalarAsync(ct) is not null;
+        var live = await command.ExecuteScalarAsync(ct) is not null;
+        if (live)
+        {
+            cache.RememberLive(sessionId, readAt);
+        }
+
+        return live;
     }
 
     public async Task<bool> RevokeAsync(NpgsqlConnection connection, Guid sessionId, CancellationToken ct)
     {
+        cache.Forget();
         await using var command = connection.Sql("update sessions set revoked_at = $2 where id = $1 and revoked_at is null")
             .With(sessionId).With(time.GetUtcNow());
         return await command.ExecuteNonQueryAsync(ct) > 0;
@@ -68,6 +81,7 @@ public sealed class Sessions(NpgsqlDataSource dataSource, TimeProvider time)
     /// <summary>Revokes every live session of a user except <paramref name="keep"/> (null: all of them).</summary>
     public async Task<int> RevokeAllAsync(NpgsqlConnection connection, Guid userId, Guid? keep, CancellationToken ct)
     {
+        cache.Forget();
         await using var command = connection.Sql("""
             update sessions set revoked_at = $3
             where user_id = $1 and revoked_at is null and ($2::uuid is null or id <> $2)

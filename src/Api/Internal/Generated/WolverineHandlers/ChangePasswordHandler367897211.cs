@@ -19,8 +19,9 @@ namespace Internal.Generated.WolverineHandlers
         private readonly Ticketing.Application.Identity.Accounts.LockoutPolicy _lockoutPolicy;
         private readonly Ticketing.Application.Identity.Accounts.SecretHasher _secretHasher1;
         private readonly Ticketing.Application.Identity.Accounts.SecretHasher _secretHasher2;
+        private readonly Ticketing.Application.Identity.Accounts.SessionCheckCache _sessionCheckCache;
 
-        public ChangePasswordHandler367897211(Npgsql.NpgsqlDataSource npgsqlDataSource, System.TimeProvider __timeProvider1, System.TimeProvider __timeProvider2, System.TimeProvider __timeProvider3, Ticketing.Application.Audit.AuditLog auditLog, Ticketing.Application.Identity.Accounts.LockoutPolicy lockoutPolicy, Ticketing.Application.Identity.Accounts.SecretHasher __secretHasher1, Ticketing.Application.Identity.Accounts.SecretHasher __secretHasher2)
+        public ChangePasswordHandler367897211(Npgsql.NpgsqlDataSource npgsqlDataSource, System.TimeProvider __timeProvider1, System.TimeProvider __timeProvider2, System.TimeProvider __timeProvider3, Ticketing.Application.Audit.AuditLog auditLog, Ticketing.Application.Identity.Accounts.LockoutPolicy lockoutPolicy, Ticketing.Application.Identity.Accounts.SecretHasher __secretHasher1, Ticketing.Application.Identity.Accounts.SecretHasher __secretHasher2, Ticketing.Application.Identity.Accounts.SessionCheckCache sessionCheckCache)
         {
             _npgsqlDataSource = npgsqlDataSource;
             _timeProvider1 = __timeProvider1;
@@ -30,11 +31,12 @@ namespace Internal.Generated.WolverineHandlers
             _lockoutPolicy = lockoutPolicy;
             _secretHasher1 = __secretHasher1;
             _secretHasher2 = __secretHasher2;
+            _sessionCheckCache = sessionCheckCache;
         }
 
         public override async System.Threading.Tasks.Task HandleAsync(Wolverine.Runtime.MessageContext context, System.Threading.CancellationToken cancellation)
         {
-            var sessions = new Ticketing.Application.Identity.Accounts.Sessions(_npgsqlDataSource, _timeProvider3);
+            var sessions = new Ticketing.Application.Identity.Accounts.Sessions(_npgsqlDataSource, _timeProvider3, _sessionCheckCache);
             var accountWriter = new Ticketing.Application.Identity.Accounts.AccountWriter(_secretHasher2, _timeProvider2);
             var credentialVerifier = new Ticketing.Application.Identity.Accounts.CredentialVerifier(_secretHasher1, _auditLog, _lockoutPolicy, _timeProvider1);
             // The actual message body

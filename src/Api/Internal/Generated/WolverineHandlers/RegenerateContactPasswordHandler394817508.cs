@@ -16,19 +16,21 @@ namespace Internal.Generated.WolverineHandlers
         private readonly System.TimeProvider _timeProvider2;
         private readonly Ticketing.Application.Audit.AuditLog _auditLog;
         private readonly Ticketing.Application.Identity.Accounts.SecretHasher _secretHasher;
+        private readonly Ticketing.Application.Identity.Accounts.SessionCheckCache _sessionCheckCache;
 
-        public RegenerateContactPasswordHandler394817508(Npgsql.NpgsqlDataSource npgsqlDataSource, System.TimeProvider __timeProvider1, System.TimeProvider __timeProvider2, Ticketing.Application.Audit.AuditLog auditLog, Ticketing.Application.Identity.Accounts.SecretHasher secretHasher)
+        public RegenerateContactPasswordHandler394817508(Npgsql.NpgsqlDataSource npgsqlDataSource, System.TimeProvider __timeProvider1, System.TimeProvider __timeProvider2, Ticketing.Application.Audit.AuditLog auditLog, Ticketing.Application.Identity.Accounts.SecretHasher secretHasher, Ticketing.Application.Identity.Accounts.SessionCheckCache sessionCheckCache)
         {
             _npgsqlDataSource = npgsqlDataSource;
             _timeProvider1 = __timeProvider1;
             _timeProvider2 = __timeProvider2;
             _auditLog = auditLog;
             _secretHasher = secretHasher;
+            _sessionCheckCache = sessionCheckCache;
         }
 
         public override async System.Threading.Tasks.Task HandleAsync(Wolverine.Runtime.MessageContext context, System.Threading.CancellationToken cancellation)
         {
-            var sessions = new Ticketing.Application.Identity.Accounts.Sessions(_npgsqlDataSource, _timeProvider2);
+            var sessions = new Ticketing.Application.Identity.Accounts.Sessions(_npgsqlDataSource, _timeProvider2, _sessionCheckCache);
             var accountWriter = new Ticketing.Application.Identity.Accounts.AccountWriter(_secretHasher, _timeProvider1);
             // The actual message body
             var regenerateContactPassword = (Ticketing.Application.Identity.Contacts.RegenerateContactPassword)context.Envelope.Message;

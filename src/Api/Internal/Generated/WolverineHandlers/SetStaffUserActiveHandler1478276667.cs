@@ -3,6 +3,7 @@
 using Npgsql;
 using System;
 using Ticketing.Application.Audit;
+using Ticketing.Application.Identity.Accounts;
 
 namespace Internal.Generated.WolverineHandlers
 {
@@ -13,17 +14,19 @@ namespace Internal.Generated.WolverineHandlers
         private readonly Npgsql.NpgsqlDataSource _npgsqlDataSource;
         private readonly System.TimeProvider _timeProvider;
         private readonly Ticketing.Application.Audit.AuditLog _auditLog;
+        private readonly Ticketing.Application.Identity.Accounts.SessionCheckCache _sessionCheckCache;
 
-        public SetStaffUserActiveHandler1478276667(Npgsql.NpgsqlDataSource npgsqlDataSource, System.TimeProvider timeProvider, Ticketing.Application.Audit.AuditLog auditLog)
+        public SetStaffUserActiveHandler1478276667(Npgsql.NpgsqlDataSource npgsqlDataSource, System.TimeProvider timeProvider, Ticketing.Application.Audit.AuditLog auditLog, Ticketing.Application.Identity.Accounts.SessionCheckCache sessionCheckCache)
         {
             _npgsqlDataSource = npgsqlDataSource;
             _timeProvider = timeProvider;
             _auditLog = auditLog;
+            _sessionCheckCache = sessionCheckCache;
         }
 
         public override async System.Threading.Tasks.Task HandleAsync(Wolverine.Runtime.MessageContext context, System.Threading.CancellationToken cancellation)
         {
-            var sessions = new Ticketing.Application.Identity.Accounts.Sessions(_npgsqlDataSource, _timeProvider);
+            var sessions = new Ticketing.Application.Identity.Accounts.Sessions(_npgsqlDataSource, _timeProvider, _sessionCheckCache);
             // The actual message body
             var setStaffUserActive = (Ticketing.Application.Identity.Staff.SetStaffUserActive)context.Envelope.Message;
 
