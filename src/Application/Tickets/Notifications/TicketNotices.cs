@@ -15,6 +15,9 @@ public enum TicketNotification
     StatusToContact,
     QuestionToTaskfireResource,
     DeletionToTaskfireResource,
+
+    /// <summary>A Taskfire user deleted their copy, which deleted the MSP's ticket: its assigned technician is told (T10).</summary>
+    DeletionToTechnician,
 }
 
 /// <summary>
@@ -31,7 +34,8 @@ public sealed record TicketEventNotice(
 /// <summary>
 /// Which of a command's ticket events mail someone (A4, rules as in ADR 0006): a public staff reply mails the ticket's
 /// contact, a public contact reply the assigned technician, a status change by someone other than the contact the
-/// contact, a Taskfire question or shared-copy deletion the Taskfire resource named in the event; mirrored replies,
+/// contact, a Taskfire question or shared-copy deletion the Taskfire resource named in the event (a deletion by the Taskfire user:
+/// the MSP ticket's assigned technician instead); mirrored replies,
 /// internal notes and the Taskfire copy's own replies and statuses mail nobody. The command knows the ticket's state
 /// after its events, so an event whose ticket has no one to mail (no contact, nobody assigned, the author is the
 /// recipient) queues nothing: only a notice with a recipient costs a message.
@@ -72,6 +76,9 @@ public static class TicketNotices
             new(pending.EventId, s.TicketId, TicketNotification.StatusToContact, s.At, s.ToStatusId, s.By.Id, s.ToStatusId),
         TaskfireQuestionAsked q when !after.IsDeleted =>
             new(pending.EventId, q.TicketId, TicketNotification.QuestionToTaskfireResource, q.At, q.Note, q.NotifyResourceId),
+        SharedCopyDeleted { By.Kind: ActorKind.Taskfire } d => after.AssignedTechnicianId is { } technician
+            ? new(pending.EventId, d.TicketId, TicketNotification.DeletionToTechnician, d.At, null, technician)
+            : null,
         SharedCopyDeleted d =>
             new(pending.EventId, d.TicketId, TicketNotification.DeletionToTaskfireResource, d.At, null, d.NotifyTaskfireResourceId),
         _ => null,
