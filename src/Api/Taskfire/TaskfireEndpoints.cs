@@ -25,19 +25,12 @@ public static class TaskfireEndpoints
             .WithSummary("The Taskfire copies of the user's customer's tickets; filters and keyset paging").ProducesValidationProblem();
         tickets.MapGet("/{id:guid}", TaskfireTicketReads.Get)
             .WithSummary("A Taskfire copy with its timeline (no MSP internal notes); ETag = version").ProducesProblem(StatusCodes.Status404NotFound);
-        Command(tickets.MapPost("/{id:guid}/status", TaskfireTicketCommands.ChangeStatus).Validate<ChangeStatusRequest>()
+        TicketEndpoints.Command(tickets.MapPost("/{id:guid}/status", TaskfireTicketCommands.ChangeStatus).Validate<ChangeStatusRequest>()
             .WithSummary("Change the copy's status (the MSP's ticket is untouched)"));
-        Command(tickets.MapPost("/{id:guid}/notes", TaskfireTicketCommands.AddNote).Validate<TaskfireNoteRequest>()
+        TicketEndpoints.Command(tickets.MapPost("/{id:guid}/notes", TaskfireTicketCommands.AddNote).Validate<TaskfireNoteRequest>()
             .WithSummary("Add a note, shown on both tickets of the pair"));
-        Command(tickets.MapDelete("/{id:guid}", TaskfireTicketCommands.Delete)
+        TicketEndpoints.Command(tickets.MapDelete("/{id:guid}", TaskfireTicketCommands.Delete)
             .WithSummary("Delete the copy and the MSP's ticket; the MSP's technician is notified"));
         return app;
     }
-
-    private static void Command(RouteHandlerBuilder route) => route
-        .ProducesValidationProblem()
-        .ProducesProblem(StatusCodes.Status404NotFound)
-        .ProducesProblem(StatusCodes.Status409Conflict)
-        .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-        .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 }
