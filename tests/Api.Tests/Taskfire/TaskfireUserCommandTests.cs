@@ -61,6 +61,22 @@ public sealed class TaskfireUserCommandTests(EmailApiFactory api) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_note_mails_the_msps_assigned_technician_and_never_the_end_user()
+    {
+        var cast = await api.CastAsync();
+        var technicianEmail = (await cast.Technician.GetAsync<ProfileBody>("/api/me")).Email;
+        var contact = await cast.Technician.CreateContactAsync(cast.CustomerA);
+        var pair = await cast.Technician.HandedOverAsync(cast.CustomerA, cast.Resource.Id, "Server room too hot", contact.Id);
+        await cast.Technician.CommandAsync(pair.Msp, "assign", new { technicianId = cast.Technician.Id });
+
+        var noting = await api.TrackedAsync(() => cast.Resource.TaskfireCommandAsync(pair.Copy, "notes", new { body = "The AC is back on" }));
+
+        var mail = await api.SentMailAsync(noting, technicianEmail, "reply_posted");
+        mail.TextBody!.ShouldContain("The AC is back on");
+        noting.MailsSent(contact.Email).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task A_note_on_a_ticket_not_theirs_an_empty_note_or_a_stale_version_is_refused_and_writes_nothing()
     {
         var cast = await api.CastAsync();
