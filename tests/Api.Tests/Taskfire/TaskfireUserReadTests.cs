@@ -8,7 +8,7 @@ namespace Ticketing.Api.Tests.Taskfire;
 public sealed class TaskfireUserReadTests(TicketApiFactory api) : IClassFixture<TicketApiFactory>
 {
     [Fact]
-    public async Task The_list_holds_the_copies_of_the_users_own_customer_only_in_their_time_zone()
+    public async Task The_list_holds_the_copies_of_the_users_own_customer_only_in_their_language_and_time_zone()
     {
         var cast = await api.CastAsync();
         var printer = await cast.Technician.HandedOverAsync(cast.CustomerA, cast.Resource.Id, "Printer offline");
@@ -26,7 +26,7 @@ public sealed class TaskfireUserReadTests(TicketApiFactory api) : IClassFixture<
             i => i.Title.ShouldBe("Printer offline"),
             i => i.Queue.ShouldBe("Customer IT"),
             i => i.ResourceId.ShouldBe(cast.Resource.Id),
-            i => i.StatusName.ShouldBe("Open"),
+            i => i.StatusName.ShouldBe("Offen"),
             i => i.CreatedAt.Offset.ShouldBe(TimeSpan.FromHours(9)));
         (await cast.OtherResource.TaskfireListAsync()).Items.ShouldAllBe(i => i.Title == "Other company's printer");
     }

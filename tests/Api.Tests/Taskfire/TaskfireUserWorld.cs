@@ -9,7 +9,7 @@ namespace Ticketing.Api.Tests.Taskfire;
 public sealed record TaskfirePair(Guid Msp, Guid Copy, string Number);
 
 /// <summary>
-/// The cast of a Taskfire test: a technician, customer A with two Taskfire users (the resource in Tokyo time, and a
+/// The cast of a Taskfire test: a technician, customer A with two Taskfire users (the resource, in German and Tokyo time, and a
 /// colleague) and customer B with its own Taskfire user.
 /// </summary>
 public sealed record TaskfireCast(ApiUser Technician, Guid CustomerA, ApiUser Resource, ApiUser Colleague, Guid CustomerB, ApiUser OtherResource);
@@ -24,17 +24,17 @@ public static class TaskfireUserHttp
         var customerA = await technician.CreateCustomerAsync();
         var customerB = await technician.CreateCustomerAsync();
         return new TaskfireCast(
-            technician, customerA, await api.TaskfireUserAsync(customerA, "Asia/Tokyo"), await api.TaskfireUserAsync(customerA),
+            technician, customerA, await api.TaskfireUserAsync(customerA, "Asia/Tokyo", "de"), await api.TaskfireUserAsync(customerA),
             customerB, await api.TaskfireUserAsync(customerB));
     }
 
     /// <summary>A new Taskfire user of <paramref name="customerId"/> (created by the administrator), signed in.</summary>
-    public static async Task<ApiUser> TaskfireUserAsync(this IdentityApiFactory api, Guid customerId, string timeZone = "UTC")
+    public static async Task<ApiUser> TaskfireUserAsync(this IdentityApiFactory api, Guid customerId, string timeZone = "UTC", string language = "en")
     {
         var admin = await api.SignInAdminAsync();
         var created = await admin.PostAsync<StaffUserCreatedBody>("/api/admin/users", new
         {
-            role = "taskfire", email = IdentityHttp.UniqueEmail("taskfire"), firstName = "Kim", lastName = "Inhouse", customerId, timeZone,
+            role = "taskfire", email = IdentityHttp.UniqueEmail("taskfire"), firstName = "Kim", lastName = "Inhouse", customerId, timeZone, language,
         });
         return await api.SignInUserAsync(created.Username, created.Password);
     }
