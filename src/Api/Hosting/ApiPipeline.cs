@@ -7,6 +7,7 @@ using Ticketing.Api.Email.Inbound;
 using Ticketing.Api.Identity;
 using Ticketing.Api.KnowledgeBase;
 using Ticketing.Api.Portal;
+using Ticketing.Api.Taskfire;
 using Ticketing.Api.Tickets;
 using Ticketing.Api.Workflow;
 
@@ -26,6 +27,7 @@ public static class ApiPipeline
         app.MapIdentityEndpoints();
         app.MapTicketEndpoints();
         app.MapPortalEndpoints();
+        app.MapTaskfireEndpoints();
         app.MapAdminSettingsEndpoints();
         app.MapWorkflowRuleEndpoints();
         app.MapAuditEndpoints();

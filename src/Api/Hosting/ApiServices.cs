@@ -8,6 +8,7 @@ using Ticketing.Api.Errors;
 using Ticketing.Api.Identity;
 using Ticketing.Api.KnowledgeBase;
 using Ticketing.Api.Portal;
+using Ticketing.Api.Taskfire;
 using Ticketing.Api.Tickets;
 using Ticketing.Api.Workflow;
 using Marten;
@@ -47,6 +48,7 @@ public static class ApiServices
         services.AddSwaggerGen(swagger => swagger.CustomSchemaIds(type => type.FullName!.Replace("Ticketing.", "", StringComparison.Ordinal).Replace('+', '.')));
         builder.AddTicketingIdentity();
         builder.AddTickets();
+        builder.Services.AddTaskfireApi();
         builder.AddPortal();
         builder.AddEmail();
         builder.AddAdminSettings();

@@ -35,7 +35,8 @@ public static class TicketEndpoints
         return app;
     }
 
-    private static void Command(RouteHandlerBuilder route) => route
+    /// <summary>The problems every ticket command can answer, for the OpenAPI description.</summary>
+    internal static void Command(RouteHandlerBuilder route) => route
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status404NotFound)
         .ProducesProblem(StatusCodes.Status409Conflict)

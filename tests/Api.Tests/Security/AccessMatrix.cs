@@ -99,6 +99,12 @@ public static class AccessMatrix
         Row("POST",   "/api/portal/tickets/{id:guid}/replies",                     "401  201  201  404  403  403  403  403", (w, _) => Done(Post($"/api/portal/tickets/{w.TicketA}/replies", new { body = "Any news?" }))),
         Row("GET",    "/api/portal/tickets/{id:guid}/attachments/{attachmentId:guid}", "401  200  200  404  403  403  403  403", (w, _) => Done(Get($"/api/portal/tickets/{w.TicketA}/attachments/{w.AttachmentA}"))),
 
+        Row("GET",    "/api/taskfire/tickets/",                                    "401  403  403  403  200  403  403  403", Fixed(() => Get("/api/taskfire/tickets"))),
+        Row("GET",    "/api/taskfire/tickets/{id:guid}",                           "401  403  403  403  200  403  403  403", async (w, _) => Get($"/api/taskfire/tickets/{await w.FreshTaskfireCopyAsync()}")),
+        Row("POST",   "/api/taskfire/tickets/{id:guid}/status",                    "401  403  403  403  200  403  403  403", async (w, _) => Post($"/api/taskfire/tickets/{await w.FreshTaskfireCopyAsync()}/status", new { status = "pending" })),
+        Row("POST",   "/api/taskfire/tickets/{id:guid}/notes",                     "401  403  403  403  200  403  403  403", async (w, _) => Post($"/api/taskfire/tickets/{await w.FreshTaskfireCopyAsync()}/notes", new { body = "Checked on site" })),
+        Row("DELETE", "/api/taskfire/tickets/{id:guid}",                           "401  403  403  403  204  403  403  403", async (w, _) => Delete($"/api/taskfire/tickets/{await w.FreshTaskfireCopyAsync()}")),
+
         Row("GET",    "/api/portal/kb/categories",                                 "401  200  200  200  403  403  403  403", Fixed(() => Get("/api/portal/kb/categories"))),
         Row("GET",    "/api/portal/kb/sections/{id:guid}/articles",                "401  200  200  404  403  403  403  403", (w, _) => Done(Get($"/api/portal/kb/sections/{w.SectionA}/articles"))),
         Row("GET",    "/api/portal/kb/articles/{id:guid}",                         "401  200  200  404  403  403  403  403", (w, _) => Done(Get($"/api/portal/kb/articles/{w.ArticleA}"))),

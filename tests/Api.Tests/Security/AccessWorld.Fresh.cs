@@ -18,6 +18,10 @@ public sealed partial class AccessWorld
         return id;
     }
 
+    /// <summary>The copy of a fresh ticket of A handed to A's Taskfire user: what the Taskfire user's own endpoints work on.</summary>
+    public async Task<Guid> FreshTaskfireCopyAsync() =>
+        (await AdminUser.TicketAsync(await FreshTaskfireTicketAsync())).Ticket.LinkedTicketId!.Value;
+
     public Task<Guid> FreshCustomerAsync() => CustomerAsync($"{Marker} fresh customer");
 
     public async Task<Guid> FreshContactAsync() => (await AdminUser.CreateContactAsync(CustomerA)).Id;

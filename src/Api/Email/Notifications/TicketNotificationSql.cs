@@ -47,7 +47,8 @@ internal static class TicketNotificationSql
         "ticket_list t join users r on r.id = $3 left join users c on c.id = t.contact_id",
         "not t.deleted");
 
-    // The ticket is flagged deleted by now (ticket_list is inline); its number and title are still there.
+    // The ticket is flagged deleted by now (ticket_list is inline); its number and title are still there. $3 is the
+    // Taskfire resource, or the MSP's technician when the Taskfire user deleted the copy.
     public static readonly string DeletionToTaskfireResource = Select(
         $"'recipient_name', {Recipient}, 'contact_name', coalesce(c.first_name || ' ' || c.last_name, ''), {Ticket}",
         "ticket_list t join users r on r.id = $3 left join users c on c.id = t.contact_id",
@@ -68,7 +69,7 @@ internal static class TicketNotificationSql
         TicketNotification.ReplyToContact or TicketNotification.ReplyToTechnician => EmailKinds.ReplyPosted,
         TicketNotification.StatusToContact => EmailKinds.StatusChanged,
         TicketNotification.QuestionToTaskfireResource => EmailKinds.TaskfireQuestion,
-        TicketNotification.DeletionToTaskfireResource => EmailKinds.SharedTicketDeleted,
+        TicketNotification.DeletionToTaskfireResource or TicketNotification.DeletionToTechnician => EmailKinds.SharedTicketDeleted,
         _ => throw new ArgumentOutOfRangeException(nameof(notification), notification, null),
     };
 
@@ -78,7 +79,7 @@ internal static class TicketNotificationSql
         TicketNotification.ReplyToTechnician => ReplyToTechnician,
         TicketNotification.StatusToContact => StatusToContact,
         TicketNotification.QuestionToTaskfireResource => QuestionToTaskfireResource,
-        TicketNotification.DeletionToTaskfireResource => DeletionToTaskfireResource,
+        TicketNotification.DeletionToTaskfireResource or TicketNotification.DeletionToTechnician => DeletionToTaskfireResource,
         _ => throw new ArgumentOutOfRangeException(nameof(notification), notification, null),
     };
 }

@@ -15,6 +15,9 @@ public enum TicketNotification
     StatusToContact,
     QuestionToTaskfireResource,
     DeletionToTaskfireResource,
+
+    /// <summary>A Taskfire user deleted their copy, which deleted the MSP's ticket: its assigned technician is told (T10).</summary>
+    DeletionToTechnician,
 }
 
 /// <summary>
@@ -30,11 +33,13 @@ public sealed record TicketEventNotice(
 
 /// <summary>
 /// Which of a command's ticket events mail someone (A4, rules as in ADR 0006): a public staff reply mails the ticket's
-/// contact, a public contact reply the assigned technician, a status change by someone other than the contact the
-/// contact, a Taskfire question or shared-copy deletion the Taskfire resource named in the event; mirrored replies,
-/// internal notes and the Taskfire copy's own replies and statuses mail nobody. The command knows the ticket's state
-/// after its events, so an event whose ticket has no one to mail (no contact, nobody assigned, the author is the
-/// recipient) queues nothing: only a notice with a recipient costs a message.
+/// contact; a public contact reply, and a Taskfire user's note (its mirror on the MSP's ticket, ADR 0022), the assigned
+/// technician; a status change by someone other than the contact the contact; a Taskfire question or shared-copy
+/// deletion the Taskfire resource named in the event, except that a deletion by the Taskfire user mails the MSP ticket's
+/// assigned technician instead. Staff's mirrored replies, internal notes and the Taskfire copy's own replies and
+/// statuses mail nobody. The command knows the ticket's state after its events, so an event whose ticket has no one to
+/// mail (no contact, nobody assigned, the author is the recipient) queues nothing: only a notice with a recipient costs
+/// a message.
 /// </summary>
 public static class TicketNotices
 {
@@ -68,10 +73,17 @@ public static class TicketNotices
         ReplyPosted { Visibility: ReplyVisibility.Public, MirroredFrom: null, Author.Kind: ActorKind.Contact } r
             when OnMspTicket(after) && after.AssignedTechnicianId is { } technician && technician != r.Author.Id =>
             new(pending.EventId, r.TicketId, TicketNotification.ReplyToTechnician, r.At, r.Body, r.Author.Id),
+        // A Taskfire user's note reaches the MSP's ticket as its mirror; the technician working that ticket hears of it.
+        ReplyPosted { MirroredFrom: not null, Author.Kind: ActorKind.Taskfire } r
+            when OnMspTicket(after) && after.AssignedTechnicianId is not null =>
+            new(pending.EventId, r.TicketId, TicketNotification.ReplyToTechnician, r.At, r.Body, r.Author.Id),
         TicketStatusChanged s when MailsContact(after, s.By) =>
             new(pending.EventId, s.TicketId, TicketNotification.StatusToContact, s.At, s.ToStatusId, s.By.Id, s.ToStatusId),
         TaskfireQuestionAsked q when !after.IsDeleted =>
             new(pending.EventId, q.TicketId, TicketNotification.QuestionToTaskfireResource, q.At, q.Note, q.NotifyResourceId),
+        SharedCopyDeleted { By.Kind: ActorKind.Taskfire } d => after.AssignedTechnicianId is { } technician
+            ? new(pending.EventId, d.TicketId, TicketNotification.DeletionToTechnician, d.At, null, technician)
+            : null,
         SharedCopyDeleted d =>
             new(pending.EventId, d.TicketId, TicketNotification.DeletionToTaskfireResource, d.At, null, d.NotifyTaskfireResourceId),
         _ => null,

@@ -40,6 +40,9 @@ public enum TimelineAudience
     /// <summary>Portal contacts: public entries only; internal notes never leave the database.</summary>
     Public,
 
-    /// <summary>The Taskfire user of a copy: public entries and Taskfire-related notes.</summary>
+    /// <summary>
+    /// The Taskfire user of a copy: the copy's public entries and Taskfire-related notes, plus the public replies on
+    /// its MSP ticket; the MSP's internal notes never.
+    /// </summary>
     Taskfire,
 }

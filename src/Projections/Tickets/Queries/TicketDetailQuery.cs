@@ -21,8 +21,16 @@ public sealed class TicketDetailQuery(NpgsqlDataSource dataSource)
         select t.entry_id, t.version, t.kind, t.author_id, t.author_kind, t.body, t.visibility, t.taskfire_related,
             t.mirrored_from, t.from_status_id, t.to_status_id, t.attachments::text, t.at
         from ticket_timeline t
-        where t.ticket_id = $1 {0}
+        where {0}
         order by t.at, t.entry_id
+        """;
+
+    // A copy's own entries that are public or Taskfire-related, and the public replies of its MSP ticket (the end
+    // user's conversation) that were not mirrored onto the copy already; never an MSP internal note (ADR 0022).
+    private const string TaskfireTimeline = """
+        (t.ticket_id = $1 and (t.visibility = 'public' or t.taskfire_related))
+            or (t.ticket_id = (select m.linked_ticket_id from ticket_list m where m.id = $1 and m.side = 'taskfire_copy')
+                and t.kind = 'reply' and t.visibility = 'public' and not t.taskfire_related)
         """;
 
     /// <summary>The ticket, or null when it does not exist or was deleted.</summary>
@@ -30,9 +38,9 @@ public sealed class TicketDetailQuery(NpgsqlDataSource dataSource)
     {
         var visible = audience switch
         {
-            TimelineAudience.Staff => "",
-            TimelineAudience.Public => "and t.visibility = 'public'",
-            TimelineAudience.Taskfire => "and (t.visibility = 'public' or t.taskfire_related)",
+            TimelineAudience.Staff => "t.ticket_id = $1",
+            TimelineAudience.Public => "t.ticket_id = $1 and t.visibility = 'public'",
+            TimelineAudience.Taskfire => TaskfireTimeline,
             _ => throw new ArgumentOutOfRangeException(nameof(audience), audience, null),
         };
 

@@ -53,6 +53,18 @@ public sealed record TicketListFilter
     public string? Priority { get; init; }
     public string? TitleContains { get; init; }
 
+    /// <summary>Which side of a Taskfire pair; null lists both.</summary>
+    public TicketSide? Side { get; init; }
+
+    /// <summary>The Taskfire resource a copy is handed to (T10).</summary>
+    public Guid? TaskfireResourceId { get; init; }
+
+    /// <summary>Created at or after (inclusive).</summary>
+    public DateTimeOffset? CreatedFrom { get; init; }
+
+    /// <summary>Created before (exclusive).</summary>
+    public DateTimeOffset? CreatedTo { get; init; }
+
     /// <summary>The <see cref="TicketListPage.NextCursor"/> of the previous page; null for the first page.</summary>
     public string? Cursor { get; init; }
 

@@ -57,6 +57,16 @@ internal static class TicketListSqlBuilder
         if (filter.StatusCategory is { } category) Equal("l.status_category", P(SqlEnum<StatusCategory>.Name(category)));
         if (filter.Source is { } source) Equal("l.source", P(SqlEnum<TicketSource>.Name(source)));
         if (filter.Priority is { } priority) Equal("l.priority", P(priority));
+        if (filter.Side is { } side) Equal("l.side", P(SqlEnum<TicketSide>.Name(side)));
+        if (filter.TaskfireResourceId is { } resource) Equal("l.taskfire_resource_id", P(resource));
+        void Compare(string condition, DateTimeOffset value)
+        {
+            parameters.Add(P(value));
+            where.Append(" and l.created_at ").Append(condition).Append(" $").Append(parameters.Count);
+        }
+
+        if (filter.CreatedFrom is { } from) Compare(">=", from);
+        if (filter.CreatedTo is { } to) Compare("<", to);
         if (!string.IsNullOrWhiteSpace(filter.TitleContains))
         {
             parameters.Add(P($"%{EscapeLike(filter.TitleContains.Trim())}%"));

@@ -1,0 +1,36 @@
+using FluentValidation;
+using Ticketing.Api.Hosting.Validation;
+using Ticketing.Api.Identity;
+using Ticketing.Api.Tickets;
+
+namespace Ticketing.Api.Taskfire;
+
+/// <summary>The Taskfire user's API under <c>/api/taskfire</c> (T10), for the <c>taskfire</c> role only.</summary>
+public static class TaskfireEndpoints
+{
+    public static IServiceCollection AddTaskfireApi(this IServiceCollection services)
+    {
+        services.AddSingleton<TaskfireCallers>();
+        services.AddSingleton<IValidator<TaskfireNoteRequest>, TaskfireNoteRequestValidator>();
+        return services;
+    }
+
+    public static WebApplication MapTaskfireEndpoints(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var tickets = app.MapGroup("/api/taskfire/tickets").WithTags("Taskfire").RequireAuthorization(Policies.Taskfire)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+
+        tickets.MapGet("/", TaskfireTicketReads.List)
+            .WithSummary("The Taskfire copies of the user's customer's tickets; filters and keyset paging").ProducesValidationProblem();
+        tickets.MapGet("/{id:guid}", TaskfireTicketReads.Get)
+            .WithSummary("A Taskfire copy with its timeline (no MSP internal notes); ETag = version").ProducesProblem(StatusCodes.Status404NotFound);
+        TicketEndpoints.Command(tickets.MapPost("/{id:guid}/status", TaskfireTicketCommands.ChangeStatus).Validate<ChangeStatusRequest>()
+            .WithSummary("Change the copy's status (the MSP's ticket is untouched)"));
+        TicketEndpoints.Command(tickets.MapPost("/{id:guid}/notes", TaskfireTicketCommands.AddNote).Validate<TaskfireNoteRequest>()
+            .WithSummary("Add a note, shown on both tickets of the pair"));
+        TicketEndpoints.Command(tickets.MapDelete("/{id:guid}", TaskfireTicketCommands.Delete)
+            .WithSummary("Delete the copy and the MSP's ticket; the MSP's technician is notified"));
+        return app;
+    }
+}

@@ -1,0 +1,53 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Ticketing.Api.Tickets;
+using Ticketing.Application.Tickets;
+using Ticketing.Application.Tickets.Deleting;
+using Ticketing.Application.Tickets.Replies;
+using Ticketing.Application.Tickets.Status;
+using Ticketing.Domain.Tickets;
+using Wolverine;
+
+namespace Ticketing.Api.Taskfire;
+
+/// <summary>
+/// The Taskfire user working their copy (T10). Each command first checks the id is one of the caller's copies (else
+/// 404), then runs the same ticket command as staff do, as a Taskfire actor: the domain keeps them on the copy side,
+/// and notifications, workflow rules, If-Match (412) and conflicts behave as for any ticket command.
+/// </summary>
+public static class TaskfireTicketCommands
+{
+    /// <summary>The copy's status only; the MSP's ticket keeps its own.</summary>
+    public static async Task<Ok<TicketCommandResponse>> ChangeStatus(
+        Guid id, ChangeStatusRequest request, HttpContext http, TaskfireCallers callers, IMessageBus bus, CancellationToken ct)
+    {
+        await EnsureOwnCopyAsync(id, http, callers, ct);
+        return await TicketCommandEndpoints.InvokeAsync(http, bus, new SetTicketStatus(id, request.Status!, http.CommandContext(), ETags.IfMatch(http.Request)), ct);
+    }
+
+    /// <summary>A Taskfire-related note: on the copy and, internal, on the MSP's ticket.</summary>
+    public static async Task<Ok<TicketCommandResponse>> AddNote(
+        Guid id, TaskfireNoteRequest request, HttpContext http, TaskfireCallers callers, IMessageBus bus, CancellationToken ct)
+    {
+        await EnsureOwnCopyAsync(id, http, callers, ct);
+        return await TicketCommandEndpoints.InvokeAsync(http, bus, new PostTicketReply(
+            id, Guid.CreateVersion7(), request.Body, ReplyVisibility.Internal, TaskfireRelated: true, [], http.CommandContext(),
+            ETags.IfMatch(http.Request)), ct);
+    }
+
+    /// <summary>Deletes the copy and the MSP's ticket with it; the MSP's assigned technician is told.</summary>
+    public static async Task<NoContent> Delete(Guid id, HttpContext http, TaskfireCallers callers, IMessageBus bus, CancellationToken ct)
+    {
+        await EnsureOwnCopyAsync(id, http, callers, ct);
+        await bus.InvokeAsync<TicketCommandResult>(new RemoveTicket(id, http.CommandContext(), ETags.IfMatch(http.Request)), ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task EnsureOwnCopyAsync(Guid id, HttpContext http, TaskfireCallers callers, CancellationToken ct) =>
+        await callers.EnsureOwnCopyAsync(id, await callers.ResolveAsync(http, ct), ct);
+}
+
+public sealed class TaskfireNoteRequestValidator : AbstractValidator<TaskfireNoteRequest>
+{
+    public TaskfireNoteRequestValidator() => RuleFor(r => r.Body).NotEmpty().MaximumLength(TicketLimits.ReplyMaxLength);
+}

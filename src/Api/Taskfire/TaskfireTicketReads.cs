@@ -1,0 +1,92 @@
+using FluentValidation;
+using FluentValidation.Results;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Ticketing.Api.Tickets;
+using Ticketing.Domain.Tickets;
+using Ticketing.Projections.Tickets.Queries;
+
+namespace Ticketing.Api.Taskfire;
+
+/// <summary>The Taskfire user's reads (T10): their customer's Taskfire copies, from the ticket read models.</summary>
+public static class TaskfireTicketReads
+{
+    public const int DefaultLimit = 25;
+    public const int MaxLimit = 100;
+
+    /// <summary>
+    /// <c>GET /api/taskfire/tickets</c>: filters <c>status</c> (id or name), <c>priority</c>, <c>text</c> (title contains),
+    /// <c>from</c>/<c>to</c> (created range), <c>scope=mine</c> (handed to me), keyset paging with <c>cursor</c> and
+    /// <c>limit</c> (1–100).
+    /// </summary>
+    public static async Task<Ok<TaskfireTicketPage>> List(
+        HttpContext http, TaskfireCallers callers, TicketListQuery query, string? status = null, string? priority = null,
+        string? text = null, DateTimeOffset? from = null, DateTimeOffset? to = null, string? scope = null, string? cursor = null,
+        int? limit = null, CancellationToken ct = default)
+    {
+        var failures = new List<ValidationFailure>();
+        if (scope is not (null or "mine" or "company"))
+        {
+            failures.Add(new("scope", "scope is 'mine' or 'company'."));
+        }
+
+        if (limit is < 1 or > MaxLimit)
+        {
+            failures.Add(new("limit", $"limit is between 1 and {MaxLimit}."));
+        }
+
+        if (text?.Length > 200 || status?.Length > PicklistValue.MaxLength || priority?.Length > PicklistValue.MaxLength)
+        {
+            failures.Add(new("text", "text has at most 200 characters, status and priority at most 100."));
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new ValidationException(failures);
+        }
+
+        var caller = await callers.ResolveAsync(http, ct);
+        string? statusId = null;
+        if (status is not null)
+        {
+            // An unknown status narrows to nothing, as in the portal: the answer is the same.
+            if (!caller.Policies.Statuses.TryFind(status, out var found))
+            {
+                return TypedResults.Ok(new TaskfireTicketPage([], null));
+            }
+
+            statusId = found.Id;
+        }
+
+        TicketListPage page;
+        try
+        {
+            page = await query.ExecuteAsync(new TicketListFilter
+            {
+                CustomerId = caller.CustomerId, Side = TicketSide.TaskfireCopy,
+                TaskfireResourceId = scope == "mine" ? caller.UserId : null, StatusId = statusId, Priority = priority,
+                TitleContains = text, CreatedFrom = from, CreatedTo = to, Cursor = cursor, Limit = limit ?? DefaultLimit,
+            }, ct);
+        }
+        catch (InvalidCursorException invalid)
+        {
+            throw new ValidationException([new ValidationFailure("cursor", invalid.Message)]);
+        }
+
+        return TypedResults.Ok(new TaskfireTicketPage([.. page.Items.Select(i => TaskfireTicketShaper.Item(caller, i))], page.NextCursor));
+    }
+
+    /// <summary><c>GET /api/taskfire/tickets/{id}</c>: one of the caller's copies, else the 404 of a missing ticket.</summary>
+    public static async Task<Ok<TaskfireTicketDetails>> Get(
+        Guid id, HttpContext http, TaskfireCallers callers, TicketDetailQuery query, CancellationToken ct)
+    {
+        var caller = await callers.ResolveAsync(http, ct);
+        var detail = await query.GetAsync(id, TimelineAudience.Taskfire, ct);
+        if (detail is null || detail.Ticket.Side != TicketSide.TaskfireCopy || detail.Ticket.CustomerId != caller.CustomerId)
+        {
+            throw TaskfireCallers.NotFound(id);
+        }
+
+        ETags.Set(http.Response, detail.Ticket.Version);
+        return TypedResults.Ok(TaskfireTicketShaper.Details(caller, detail));
+    }
+}

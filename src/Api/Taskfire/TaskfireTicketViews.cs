@@ -1,0 +1,75 @@
+using Ticketing.Domain.Tickets;
+using Ticketing.Projections.Tickets.Details;
+using Ticketing.Projections.Tickets.Queries;
+
+namespace Ticketing.Api.Taskfire;
+
+/// <summary>
+/// A Taskfire copy as its Taskfire user sees it: instants in the user's time zone, the status's name in their
+/// language, <see cref="ResourceId"/> the Taskfire user it is handed to.
+/// </summary>
+public sealed record TaskfireTicketItem(
+    Guid Id,
+    string Number,
+    string Title,
+    string StatusId,
+    string StatusName,
+    StatusCategory StatusCategory,
+    string? Priority,
+    string? Impact,
+    string? Type,
+    string? Queue,
+    string? IssueType,
+    Guid? ContactId,
+    Guid? ResourceId,
+    DateTimeOffset? DueDate,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? ResolvedAt,
+    long Version);
+
+public sealed record TaskfireTicketPage(IReadOnlyList<TaskfireTicketItem> Items, string? NextCursor);
+
+/// <summary>
+/// One entry of the copy's timeline. <see cref="Side"/> says who wrote it: <c>TaskfireCopy</c> for the customer's IT,
+/// <c>Msp</c> for the MSP's staff and the end user (ADR 0022).
+/// </summary>
+public sealed record TaskfireTimelineEntry(
+    Guid Id,
+    TimelineEntryKind Kind,
+    TicketSide Side,
+    Guid AuthorId,
+    ActorKind AuthorKind,
+    string? Body,
+    string? FromStatusId,
+    string? ToStatusId,
+    IReadOnlyList<AttachmentMetadata> Attachments,
+    DateTimeOffset At);
+
+/// <summary>The copy's page: its properties, the Taskfire queue and handover note, and the timeline.</summary>
+public sealed record TaskfireTicketDetails(
+    TaskfireTicketItem Ticket,
+    string? Description,
+    IReadOnlyDictionary<string, string> CustomFields,
+    string? TaskfireQueue,
+    string? TaskfireNote,
+    IReadOnlyList<TaskfireTimelineEntry> Timeline);
+
+/// <summary>A note by the Taskfire user on their copy; it is always shared with the MSP's ticket (ADR 0022).</summary>
+public sealed record TaskfireNoteRequest(string? Body);
+
+internal static class TaskfireTicketShaper
+{
+    public static TaskfireTicketItem Item(TaskfireCaller caller, TicketListItem t) => new(
+        t.Id, t.Number, t.Title, t.StatusId, caller.StatusName(t.StatusId), t.StatusCategory, t.Priority, t.Impact, t.Type,
+        t.Queue, t.IssueType, t.ContactId, t.TaskfireResourceId, caller.Local(t.DueDate), caller.Local(t.CreatedAt),
+        caller.Local(t.UpdatedAt), caller.Local(t.ResolvedAt), t.Version);
+
+    public static TaskfireTicketDetails Details(TaskfireCaller caller, TicketDetail d) => new(
+        Item(caller, d.Ticket), d.Description, d.CustomFields, d.TaskfireQueue, d.TaskfireNote,
+        [.. d.Timeline.Select(e => Entry(caller, e))]);
+
+    private static TaskfireTimelineEntry Entry(TaskfireCaller caller, TimelineEntry e) => new(
+        e.Id, e.Kind, e.Author.Kind == ActorKind.Taskfire ? TicketSide.TaskfireCopy : TicketSide.Msp, e.Author.Id, e.Author.Kind,
+        e.Body, e.FromStatusId, e.ToStatusId, e.Attachments, caller.Local(e.At));
+}
