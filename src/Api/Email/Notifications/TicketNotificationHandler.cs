@@ -5,7 +5,6 @@ using NpgsqlTypes;
 using Ticketing.Application.Email;
 using Ticketing.Application.Portal;
 using Ticketing.Application.Tickets.Notifications;
-using Ticketing.Domain.Tickets;
 using Wolverine;
 
 namespace Ticketing.Api.Email.Notifications;
@@ -50,10 +49,7 @@ public static class TicketNotificationHandler
                 return mails;
             }
 
-            select.Parameters.Add(Text(notice.Status));
-            select.Parameters.Add(new NpgsqlParameter { Value = settings.VisibleStatusIds.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-            select.Parameters.Add(new NpgsqlParameter { Value = (object?)settings.HideCreatedBefore ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-            select.Parameters.Add(new NpgsqlParameter { Value = now + SeriesPortalVisibility.Window, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+            ContactVisibilitySql.AddParameters(select.Parameters, notice.Status, settings, now);
         }
 
         await using var reader = await select.ExecuteReaderAsync(ct);

@@ -14,18 +14,8 @@ internal static class TicketNotificationSql
     private const string Recipient = "r.first_name || ' ' || r.last_name";
     private const string Ticket = "'ticket_number', t.number, 'ticket_title', t.title";
 
-    /// <summary>
-    /// A mail to the ticket's contact is sent only while the contact could see the ticket in the portal (P3, P11, T9;
-    /// ADR 0020), as <c>PortalSql.Visible</c> decides: the customer's ticketing section on, the ticket's status right
-    /// after the event ($4, else its status now) among the visible ones ($5), created after the date filter ($6, null:
-    /// none), and a series ticket due within the window ($7). The global switches are checked before the query.
-    /// </summary>
-    private const string SeenByContact = """
-        exists (select 1 from customers cu where cu.id = t.customer_id and cu.ticketing_portal_enabled)
-          and coalesce($4::text, t.status_id) = any($5::text[])
-          and ($6::timestamptz is null or t.created_at >= $6::timestamptz)
-          and (t.series_id is null or t.due_date <= $7::timestamptz)
-        """;
+    // A mail to the ticket's contact goes out only while the contact could see the ticket in the portal (ADR 0020).
+    private static readonly string SeenByContact = ContactVisibilitySql.Condition(4);
 
     public static readonly string ReplyToContact = Select(
         $"'recipient_name', {Recipient}, 'contact_name', {Recipient}, {Ticket}, 'reply_text', $2::text",

@@ -1,10 +1,8 @@
 using Marten;
 using Npgsql;
-using NpgsqlTypes;
 using Ticketing.Application.Email;
 using Ticketing.Application.Portal;
 using Ticketing.Application.Workflow;
-using Ticketing.Domain.Tickets;
 using Wolverine;
 
 namespace Ticketing.Api.Email.Notifications;
@@ -20,18 +18,16 @@ public static class WorkflowNoticeHandler
 {
     /// <summary>
     /// The recipient user ($1) with, for a contact, whether they could see the ticket ($2) in the portal now (ADR 0020):
-    /// their own ticket, or their company's for a primary contact, with the customer's ticketing section on, the status
-    /// when the rule fired ($3) among the visible ones ($4), created after the date filter ($5, null: none), and a
-    /// series ticket due within the window ($6). Staff and Taskfire users are not bound by the portal's rules.
+    /// their own ticket, or their company's for a primary contact, visible as <see cref="ContactVisibilitySql"/> decides
+    /// for the status when the rule fired ($3–$6). Staff and Taskfire users are not bound by the portal's rules.
     /// </summary>
-    private const string RecipientSql = """
+    private static readonly string RecipientSql = $"""
         select u.email, u.first_name || ' ' || u.last_name, u.language, c.id is not null,
                c.id is null or exists (
-                   select 1 from ticket_list t join customers cu on cu.id = t.customer_id and cu.ticketing_portal_enabled
+                   select 1 from ticket_list t
                    where t.id = $2 and t.side = 'msp' and not t.deleted and t.customer_id = u.customer_id
                      and (t.contact_id = u.id or c.is_primary)
-                     and $3 = any($4) and ($5::timestamptz is null or t.created_at >= $5::timestamptz)
-                     and (t.series_id is null or t.due_date <= $6::timestamptz))
+                     and {ContactVisibilitySql.Condition(3)})
         from users u left join contacts c on c.id = u.id
         where u.id = $1
         """;
@@ -54,10 +50,7 @@ public static class WorkflowNoticeHandler
             await using var select = dataSource.CreateCommand(RecipientSql);
             select.Parameters.Add(new NpgsqlParameter { Value = userId });
             select.Parameters.Add(new NpgsqlParameter { Value = notice.TicketId });
-            select.Parameters.Add(new NpgsqlParameter { Value = notice.StatusId, NpgsqlDbType = NpgsqlDbType.Text });
-            select.Parameters.Add(new NpgsqlParameter { Value = settings.VisibleStatusIds.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-            select.Parameters.Add(new NpgsqlParameter { Value = (object?)settings.HideCreatedBefore ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-            select.Parameters.Add(new NpgsqlParameter { Value = time.GetUtcNow() + SeriesPortalVisibility.Window, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+            ContactVisibilitySql.AddParameters(select.Parameters, notice.StatusId, settings, time.GetUtcNow());
             await using var reader = await select.ExecuteReaderAsync(ct);
             if (!await reader.ReadAsync(ct))
             {
