@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Ticketing.Api.Audit.Visibility;
 using Ticketing.Api.Identity;
 using Ticketing.Application.Errors;
 using Ticketing.Projections.Tickets.Queries;
@@ -17,6 +18,9 @@ public static class AuditEndpoints
             .WithSummary("Every event of the ticket and of its linked Taskfire copy (marked), in log order");
         audit.MapGet("/tickets/{id:guid}/state", TicketStateAtEndpoint.Handle)
             .WithSummary("The ticket folded up to ?version=N or ?at=INSTANT (now when neither is given)")
+            .ProducesValidationProblem();
+        audit.MapGet("/visibility", VisibilityReplayEndpoint.HandleAsync)
+            .WithSummary("What a contact could see in the portal at ?at=INSTANT: the ticket list, or with ?ticketId= the ticket's page and the mails sent about it")
             .ProducesValidationProblem();
         return app;
     }

@@ -77,6 +77,7 @@ public static class AccessMatrix
         Row("POST",   "/api/admin/dead-letters/replay",                            "401  403  403  403  403  403  403  404", Fixed(() => Post("/api/admin/dead-letters/replay", new { ids = new[] { Guid.NewGuid() } }))),
         Row("GET",    "/api/audit/tickets/{id:guid}/history",                      "401  403  403  403  403  403  200  200", (w, _) => Done(Get($"/api/audit/tickets/{w.TicketA}/history"))),
         Row("GET",    "/api/audit/tickets/{id:guid}/state",                        "401  403  403  403  403  403  200  200", (w, _) => Done(Get($"/api/audit/tickets/{w.TicketA}/state"))),
+        Row("GET",    "/api/audit/visibility",                                     "401  403  403  403  403  403  200  200", (w, _) => Done(Get($"/api/audit/visibility?contactId={w[Who.Contact].UserId}&ticketId={w.TicketA}"))),
 
         Row("POST",   "/api/tickets/",                                             "401  403  403  403  403  201  403  201", (w, _) => Done(Post("/api/tickets", new { title = "New", customerId = w.CustomerA, priority = "high" }))),
         Row("GET",    "/api/tickets/",                                             "401  403  403  403  403  200  403  200", Fixed(() => Get("/api/tickets"))),

@@ -23,8 +23,7 @@ public sealed class StoredTicketSettings(
 
     public async ValueTask<TicketPolicies> PoliciesAsync(CancellationToken ct)
     {
-        var snapshot = await current.LoadAsync(ct);
-        return new TicketPolicies(Statuses(snapshot.Catalogues), new ReopenPolicy(snapshot.Portal.PortalCanReopen));
+        return ToPolicies(await current.LoadAsync(ct));
     }
 
     /// <summary>The settings, the enabled rules and their assignable assignees as one batch: one round trip before every ticket command.</summary>
@@ -51,11 +50,17 @@ public sealed class StoredTicketSettings(
         }
 
         return new TicketCommandInputs(
-            new TicketPolicies(Statuses(snapshot.Catalogues), new ReopenPolicy(snapshot.Portal.PortalCanReopen)),
+            ToPolicies(snapshot),
             TimeZoneInfo.FindSystemTimeZoneById(snapshot.Portal.MspTimeZone),
             rules,
             new RuleAssignees(assignable, workflowLog));
     }
 
     public static StatusCatalogue Statuses(CataloguesSection catalogues) => new(catalogues.CustomStatuses);
+
+    public static TicketPolicies ToPolicies(SettingsSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return new TicketPolicies(Statuses(snapshot.Catalogues), new ReopenPolicy(snapshot.Portal.PortalCanReopen));
+    }
 }

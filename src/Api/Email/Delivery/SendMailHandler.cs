@@ -8,7 +8,8 @@ namespace Ticketing.Api.Email.Delivery;
 /// transport, then forget its secrets. Delivery is at-least-once: a crash after sending and before Wolverine marks the
 /// message handled sends it again, with the same Message-ID and pickup file name (both derive from the mail id), so
 /// it is the same message to the receiving side. Failures are retried and dead lettered by the policy in
-/// <see cref="MailRetryPolicy"/>.
+/// <see cref="MailRetryPolicy"/>. A mail about a ticket is recorded in <c>mail_log</c> once sent (ADR 0026); a
+/// redelivery records nothing new.
 /// </summary>
 public static class SendMailHandler
 {
@@ -37,6 +38,11 @@ public static class SendMailHandler
 
         var message = await composer.ComposeAsync(mail, values, ct);
         await transport.SendAsync(mail.MailId, message, ct);
+        if (mail.TicketId is { } ticketId)
+        {
+            await MailLog.RecordAsync(dataSource, mail, ticketId, ct);
+        }
+
         if (mail.HasSecrets)
         {
             await MailSecrets.DeleteAsync(dataSource, mail.MailId);
