@@ -21,13 +21,13 @@ public sealed class PortalReplay : IAsyncDisposable
     private readonly NpgsqlTransaction transaction;
     private readonly IDocumentStore store;
 
-    private PortalReplay(NpgsqlConnection connection, NpgsqlTransaction transaction, IDocumentStore store, DateTimeOffset at)
+    private PortalReplay(NpgsqlConnection connection, NpgsqlTransaction transaction, IDocumentStore store, DateTimeOffset at, PortalTicketQueries live)
     {
         this.connection = connection;
         this.transaction = transaction;
         this.store = store;
         At = at;
-        Queries = PortalTicketQueries.On(connection, transaction);
+        Queries = live.On(connection, transaction);
     }
 
     public DateTimeOffset At { get; }
@@ -38,10 +38,13 @@ public sealed class PortalReplay : IAsyncDisposable
     /// <summary>The replay's connection (in its transaction), for reads that must see the same moment.</summary>
     public NpgsqlConnection Connection => connection;
 
-    public static async Task<PortalReplay> OpenAsync(NpgsqlDataSource dataSource, IDocumentStore store, DateTimeOffset at, CancellationToken ct)
+    /// <summary>A replay at <paramref name="at"/> whose queries are <paramref name="live"/>'s, on the copies.</summary>
+    public static async Task<PortalReplay> OpenAsync(
+        NpgsqlDataSource dataSource, IDocumentStore store, PortalTicketQueries live, DateTimeOffset at, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(live);
         var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
         try
         {
@@ -55,7 +58,7 @@ public sealed class PortalReplay : IAsyncDisposable
 
             batch.BatchCommands.Add(new NpgsqlBatchCommand("set local search_path to pg_temp, public"));
             await batch.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-            return new PortalReplay(connection, transaction, store, at);
+            return new PortalReplay(connection, transaction, store, at, live);
         }
         catch
         {

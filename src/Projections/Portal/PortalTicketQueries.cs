@@ -1,3 +1,4 @@
+using Ticketing.Application.Privacy;
 using System.Text.Json;
 using Npgsql;
 using Ticketing.Domain.Tickets;
@@ -19,18 +20,24 @@ namespace Ticketing.Projections.Portal;
 public sealed class PortalTicketQueries
 {
     private readonly Func<NpgsqlBatch> createBatch;
+    private readonly PersonalDataReveal? reveal;
 
-    public PortalTicketQueries(NpgsqlDataSource dataSource)
+    public PortalTicketQueries(NpgsqlDataSource dataSource, PersonalDataReveal? reveal = null)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         createBatch = dataSource.CreateBatch;
+        this.reveal = reveal;
     }
 
-    private PortalTicketQueries(Func<NpgsqlBatch> createBatch) => this.createBatch = createBatch;
+    private PortalTicketQueries(Func<NpgsqlBatch> createBatch, PersonalDataReveal? reveal)
+    {
+        this.createBatch = createBatch;
+        this.reveal = reveal;
+    }
 
     /// <summary>The same queries on an open connection (and its transaction): they read the tables its search path finds.</summary>
-    public static PortalTicketQueries On(NpgsqlConnection connection, NpgsqlTransaction? transaction) =>
-        new(() => new NpgsqlBatch(connection, transaction));
+    public PortalTicketQueries On(NpgsqlConnection connection, NpgsqlTransaction? transaction) =>
+        new(() => new NpgsqlBatch(connection, transaction), reveal);
 
     // Only replies and status changes are portal entries; the kind check backs up the visibility check.
     private const string TimelineSql = """
@@ -134,6 +141,14 @@ public sealed class PortalTicketQueries
                 ToStatusId: PortalSql.Text(reader, 6),
                 Attachments: JsonSerializer.Deserialize(reader.GetString(7), TicketEventJson.Default.IReadOnlyListAttachmentMetadata) ?? [],
                 At: reader.GetFieldValue<DateTimeOffset>(8)));
+        }
+
+        // What a contact wrote is stored sealed (ADR 0027): opened here, or shown as erased.
+        if (reveal is not null)
+        {
+            var open = await reveal.ForAsync([description, .. timeline.Select(e => e.Body)], ct).ConfigureAwait(false);
+            description = open(description);
+            timeline = [.. timeline.Select(e => e with { Body = open(e.Body) })];
         }
 
         return new PortalTicketDetail(row, description, custom, timeline);

@@ -28,7 +28,7 @@ public static class VisibilityReplayEndpoint
 
     public static async Task<Ok<VisibilityReplay>> HandleAsync(
         Guid? contactId, DateTimeOffset? at, Guid? ticketId, string? scope, string? cursor, int? limit,
-        NpgsqlDataSource dataSource, IDocumentStore store, ICustomerDirectory directory, SettingsDefaults defaults, TimeProvider clock,
+        NpgsqlDataSource dataSource, IDocumentStore store, PortalTicketQueries portal, ICustomerDirectory directory, SettingsDefaults defaults, TimeProvider clock,
         CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -54,7 +54,7 @@ public static class VisibilityReplayEndpoint
         }
 
         var instant = at ?? now;
-        await using var replay = await PortalReplay.OpenAsync(dataSource, store, instant, ct);
+        await using var replay = await PortalReplay.OpenAsync(dataSource, store, portal, instant, ct);
         var contact = await ContactAtInstant.FindAsync(replay.Connection, directory, contactId!.Value, instant, ct)
             ?? throw new NotFoundException("contact.not_found", $"Contact {contactId} did not exist at {instant:O}.");
         var snapshot = await new CurrentSettings(dataSource, defaults).AtAsync(replay.Connection, instant, ct);

@@ -1,5 +1,6 @@
 using Npgsql;
 using Ticketing.Application.Email;
+using Ticketing.Application.Privacy;
 
 namespace Ticketing.Api.Email.Delivery;
 
@@ -15,10 +16,26 @@ public static class SendMailHandler
 {
     public static async Task HandleAsync(
         SendMail mail, MailComposer composer, IMailTransport transport, NpgsqlDataSource dataSource, MailSecrets mailSecrets,
-        ILogger<SendMail> logger, CancellationToken ct)
+        PersonalDataKeys personalData, PersonalDataReveal reveal, ILogger<SendMail> logger, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(mail);
+        ArgumentNullException.ThrowIfNull(personalData);
+        ArgumentNullException.ThrowIfNull(reveal);
+        if (mail.RecipientId is { } recipient && await personalData.IsErasedAsync(recipient, ct))
+        {
+            // Erased after the mail was queued (ADR 0027): nothing goes to them any more.
+            logger.LogInformation("Mail {MailId} ({Kind}) dropped: its recipient was erased", mail.MailId, mail.Kind);
+            return;
+        }
+
+        // A contact's text travels sealed (ADR 0027): opened now, or "[erased]" if its writer was erased meanwhile.
         var values = mail.Values;
+        if (values.Values.Any(SealedText.IsSealed))
+        {
+            var open = await reveal.ForAsync(values.Values, ct);
+            values = values.ToDictionary(v => v.Key, v => open(v.Value), StringComparer.Ordinal);
+        }
+
         if (mail.HasSecrets)
         {
             var secrets = await mailSecrets.FindAsync(dataSource, mail.MailId, ct);
@@ -29,7 +46,7 @@ public static class SendMailHandler
                 return;
             }
 
-            values = new Dictionary<string, string?>(mail.Values, StringComparer.Ordinal);
+            values = new Dictionary<string, string?>(values, StringComparer.Ordinal);
             foreach (var (name, value) in secrets)
             {
                 values[name] = value;
