@@ -68,4 +68,38 @@ public sealed class PersonalDataKeys(IDataProtectionProvider protection, NpgsqlD
         select.Parameters.Add(new NpgsqlParameter { Value = subjectId });
         return await select.ExecuteScalarAsync(ct) is true;
     }
+
+    /// <summary>Gives <paramref name="subjectId"/> its key in the caller's transaction (a contact gets one when created).</summary>
+    public async Task CreateAsync(NpgsqlConnection connection, Guid subjectId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        await using var insert = new NpgsqlCommand(
+            "insert into personal_data_keys (subject_id, protected_key, created_at) values ($1, $2, now()) on conflict (subject_id) do nothing", connection);
+        insert.Parameters.Add(new NpgsqlParameter { Value = subjectId });
+        insert.Parameters.Add(new NpgsqlParameter { Value = protector.Protect(SealedText.NewKey()) });
+        await insert.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Gives every contact without a key one (contacts created before keys existed); returns how many.</summary>
+    public async Task<int> CreateMissingAsync(CancellationToken ct)
+    {
+        var missing = new List<Guid>();
+        await using (var select = dataSource.CreateCommand(
+            "select u.id from users u where u.role = 'contact' and not exists (select from personal_data_keys k where k.subject_id = u.id)"))
+        await using (var reader = await select.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                missing.Add(reader.GetGuid(0));
+            }
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        foreach (var subject in missing)
+        {
+            await CreateAsync(connection, subject, ct);
+        }
+
+        return missing.Count;
+    }
 }

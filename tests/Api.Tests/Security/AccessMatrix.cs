@@ -48,6 +48,7 @@ public static class AccessMatrix
         Row("GET",    "/api/contacts/{id:guid}",                                   "401  403  403  403  403  200  403  200", (w, _) => Done(Get($"/api/contacts/{w[Who.Contact].UserId}"))),
         Row("PUT",    "/api/contacts/{id:guid}",                                   "401  403  403  403  403  200  403  200", async (w, _) => Put($"/api/contacts/{await w.FreshContactAsync()}", Contact())),
         Row("POST",   "/api/contacts/{id:guid}/password",                          "401  403  403  403  403  200  403  200", async (w, _) => Post($"/api/contacts/{await w.FreshContactAsync()}/password")),
+        Row("POST",   "/api/contacts/{id:guid}/erase",                             "401  403  403  403  403  403  403  204", async (w, _) => Post($"/api/contacts/{await w.FreshContactAsync()}/erase")),
         Row("POST",   "/api/admin/users/",                                         "401  403  403  403  403  403  403  201", (_, _) => Done(Post("/api/admin/users", new { role = "technician", email = UniqueEmail("tech"), firstName = "New", lastName = "Tech" }))),
         Row("GET",    "/api/admin/users/",                                         "401  403  403  403  403  403  403  200", Fixed(() => Get("/api/admin/users"))),
         Row("POST",   "/api/admin/users/{id:guid}/deactivate",                     "401  403  403  403  403  403  403  200", async (w, _) => Post($"/api/admin/users/{await w.FreshStaffUserAsync()}/deactivate")),
