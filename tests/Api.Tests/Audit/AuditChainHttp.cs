@@ -85,6 +85,38 @@ public static class AuditChainHttp
         }
     }
 
+    /// <summary>
+    /// Runs <c>Ticketing.Api audit verify FILE</c> as its own process with no connection string and an empty data folder
+    /// (where the API would start its embedded PostgreSQL); returns the exit code, the output and whether the folder
+    /// stayed empty.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output, bool DataFolderUntouched)> VerifyInProcessOfItsOwnAsync(JsonNode export)
+    {
+        var folder = Directory.CreateTempSubdirectory("audit-offline-");
+        try
+        {
+            var file = Path.Combine(folder.FullName, "export.json");
+            File.WriteAllText(file, export.ToJsonString());
+            var dataFolder = Directory.CreateDirectory(Path.Combine(folder.FullName, "data"));
+            var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var arg in new[] { typeof(OfflineVerifier).Assembly.Location, "audit", "verify", file })
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            start.Environment["Ticketing__DataFolder"] = dataFolder.FullName;
+            start.Environment.Remove("ConnectionStrings__Ticketing");
+            using var process = System.Diagnostics.Process.Start(start)!;
+            var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            return (process.ExitCode, output, dataFolder.GetFileSystemInfos().Length == 0);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     /// <summary>Direct SQL on the host's database: what someone with access to it could do behind the API's back.</summary>
     public static async Task ExecuteAsync(this ApiFactory api, string sql, params object[] parameters)
     {

@@ -96,6 +96,10 @@ public sealed class AuditChainTests(AuditChainApiFactory api) : IClassFixture<Au
         exitCode.ShouldBe(0, output);
         output.ShouldContain($"VERIFIED: ticket {ticket.Id}, 2 events in 1 stream(s)");
         VerifyOffline(export, keys).ExitCode.ShouldBe(0);
+        var alone = await VerifyInProcessOfItsOwnAsync(export);
+        alone.ExitCode.ShouldBe(0, alone.Output);
+        alone.Output.ShouldContain("VERIFIED");
+        alone.DataFolderUntouched.ShouldBeTrue("the command starts no database");
         export["streams"]![0]!["events"]!.AsArray().Select(e => e!["hash"]!.GetValue<string>().Length).ShouldAllBe(n => n == 64);
     }
 
