@@ -82,6 +82,31 @@ public sealed class AuditChainTests(AuditChainApiFactory api) : IClassFixture<Au
     }
 
     [Fact]
+    public async Task A_key_whose_protection_can_no_longer_be_removed_is_retired_and_a_new_key_signs()
+    {
+        var technician = await api.SignInStaffAsync();
+        var ticket = await technician.CreateTicketAsync(await (await api.SignInAdminAsync()).CreateCustomerAsync());
+        var before = await api.CheckpointAsync();
+        await api.ExecuteAsync("update audit_signing_keys set protected_private_key = 'CfDJ8lost' where key_id = $1", before.KeyId);
+        await technician.CommandAsync(ticket.Id, "status", new { status = "pending" });
+
+        // A node that starts now: it has not read the key yet, and the key ring cannot decrypt it.
+        var services = api.Services;
+        var keys = new AuditSigningKeys(services.GetRequiredService<Npgsql.NpgsqlDataSource>(),
+            services.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(), TimeProvider.System);
+        var writer = new CheckpointWriter(services.GetRequiredService<Npgsql.NpgsqlDataSource>(), keys, TimeProvider.System,
+            services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuditOptions>>());
+        var after = (await writer.WriteAsync(force: true, CancellationToken.None)).ShouldNotBeNull();
+        var published = await api.Anonymous().GetAsync<PublishedKey[]>("/api/audit/keys");
+
+        after.KeyId.ShouldNotBe(before.KeyId);
+        published.Single(k => k.Active).KeyId.ShouldBe(after.KeyId);
+        published.Select(k => k.KeyId).ShouldContain(before.KeyId);
+        var verification = await (await api.SignInStaffAsync("auditor")).VerifyAsync();
+        verification.Intact.ShouldBeTrue(verification.FirstBrokenLink?.Detail);
+    }
+
+    [Fact]
     public async Task An_export_verifies_offline_also_against_the_published_keys()
     {
         var technician = await api.SignInStaffAsync();

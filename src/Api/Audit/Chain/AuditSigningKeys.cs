@@ -42,6 +42,7 @@ public sealed class AuditSigningKeys(NpgsqlDataSource dataSource, IDataProtectio
     /// <summary>The active signing key, made on first use; call inside the checkpoint writer's transaction and lock.</summary>
     public async Task<(string KeyId, ECDsa Key)> ActiveAsync(NpgsqlConnection connection, NpgsqlTransaction tx, CancellationToken ct)
     {
+        string? retired = null;
         await using (var select = new NpgsqlCommand(
             "select key_id, protected_private_key from audit_signing_keys where retired_at is null order by created_at desc limit 1", connection, tx))
         await using (var reader = await select.ExecuteReaderAsync(ct))
@@ -50,8 +51,26 @@ public sealed class AuditSigningKeys(NpgsqlDataSource dataSource, IDataProtectio
             {
                 var keyId = reader.GetString(0);
                 var protectedKey = reader.GetString(1);
-                return (keyId, _privateKeys.GetOrAdd(keyId, _ => Unprotect(protectedKey)));
+                try
+                {
+                    return (keyId, _privateKeys.GetOrAdd(keyId, _ => Unprotect(protectedKey)));
+                }
+                catch (Exception e) when (e is CryptographicException or FormatException)
+                {
+                    // The key ring that protected it is lost (ADR 0016): the key can sign no more. It is retired, stays
+                    // published (its checkpoints still verify) and a new key signs from now on.
+                    retired = keyId;
+                }
             }
+        }
+
+        if (retired is not null)
+        {
+            await using var retire = new NpgsqlCommand("update audit_signing_keys set retired_at = $2 where key_id = $1", connection, tx)
+            {
+                Parameters = { new() { Value = retired }, new() { Value = time.GetUtcNow() } },
+            };
+            await retire.ExecuteNonQueryAsync(ct);
         }
 
         return await CreateAsync(connection, tx, ct);
