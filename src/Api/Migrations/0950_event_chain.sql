@@ -9,27 +9,38 @@ create table event_chain (
     hash bytea not null,
     primary key (stream_id, version));
 
--- One field of the canonical form: its UTF-8 byte length, ':', the bytes, '\n'; an absent value is '-\n'.
-create function event_chain_field(value text) returns bytea
-    language sql immutable parallel safe
-    return case when value is null then '\x2d0a'::bytea
-        else convert_to(octet_length(convert_to(value, 'UTF8'))::text || ':', 'UTF8') || convert_to(value, 'UTF8') || '\x0a'::bytea end;
-
--- The recorded time as the canonical form writes it: UTC, microseconds, e.g. 2026-12-03T18:09:28.123456Z.
-create function event_chain_time(recorded timestamptz) returns text
-    language sql immutable parallel safe
-    return to_char(recorded at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"');
-
--- The canonical bytes of a stored event, exactly what an exported event lets a verifier rebuild (EventChain.Canonical).
--- Hashes what is stored: the JSON as PostgreSQL returns it (jsonb text), so an encrypted payload is hashed as stored.
+-- The canonical bytes of a stored event, exactly what an exported event lets a verifier rebuild (EventChain.Canonical):
+-- the line 'ticketing.event.v1', then each field as its UTF-8 byte length, ':', the text and a line feed ('-' and a line
+-- feed when absent): stream id, version, sequence, event id, type, recorded at (UTC, microseconds), correlation id,
+-- causation id, headers, data. It hashes what is stored: the JSON as PostgreSQL returns it (jsonb text), so an
+-- encrypted payload is hashed as stored. The database is UTF-8 (EventChainSchema checks), so octet_length counts UTF-8
+-- bytes. PL/pgSQL, not SQL: its expression is planned once per connection (a SQL function called from a trigger is
+-- planned again on every call, ten times the cost).
 create function event_chain_canonical(stream_id uuid, version bigint, seq_id bigint, id uuid, type text,
     recorded timestamptz, correlation_id text, causation_id text, headers jsonb, data jsonb) returns bytea
-    language sql immutable parallel safe
-    return convert_to('ticketing.event.v1' || E'\n', 'UTF8')
-        || event_chain_field(stream_id::text) || event_chain_field(version::text) || event_chain_field(seq_id::text)
-        || event_chain_field(id::text) || event_chain_field(type) || event_chain_field(event_chain_time(recorded))
-        || event_chain_field(correlation_id) || event_chain_field(causation_id)
-        || event_chain_field(headers::text) || event_chain_field(data::text);
+    language plpgsql immutable parallel safe as $$
+declare
+    recorded_text text := to_char(recorded at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"');
+    headers_text text := headers::text;
+    data_text text := data::text;
+begin
+    return convert_to('ticketing.event.v1' || E'\n'
+        || coalesce(octet_length(stream_id::text) || ':' || stream_id::text, '-') || E'\n'
+        || coalesce(octet_length(version::text) || ':' || version::text, '-') || E'\n'
+        || coalesce(octet_length(seq_id::text) || ':' || seq_id::text, '-') || E'\n'
+        || coalesce(octet_length(id::text) || ':' || id::text, '-') || E'\n'
+        || coalesce(octet_length(type) || ':' || type, '-') || E'\n'
+        || coalesce(octet_length(recorded_text) || ':' || recorded_text, '-') || E'\n'
+        || coalesce(octet_length(correlation_id) || ':' || correlation_id, '-') || E'\n'
+        || coalesce(octet_length(causation_id) || ':' || causation_id, '-') || E'\n'
+        || coalesce(octet_length(headers_text) || ':' || headers_text, '-') || E'\n'
+        || coalesce(octet_length(data_text) || ':' || data_text, '-') || E'\n', 'UTF8');
+end $$;
+
+-- The recorded time as the canonical form writes it (for reading events back in that form).
+create function event_chain_time(recorded timestamptz) returns text
+    language sql stable parallel safe
+    return to_char(recorded at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"');
 
 -- The trigger function: links the new event to its predecessor in the same stream. The predecessor is committed or
 -- in this transaction (Marten locks the stream's mt_streams row before it appends). A missing predecessor link fails

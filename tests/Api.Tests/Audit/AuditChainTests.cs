@@ -22,7 +22,8 @@ public sealed class AuditChainTests(AuditChainApiFactory api) : IClassFixture<Au
         var technician = await api.SignInStaffAsync();
         var customerId = await (await api.SignInAdminAsync()).CreateCustomerAsync();
         var resource = await api.SignInStaffAsync("taskfire", customerId);
-        var ticket = await technician.CreateTicketAsync(customerId);
+        // Text beyond ASCII: the canonical form counts UTF-8 bytes, in the trigger as in the verifier.
+        var ticket = await technician.CreateTicketAsync(customerId, "Drucker im Büro – offline ✓ 🖨");
         await technician.CommandAsync(ticket.Id, "status", new { status = "pending" });
         await technician.CommandAsync(ticket.Id, "taskfire", new { queue = "Customer IT", resourceId = resource.Id, note = "Yours" });
         var auditor = await api.SignInStaffAsync("auditor");
@@ -110,7 +111,7 @@ public sealed class AuditChainTests(AuditChainApiFactory api) : IClassFixture<Au
     public async Task An_export_verifies_offline_also_against_the_published_keys()
     {
         var technician = await api.SignInStaffAsync();
-        var ticket = await technician.CreateTicketAsync(await (await api.SignInAdminAsync()).CreateCustomerAsync());
+        var ticket = await technician.CreateTicketAsync(await (await api.SignInAdminAsync()).CreateCustomerAsync(), "Imprimante – réseau ✓");
         await technician.CommandAsync(ticket.Id, "status", new { status = "pending" });
         var auditor = await api.SignInStaffAsync("auditor");
 

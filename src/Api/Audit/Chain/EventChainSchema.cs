@@ -22,6 +22,15 @@ public static class EventChainSchema
             return;
         }
 
+        // The canonical form counts UTF-8 bytes with octet_length, which counts in the database's encoding.
+        await using (var encoding = new NpgsqlCommand("select pg_encoding_to_char(encoding) from pg_database where datname = current_database()", connection))
+        {
+            if (await encoding.ExecuteScalarAsync(ct) is not "UTF8" and var name)
+            {
+                throw new InvalidOperationException($"The database's encoding is {name}; the audit chain (ADR 0024) needs a UTF8 database.");
+            }
+        }
+
         await using var tx = await connection.BeginTransactionAsync(ct);
         await ExecuteAsync(connection, tx, "lock table mt_events in share row exclusive mode", ct);
         if (!await InstalledAsync(connection, tx, ct))
