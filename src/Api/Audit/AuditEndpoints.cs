@@ -27,8 +27,7 @@ public static class AuditEndpoints
             .WithSummary("Walks the hash chains of every stream (or ?ticketId= and its Taskfire copy) and the signed checkpoints; reports the first broken link");
         audit.MapGet("/tickets/{id:guid}/export", Export)
             .WithSummary("The ticket's history with its links, the signed checkpoint covering it and the keys, for `audit verify FILE` offline");
-        // Public keys are public: anyone may check a signature, also without an account.
-        audit.MapGet("/keys", Keys).AllowAnonymous()
+        audit.MapGet("/keys", Keys)
             .WithSummary("The checkpoint signing keys (ECDSA P-256; PEM and JWK), retired ones included");
         audit.MapPost("/keys/rotate", Rotate).RequireAuthorization(Policies.Admin)
             .WithSummary("Retires the active checkpoint key (it stays published) and makes a new one");

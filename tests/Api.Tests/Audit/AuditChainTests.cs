@@ -59,7 +59,7 @@ public sealed class AuditChainTests(AuditChainApiFactory api) : IClassFixture<Au
     }
 
     [Fact]
-    public async Task Keys_are_public_and_a_rotated_key_stays_published_so_older_checkpoints_still_verify()
+    public async Task Keys_are_published_to_auditors_and_a_rotated_key_stays_published_so_older_checkpoints_still_verify()
     {
         var technician = await api.SignInStaffAsync();
         var ticket = await technician.CreateTicketAsync(await (await api.SignInAdminAsync()).CreateCustomerAsync());
@@ -68,7 +68,7 @@ public sealed class AuditChainTests(AuditChainApiFactory api) : IClassFixture<Au
         var rotated = await (await api.SignInAdminAsync()).PostAsync<PublishedKey>("/api/audit/keys/rotate", new { });
         await technician.CommandAsync(ticket.Id, "status", new { status = "pending" });
         var second = await api.CheckpointAsync();
-        var keys = await api.Anonymous().GetAsync<PublishedKey[]>("/api/audit/keys");
+        var keys = await (await api.SignInStaffAsync("auditor")).GetAsync<PublishedKey[]>("/api/audit/keys");
 
         rotated.KeyId.ShouldNotBe(first.KeyId);
         second.KeyId.ShouldBe(rotated.KeyId);
@@ -98,7 +98,7 @@ public sealed class AuditChainTests(AuditChainApiFactory api) : IClassFixture<Au
         var writer = new CheckpointWriter(services.GetRequiredService<Npgsql.NpgsqlDataSource>(), keys, TimeProvider.System,
             services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuditOptions>>());
         var after = (await writer.WriteAsync(force: true, CancellationToken.None)).ShouldNotBeNull();
-        var published = await api.Anonymous().GetAsync<PublishedKey[]>("/api/audit/keys");
+        var published = await (await api.SignInStaffAsync("auditor")).GetAsync<PublishedKey[]>("/api/audit/keys");
 
         after.KeyId.ShouldNotBe(before.KeyId);
         published.Single(k => k.Active).KeyId.ShouldBe(after.KeyId);
@@ -116,7 +116,7 @@ public sealed class AuditChainTests(AuditChainApiFactory api) : IClassFixture<Au
         var auditor = await api.SignInStaffAsync("auditor");
 
         var export = await auditor.ExportAsync(ticket.Id);
-        var keys = JsonNode.Parse(await (await api.Anonymous().Scenario(s => s.Get.Url("/api/audit/keys"))).ReadAsTextAsync())!;
+        var keys = JsonNode.Parse(await (await auditor.Scenario(s => s.Get.Url("/api/audit/keys"))).ReadAsTextAsync())!;
 
         var (exitCode, output) = VerifyOffline(export);
         exitCode.ShouldBe(0, output);
