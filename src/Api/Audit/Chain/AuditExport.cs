@@ -55,7 +55,7 @@ public sealed class AuditExporter(NpgsqlDataSource dataSource, ChainVerifier ver
 
         await checkpoints.WriteAsync(force: true, ct);
         var events = new Dictionary<Guid, List<ExportedEvent>>();
-        await using (var select = dataSource.CreateCommand(ChainVerifier.EventsSql))
+        await using (var select = dataSource.CreateCommand(ChainVerifier.StreamEventsSql))
         {
             select.Parameters.Add(new NpgsqlParameter { Value = streams });
             await using var reader = await select.ExecuteReaderAsync(ct);

@@ -33,21 +33,23 @@ public sealed class ChainVerifier(NpgsqlDataSource dataSource, AuditSigningKeys 
             where x.stream_id = $1 and x.type = '{TicketEventTypes.TaskfireCopyCreated}')
         """;
 
-    internal const string EventsSql = """
+    // Two statements, not "$1 is null or …": a prepared statement's generic plan would scan the log for one ticket.
+    private const string EventsSelect = """
         select e.stream_id, e.version, e.seq_id, e.id, e.type, event_chain_time(e.timestamp), e.correlation_id,
             e.causation_id, e.headers::text, e.data::text, c.hash, c.seq_id, s.version
         from mt_events e
         left join event_chain c on c.stream_id = e.stream_id and c.version = e.version
         left join mt_streams s on s.id = e.stream_id
-        where $1::uuid[] is null or e.stream_id = any ($1)
-        order by e.stream_id, e.version
         """;
 
+    internal const string StreamEventsSql = EventsSelect + " where e.stream_id = any ($1) order by e.stream_id, e.version";
+
+    private const string AllEventsSql = EventsSelect + " order by e.stream_id, e.version";
+
     // Links whose event is gone (a deleted event, also at a stream's end).
-    private const string OrphanLinksSql = """
+    private const string OrphanLinksSelect = """
         select c.stream_id, c.version, c.seq_id from event_chain c
-        where ($1::uuid[] is null or c.stream_id = any ($1))
-            and not exists (select from mt_events e where e.stream_id = c.stream_id and e.version = c.version)
+        where not exists (select from mt_events e where e.stream_id = c.stream_id and e.version = c.version)
         """;
 
     public async Task<Guid[]?> TicketStreamsAsync(Guid ticketId, CancellationToken ct)
@@ -79,9 +81,13 @@ public sealed class ChainVerifier(NpgsqlDataSource dataSource, AuditSigningKeys 
 
         long eventsChecked = 0;
         var streamsChecked = 0;
-        await using (var select = dataSource.CreateCommand(EventsSql))
+        await using (var select = dataSource.CreateCommand(streams is null ? AllEventsSql : StreamEventsSql))
         {
-            select.Parameters.Add(new NpgsqlParameter { Value = (object?)streams ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Uuid });
+            if (streams is not null)
+            {
+                select.Parameters.Add(new NpgsqlParameter { Value = streams });
+            }
+
             await using var reader = await select.ExecuteReaderAsync(ct);
             var current = new List<StoredLink>();
             Guid? stream = null;
@@ -113,9 +119,13 @@ public sealed class ChainVerifier(NpgsqlDataSource dataSource, AuditSigningKeys 
             }
         }
 
-        await using (var orphans = dataSource.CreateCommand(OrphanLinksSql))
+        await using (var orphans = dataSource.CreateCommand(streams is null ? OrphanLinksSelect : OrphanLinksSelect + " and c.stream_id = any ($1)"))
         {
-            orphans.Parameters.Add(new NpgsqlParameter { Value = (object?)streams ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Uuid });
+            if (streams is not null)
+            {
+                orphans.Parameters.Add(new NpgsqlParameter { Value = streams });
+            }
+
             await using var reader = await orphans.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
