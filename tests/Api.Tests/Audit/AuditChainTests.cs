@@ -43,6 +43,21 @@ public sealed class AuditChainTests(AuditChainApiFactory api) : IClassFixture<Au
     }
 
     [Fact]
+    public async Task Two_writers_at_once_sign_one_checkpoint_that_continues_the_last()
+    {
+        var technician = await api.SignInStaffAsync();
+        await technician.CreateTicketAsync(await (await api.SignInAdminAsync()).CreateCustomerAsync());
+        var before = await api.ScalarAsync<long>("select coalesce(max(number), 0) from audit_checkpoints");
+        var writer = api.Services.GetRequiredService<CheckpointWriter>();
+
+        var written = await Task.WhenAll(writer.WriteAsync(force: true, CancellationToken.None), writer.WriteAsync(force: true, CancellationToken.None));
+
+        written.Count(c => c is not null).ShouldBe(1);
+        written.Single(c => c is not null)!.Number.ShouldBe(before + 1);
+        (await api.ScalarAsync<long>("select max(number) from audit_checkpoints")).ShouldBe(before + 1);
+    }
+
+    [Fact]
     public async Task Marten_schema_updates_and_read_model_rebuilds_keep_the_chain_and_appends_stay_linked()
     {
         var technician = await api.SignInStaffAsync();
