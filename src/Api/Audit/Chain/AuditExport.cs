@@ -55,22 +55,15 @@ public sealed class AuditExporter(NpgsqlDataSource dataSource, ChainVerifier ver
 
         await checkpoints.WriteAsync(force: true, ct);
         var events = new Dictionary<Guid, List<ExportedEvent>>();
-        await using (var select = dataSource.CreateCommand(ChainVerifier.StreamEventsSql))
+        await foreach (var ((e, hash, _), _) in StoredEvents.ReadAsync(dataSource, streams, ct))
         {
-            select.Parameters.Add(new NpgsqlParameter { Value = streams });
-            await using var reader = await select.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
+            if (!events.TryGetValue(e.StreamId, out var list))
             {
-                var streamId = reader.GetGuid(0);
-                if (!events.TryGetValue(streamId, out var list))
-                {
-                    events[streamId] = list = [];
-                }
-
-                list.Add(new ExportedEvent(reader.GetInt64(2), reader.GetInt64(1), reader.IsDBNull(3) ? null : reader.GetGuid(3),
-                    reader.GetString(4), reader.GetString(5), Text(reader, 6), Text(reader, 7), Text(reader, 8), reader.GetString(9),
-                    reader.IsDBNull(10) ? null : EventChain.Hex(reader.GetFieldValue<byte[]>(10))));
+                events[e.StreamId] = list = [];
             }
+
+            list.Add(new ExportedEvent(e.Sequence, e.Version, e.EventId, e.Type, e.RecordedAt, e.CorrelationId, e.CausationId, e.Headers, e.Data,
+                hash is null ? null : EventChain.Hex(hash)));
         }
 
         var stored = await StoredCheckpoints.LoadAsync(dataSource, ct);
@@ -96,5 +89,4 @@ public sealed class AuditExporter(NpgsqlDataSource dataSource, ChainVerifier ver
             await keys.PublishedAsync(ct));
     }
 
-    private static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

@@ -33,19 +33,6 @@ public sealed class ChainVerifier(NpgsqlDataSource dataSource, AuditSigningKeys 
             where x.stream_id = $1 and x.type = '{TicketEventTypes.TaskfireCopyCreated}')
         """;
 
-    // Two statements, not "$1 is null or …": a prepared statement's generic plan would scan the log for one ticket.
-    private const string EventsSelect = """
-        select e.stream_id, e.version, e.seq_id, e.id, e.type, event_chain_time(e.timestamp), e.correlation_id,
-            e.causation_id, e.headers::text, e.data::text, c.hash, c.seq_id, s.version
-        from mt_events e
-        left join event_chain c on c.stream_id = e.stream_id and c.version = e.version
-        left join mt_streams s on s.id = e.stream_id
-        """;
-
-    internal const string StreamEventsSql = EventsSelect + " where e.stream_id = any ($1) order by e.stream_id, e.version";
-
-    private const string AllEventsSql = EventsSelect + " order by e.stream_id, e.version";
-
     // Links whose event is gone (a deleted event, also at a stream's end).
     private const string OrphanLinksSelect = """
         select c.stream_id, c.version, c.seq_id from event_chain c
@@ -65,58 +52,30 @@ public sealed class ChainVerifier(NpgsqlDataSource dataSource, AuditSigningKeys 
         var published = await keys.PublishedAsync(ct);
         var checkpoints = await StoredCheckpoints.LoadAsync(dataSource, ct);
         CheckCheckpoints(checkpoints, published, problems);
-        // The highest version any checkpoint signed per stream: a stream that ends below it lost events at its end.
-        var lastSigned = new Dictionary<Guid, (long Version, long Checkpoint)>();
-        foreach (var stored in checkpoints)
-        {
-            foreach (var head in stored.Heads)
-            {
-                if (!lastSigned.TryGetValue(head.StreamId, out var signed) || head.Version > signed.Version)
-                {
-                    lastSigned[head.StreamId] = (head.Version, stored.Checkpoint.Number);
-                }
-            }
-        }
-
+        var lastSigned = StoredCheckpoints.LastSignedVersions(checkpoints);
 
         long eventsChecked = 0;
         var streamsChecked = 0;
-        await using (var select = dataSource.CreateCommand(streams is null ? AllEventsSql : StreamEventsSql))
+        var current = new List<StoredLink>();
+        long? recorded = null;
+        await foreach (var (link, streamVersion) in StoredEvents.ReadAsync(dataSource, streams, ct))
         {
-            if (streams is not null)
+            if (current.Count > 0 && current[0].Event.StreamId != link.Event.StreamId)
             {
-                select.Parameters.Add(new NpgsqlParameter { Value = streams });
-            }
-
-            await using var reader = await select.ExecuteReaderAsync(ct);
-            var current = new List<StoredLink>();
-            Guid? stream = null;
-            long? recorded = null;
-            while (await reader.ReadAsync(ct))
-            {
-                var streamId = reader.GetGuid(0);
-                if (stream != streamId && stream is not null)
-                {
-                    CheckStream(stream.Value, current, recorded, checkpoints, lastSigned, problems);
-                    streamsChecked++;
-                    current.Clear();
-                }
-
-                stream = streamId;
-                recorded = reader.IsDBNull(12) ? null : reader.GetInt64(12);
-                current.Add(new StoredLink(
-                    new ChainedEvent(streamId, reader.GetInt64(1), reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetGuid(3),
-                        reader.GetString(4), reader.GetString(5), Text(reader, 6), Text(reader, 7), Text(reader, 8), reader.GetString(9)),
-                    reader.IsDBNull(10) ? null : reader.GetFieldValue<byte[]>(10),
-                    reader.IsDBNull(11) ? null : reader.GetInt64(11)));
-                eventsChecked++;
-            }
-
-            if (stream is not null)
-            {
-                CheckStream(stream.Value, current, recorded, checkpoints, lastSigned, problems);
+                CheckStream(current[0].Event.StreamId, current, recorded, checkpoints, lastSigned, problems);
                 streamsChecked++;
+                current.Clear();
             }
+
+            current.Add(link);
+            recorded = streamVersion;
+            eventsChecked++;
+        }
+
+        if (current.Count > 0)
+        {
+            CheckStream(current[0].Event.StreamId, current, recorded, checkpoints, lastSigned, problems);
+            streamsChecked++;
         }
 
         await using (var orphans = dataSource.CreateCommand(streams is null ? OrphanLinksSelect : OrphanLinksSelect + " and c.stream_id = any ($1)"))
@@ -220,87 +179,5 @@ public sealed class ChainVerifier(NpgsqlDataSource dataSource, AuditSigningKeys 
         }
     }
 
-    private static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-}
-
-public sealed record StoredHead(Guid StreamId, long Version, byte[] Hash);
-
-public sealed record StoredCheckpoint(Checkpoint Checkpoint, IReadOnlyList<StoredHead> Heads)
-{
-    private Dictionary<Guid, StoredHead>? _byStream;
-
-    /// <summary>The checkpoint's head of the stream (the first, should the stored heads name a stream twice).</summary>
-    public StoredHead? HeadOf(Guid streamId) =>
-        (_byStream ??= Heads.GroupBy(h => h.StreamId).ToDictionary(g => g.Key, g => g.First())).GetValueOrDefault(streamId);
-}
-
-/// <summary>The checkpoints as stored, in number order, each with its heads in tree order.</summary>
-public static class StoredCheckpoints
-{
-    public static async Task<IReadOnlyList<StoredCheckpoint>> LoadAsync(NpgsqlDataSource dataSource, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(dataSource);
-        var heads = new Dictionary<long, List<StoredHead>>();
-        await using (var select = dataSource.CreateCommand("select checkpoint, stream_id, version, hash from audit_checkpoint_heads order by checkpoint, position"))
-        await using (var reader = await select.ExecuteReaderAsync(ct))
-        {
-            while (await reader.ReadAsync(ct))
-            {
-                var number = reader.GetInt64(0);
-                if (!heads.TryGetValue(number, out var list))
-                {
-                    heads[number] = list = [];
-                }
-
-                list.Add(new StoredHead(reader.GetGuid(1), reader.GetInt64(2), reader.GetFieldValue<byte[]>(3)));
-            }
-        }
-
-        var checkpoints = new List<StoredCheckpoint>();
-        await using (var select = dataSource.CreateCommand("""
-            select number, from_seq, to_seq, head_count, root, previous, created_at, key_id, signature
-            from audit_checkpoints order by number
-            """))
-        await using (var reader = await select.ExecuteReaderAsync(ct))
-        {
-            while (await reader.ReadAsync(ct))
-            {
-                var number = reader.GetInt64(0);
-                checkpoints.Add(new StoredCheckpoint(new Checkpoint(number, reader.GetInt64(1), reader.GetInt64(2), reader.GetInt32(3),
-                    EventChain.Hex(reader.GetFieldValue<byte[]>(4)), EventChain.Hex(reader.GetFieldValue<byte[]>(5)),
-                    Checkpoint.Time(reader.GetFieldValue<DateTimeOffset>(6)), reader.GetString(7),
-                    Convert.ToBase64String(reader.GetFieldValue<byte[]>(8))), heads.GetValueOrDefault(number) ?? []));
-            }
-        }
-
-        return checkpoints;
-    }
-
-    /// <summary>The checkpoint whose range (from, to] holds the sequence number, or null when none does yet.</summary>
-    public static StoredCheckpoint? Covering(IReadOnlyList<StoredCheckpoint> checkpoints, long sequence)
-    {
-        ArgumentNullException.ThrowIfNull(checkpoints);
-        int low = 0, high = checkpoints.Count - 1;
-        while (low <= high)
-        {
-            var middle = (low + high) / 2;
-            var c = checkpoints[middle].Checkpoint;
-            if (sequence <= c.FromSequence)
-            {
-                high = middle - 1;
-            }
-            else if (sequence > c.ToSequence)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                return checkpoints[middle];
-            }
-        }
-
-        return null;
-    }
 }

@@ -3,22 +3,6 @@ using Npgsql;
 
 namespace Ticketing.Api.Audit.Chain;
 
-/// <summary>When checkpoints are written (<c>Ticketing:Audit</c>).</summary>
-public sealed class AuditOptions
-{
-    /// <summary>How often a node looks for new events to sign; zero or less turns the background job off.</summary>
-    public TimeSpan CheckpointPollInterval { get; set; } = TimeSpan.FromSeconds(5);
-
-    /// <summary>A checkpoint is written once this much time has passed since the last one and there are new events…</summary>
-    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(60);
-
-    /// <summary>…or as soon as this many sequence numbers were drawn since the last one.</summary>
-    public long CheckpointEvents { get; set; } = 1000;
-
-    /// <summary>How long a checkpoint waits for the appends in flight below its sequence before it gives up this round.</summary>
-    public TimeSpan InFlightWait { get; set; } = TimeSpan.FromSeconds(10);
-}
-
 /// <summary>
 /// Writes the next signed checkpoint (ADR 0024): up to the last sequence number drawn, once every transaction that may
 /// hold an event below it has ended, so no event below the checkpoint can commit after it. The heads are the last
@@ -186,31 +170,4 @@ public sealed class CheckpointWriter(NpgsqlDataSource dataSource, AuditSigningKe
 
     private static DateTimeOffset TruncateToMicroseconds(DateTimeOffset instant) =>
         new(instant.UtcTicks - (instant.UtcTicks % 10), TimeSpan.Zero);
-}
-
-/// <summary>Runs <see cref="CheckpointWriter"/> on every node every <see cref="AuditOptions.CheckpointPollInterval"/>; the writer's lock makes one of them write.</summary>
-public sealed class CheckpointService(CheckpointWriter writer, TimeProvider time, IOptions<AuditOptions> options, ILogger<CheckpointService> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = options.Value.CheckpointPollInterval;
-        if (interval <= TimeSpan.Zero)
-        {
-            return;
-        }
-
-        using var timer = new PeriodicTimer(interval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await writer.WriteAsync(force: false, stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // The next round signs what this one did not: the range only grows.
-                logger.LogWarning(e, "Audit checkpoint failed");
-            }
-        }
-    }
 }
