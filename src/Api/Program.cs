@@ -1,5 +1,12 @@
 using JasperFx;
+using Ticketing.Api.Audit.Chain;
 using Ticketing.Api.Hosting;
+
+if (OfflineVerifier.IsCommand(args))
+{
+    // `audit verify FILE`: checks an export offline; no host, no database (ADR 0024).
+    return OfflineVerifier.Run(args, Console.Out);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddTicketingApi();

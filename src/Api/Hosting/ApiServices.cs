@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 using Ticketing.Api.Admin;
+using Ticketing.Api.Audit;
 using Ticketing.Api.Email;
 using Ticketing.Api.Email.Notifications;
 using Ticketing.Api.Errors;
@@ -48,6 +49,7 @@ public static class ApiServices
         services.AddSwaggerGen(swagger => swagger.CustomSchemaIds(type => type.FullName!.Replace("Ticketing.", "", StringComparison.Ordinal).Replace('+', '.')));
         builder.AddTicketingIdentity();
         builder.AddTickets();
+        builder.AddAudit();
         builder.Services.AddTaskfireApi();
         builder.AddPortal();
         builder.AddEmail();

@@ -3,6 +3,7 @@ using Npgsql;
 using Wolverine;
 using Wolverine.Marten;
 using Wolverine.Persistence.Durability;
+using Ticketing.Api.Audit.Chain;
 using Ticketing.Api.Hosting.Database;
 
 namespace Ticketing.Api.Hosting;
@@ -11,7 +12,8 @@ namespace Ticketing.Api.Hosting;
 /// The one PostgreSQL database of a node. With <c>ConnectionStrings:Ticketing</c> it uses that server and
 /// starts nothing; without it, it runs the embedded cluster in <see cref="DataFolder"/>/postgres
 /// (durable: that is the user's data). Resolved after the host is built so test hosts can override it. Start-up
-/// migrates our tables, then Marten's with the host's own document store (built once).
+/// migrates our tables, then Marten's with the host's own document store (built once), then installs the
+/// event chain's trigger on Marten's log (ADR 0024).
 /// </summary>
 public sealed class TicketingDatabase(IConfiguration configuration, ILoggerFactory loggers, IServiceProvider services) : IAsyncDisposable
 {
@@ -71,6 +73,7 @@ public sealed class TicketingDatabase(IConfiguration configuration, ILoggerFacto
         var applied = await DatabaseMigrator.MigrateAsync(dataSource, MigrationAssemblies.All, async () =>
         {
             await TicketingStore.ApplySchemaAsync(services.GetRequiredService<IDocumentStore>(), dataSource);
+            await EventChainSchema.EnsureAsync(dataSource, ct);
             await MessageStoreSchema.ApplyAsync(services.GetRequiredService<IMessageStore>(), dataSource);
         }, ct);
         _logger.LogInformation("Schema checked in {Elapsed} ms; applied migrations: {Migrations}",
@@ -92,6 +95,7 @@ public sealed class TicketingDatabase(IConfiguration configuration, ILoggerFacto
             builder.UseWolverine(options => options.Discovery.DisableConventionalDiscovery());
             using var host = builder.Build();
             await TicketingStore.ApplySchemaAsync(host.Services.GetRequiredService<IDocumentStore>(), dataSource);
+            await EventChainSchema.EnsureAsync(dataSource, ct);
             await MessageStoreSchema.ApplyAsync(host.Services.GetRequiredService<IMessageStore>(), dataSource);
         }, ct);
 

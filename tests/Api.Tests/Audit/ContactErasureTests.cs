@@ -47,6 +47,7 @@ public sealed class ContactErasureTests(EmailApiFactory api) : IClassFixture<Ema
         var (contact, ticketId) = await ContactTicketAsync(technician);
         await technician.CommandAsync(ticketId, "replies", new { body = "Please bring it to the desk", visibility = "Public" });
         var historyBefore = await auditor.GetAsync<List<JsonElement>>($"/api/audit/tickets/{ticketId}/history");
+        var exportBefore = await auditor.ExportAsync(ticketId);
         var sealedReply = await api.ScalarAsync<string>(
             "select data->>'body' from mt_events where stream_id = $1 and type = 'ticket.reply_posted' order by version limit 1", ticketId);
 
@@ -55,6 +56,13 @@ public sealed class ContactErasureTests(EmailApiFactory api) : IClassFixture<Ema
             s.Post.Url($"/api/contacts/{contact.Id}/erase");
             s.StatusCodeShouldBe(HttpStatusCode.NoContent);
         });
+
+        // The log is unchanged: its chain and the checkpoint signed before the erasure still verify, online and offline.
+        (await auditor.VerifyAsync(ticketId)).Intact.ShouldBeTrue();
+        AuditChainHttp.VerifyOffline(exportBefore).ExitCode.ShouldBe(0);
+        var exportAfter = await auditor.ExportAsync(ticketId);
+        AuditChainHttp.VerifyOffline(exportAfter).ExitCode.ShouldBe(0);
+        exportAfter.ToJsonString().ShouldNotContain("Anna Keller");
 
         var staffView = await technician.TicketAsync(ticketId);
         staffView.Description.ShouldBe("[erased]");

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Alba;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Ticketing.Api.Audit.Chain;
 using Ticketing.Api.Tests.Admin;
 using Ticketing.Api.Tests.Identity;
 using Ticketing.Api.Tests.Portal;
@@ -47,6 +48,19 @@ public sealed class LegacyImportTests(LegacyImportWorld world, ITestOutputHelper
             select count(*) from wolverine_incoming_envelopes w join events e on position(convert_to(e.id::text, 'UTF8') in w.body) > 0
             """))
             .ShouldBe(0L, "importing old events must not mail anyone about them: no notice, no mail queued");
+    }
+
+    [Fact]
+    public async Task Every_imported_event_is_linked_into_the_audit_chain_and_a_checkpoint_signs_it()
+    {
+        // Null when the background job signed everything already.
+        await world.Services.GetRequiredService<CheckpointWriter>().WriteAsync(force: true, CancellationToken.None);
+        var verification = await world.Services.GetRequiredService<ChainVerifier>().VerifyAsync(null, null, CancellationToken.None);
+
+        (await world.ScalarAsync<long>("select count(*) from event_chain c join events l on l.stream_id = c.stream_id and l.version = c.version"))
+            .ShouldBe(LegacyEvents);
+        verification.Intact.ShouldBeTrue(verification.FirstBrokenLink?.Detail);
+        verification.SignedThroughSequence.ShouldBeGreaterThanOrEqualTo(await world.ScalarAsync<long>("select max(seq_id) from mt_events"));
     }
 
     [Fact]

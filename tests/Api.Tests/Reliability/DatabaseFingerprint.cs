@@ -13,10 +13,13 @@ public static class DatabaseFingerprint
     /// <c>projection_checkpoints</c>: the async runner touches its row's timestamp while idle; it is bookkeeping, not
     /// data, and the unchanged event count already proves there was nothing new to project. Wolverine's node tables:
     /// each node registers itself, its agents and its heartbeats there while it runs, whatever the requests. The
-    /// envelope tables (incoming, outgoing, dead letters) are data and stay in the fingerprint.
+    /// envelope tables (incoming, outgoing, dead letters) are data and stay in the fingerprint. The audit checkpoints,
+    /// their heads and signing keys (ADR 0024): each node's background job signs what the log already holds, whatever the
+    /// requests; the log's own links (<c>event_chain</c>) stay in the fingerprint.
     /// </summary>
     public static readonly string[] Excluded =
-        ["projection_checkpoints", "wolverine_nodes", "wolverine_node_assignments", "wolverine_node_records", "wolverine_control_queue", "wolverine_agent_restrictions"];
+        ["projection_checkpoints", "wolverine_nodes", "wolverine_node_assignments", "wolverine_node_records", "wolverine_control_queue", "wolverine_agent_restrictions",
+            "audit_checkpoints", "audit_checkpoint_heads", "audit_signing_keys"];
 
     public static async Task<Dictionary<string, string>> TakeAsync(ApiFactory api)
     {

@@ -79,6 +79,10 @@ public static class AccessMatrix
         Row("GET",    "/api/audit/tickets/{id:guid}/history",                      "401  403  403  403  403  403  200  200", (w, _) => Done(Get($"/api/audit/tickets/{w.TicketA}/history"))),
         Row("GET",    "/api/audit/tickets/{id:guid}/state",                        "401  403  403  403  403  403  200  200", (w, _) => Done(Get($"/api/audit/tickets/{w.TicketA}/state"))),
         Row("GET",    "/api/audit/visibility",                                     "401  403  403  403  403  403  200  200", (w, _) => Done(Get($"/api/audit/visibility?contactId={w[Who.Contact].UserId}&ticketId={w.TicketA}"))),
+        Row("GET",    "/api/audit/tickets/{id:guid}/export",                       "401  403  403  403  403  403  200  200", (w, _) => Done(Get($"/api/audit/tickets/{w.TicketA}/export"))),
+        Row("GET",    "/api/audit/verify",                                         "401  403  403  403  403  403  200  200", (w, _) => Done(Get($"/api/audit/verify?ticketId={w.TicketA}"))),
+        Row("GET",    "/api/audit/keys",                                           "401  403  403  403  403  403  200  200", Fixed(() => Get("/api/audit/keys"))),
+        Row("POST",   "/api/audit/keys/rotate",                                    "401  403  403  403  403  403  403  201", Fixed(() => Post("/api/audit/keys/rotate"))),
 
         Row("POST",   "/api/tickets/",                                             "401  403  403  403  403  201  403  201", (w, _) => Done(Post("/api/tickets", new { title = "New", customerId = w.CustomerA, priority = "high" }))),
         Row("GET",    "/api/tickets/",                                             "401  403  403  403  403  200  403  200", Fixed(() => Get("/api/tickets"))),

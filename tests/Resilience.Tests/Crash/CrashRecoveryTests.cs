@@ -78,6 +78,15 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IAsyncLifetim
         atKill.Notifying.ShouldBeGreaterThan(0);
         (atKill.NotQueued, atKill.WithoutEvent).ShouldBe((0, 0), "the killed process left an event without its notice or a notice without its event");
         (mail.NotDelivered, mail.MailedTwice, mail.WithoutEvent).ShouldBe((0, 0, 0));
+        // The audit chain's link is written in the append's transaction (ADR 0024): the kill left no event without its
+        // link and no link without its event.
+        (await db.ScalarAsync<long>("""
+            select count(*) from mt_events e
+            where not exists (select from event_chain c where c.stream_id = e.stream_id and c.version = e.version and c.seq_id = e.seq_id)
+            """)).ShouldBe(0L);
+        (await db.ScalarAsync<long>("""
+            select count(*) from event_chain c where not exists (select from mt_events e where e.stream_id = c.stream_id and e.version = c.version)
+            """)).ShouldBe(0L);
     }
 
     private async Task<ApiNode> StartAsync(string name)
