@@ -36,6 +36,7 @@ public static class Facts
         TaskfireWorkCompleted w => w.By,
         TaskfireQuestionAsked q => q.By,
         SharedCopyDeleted d => d.By,
+        TaskfireResourceChanged r => r.By,
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, null),
     };
 }

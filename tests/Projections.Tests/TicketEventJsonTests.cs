@@ -37,6 +37,7 @@ public sealed class TicketEventJsonTests : IAsyncLifetime
         { new TaskfireQuestionAsked(Id, Other, "Why?", Other, Facts.Tech, At), "ticket.taskfire_question_asked" },
         { new SharedCopyDeleted(Id, Other, Other, Facts.Tech, At), "ticket.shared_copy_deleted" },
         { new TicketDeleted(Id, Facts.Tech, At), "ticket.deleted" },
+        { new TaskfireResourceChanged(Id, Other, Guid.CreateVersion7(), Actor.TaskfireUser(Other), At), "ticket.taskfire_resource_changed" },
     };
 
     [Theory]

@@ -27,6 +27,8 @@ public static class TaskfireEndpoints
             .WithSummary("A Taskfire copy with its timeline (no MSP internal notes); ETag = version").ProducesProblem(StatusCodes.Status404NotFound);
         TicketEndpoints.Command(tickets.MapPost("/{id:guid}/status", TaskfireTicketCommands.ChangeStatus).Validate<ChangeStatusRequest>()
             .WithSummary("Change the copy's status (the MSP's ticket is untouched)"));
+        TicketEndpoints.Command(tickets.MapPost("/{id:guid}/resource", TaskfireTicketCommands.ChangeResource).Validate<ChangeTaskfireResourceRequest>()
+            .WithSummary("Hand the copy (and the MSP's ticket's Taskfire link) to another Taskfire user of the customer"));
         TicketEndpoints.Command(tickets.MapPost("/{id:guid}/notes", TaskfireTicketCommands.AddNote).Validate<TaskfireNoteRequest>()
             .WithSummary("Add a note, shown on both tickets of the pair"));
         TicketEndpoints.Command(tickets.MapDelete("/{id:guid}", TaskfireTicketCommands.Delete)

@@ -5,6 +5,7 @@ using Ticketing.Application.Tickets;
 using Ticketing.Application.Tickets.Deleting;
 using Ticketing.Application.Tickets.Replies;
 using Ticketing.Application.Tickets.Status;
+using Ticketing.Application.Tickets.Taskfire;
 using Ticketing.Domain.Tickets;
 using Wolverine;
 
@@ -23,6 +24,14 @@ public static class TaskfireTicketCommands
     {
         await EnsureOwnCopyAsync(id, http, callers, ct);
         return await TicketCommandEndpoints.InvokeAsync(http, bus, new SetTicketStatus(id, request.Status!, http.CommandContext(), ETags.IfMatch(http.Request)), ct);
+    }
+
+    /// <summary>Hands the pair to another Taskfire user of the same customer (checked by the handler, 422 otherwise).</summary>
+    public static async Task<Ok<TicketCommandResponse>> ChangeResource(
+        Guid id, ChangeTaskfireResourceRequest request, HttpContext http, TaskfireCallers callers, IMessageBus bus, CancellationToken ct)
+    {
+        await EnsureOwnCopyAsync(id, http, callers, ct);
+        return await TicketCommandEndpoints.InvokeAsync(http, bus, new ReassignTaskfireResource(id, request.ResourceId, http.CommandContext(), ETags.IfMatch(http.Request)), ct);
     }
 
     /// <summary>A Taskfire-related note: on the copy and, internal, on the MSP's ticket.</summary>

@@ -54,7 +54,8 @@ public static class TicketWrites
             var events = stream.StreamId == ticketId ? [.. mine, .. rulesDid.Events] : Pending(stream.Events, command.By);
             var stamped = events.Select(e => session.Stamp(e, now)).ToArray();
             var before = stream.StreamId == ticketId ? ticket : stream.StreamId == ticket.Taskfire?.LinkedTicketId ? partner : null;
-            TicketNotices.Queue(session, Fold(before ?? Ticket.Initial, events), events);
+            var other = stream.StreamId == ticketId ? partner : stream.StreamId == ticket.Taskfire?.LinkedTicketId ? ticket : null;
+            TicketNotices.Queue(session, Fold(before ?? Ticket.Initial, events), events, other);
             if (stream.StreamId == ticketId)
             {
                 own.AppendMany(stamped);

@@ -59,6 +59,8 @@ public sealed record Ticket(
         {
             Taskfire = new TaskfireLink(t.CopyId, TicketSide.Msp, t.TaskfireQueue, t.TaskfireResourceId),
         },
+        TaskfireResourceChanged r when state.Taskfire is { } link => state with { Taskfire = link with { ResourceId = r.ToResourceId } },
+        TaskfireResourceChanged => state,
         TicketDeleted or SharedCopyDeleted => state with { IsDeleted = true },
         ReplyPosted or TaskfireQuestionAsked => state,
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown ticket event."),

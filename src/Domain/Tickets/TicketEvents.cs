@@ -125,3 +125,14 @@ public sealed record SharedCopyDeleted(
     Guid NotifyTaskfireResourceId,
     Actor By,
     DateTimeOffset At) : TicketEvent;
+
+/// <summary>
+/// The Taskfire pair is handed to another Taskfire user of the same customer; recorded on both tickets of the pair,
+/// so either side's state names the current resource.
+/// </summary>
+public sealed record TaskfireResourceChanged(
+    Guid TicketId,
+    Guid FromResourceId,
+    Guid ToResourceId,
+    Actor By,
+    DateTimeOffset At) : TicketEvent;

@@ -20,6 +20,7 @@ namespace Ticketing.Projections.Tickets;
 [JsonSerializable(typeof(TaskfireWorkCompleted))]
 [JsonSerializable(typeof(TaskfireQuestionAsked))]
 [JsonSerializable(typeof(SharedCopyDeleted))]
+[JsonSerializable(typeof(TaskfireResourceChanged))]
 [JsonSerializable(typeof(TicketDeleted))]
 [JsonSerializable(typeof(IReadOnlyList<AttachmentMetadata>))]
 [JsonSerializable(typeof(Dictionary<string, string>))]

@@ -21,6 +21,7 @@ public static class TicketEventTypes
     public const string TaskfireWorkCompleted = "ticket.taskfire_work_completed";
     public const string TaskfireQuestionAsked = "ticket.taskfire_question_asked";
     public const string SharedCopyDeleted = "ticket.shared_copy_deleted";
+    public const string TaskfireResourceChanged = "ticket.taskfire_resource_changed";
     public const string Deleted = "ticket.deleted";
 
     /// <summary>The stream type ticket streams are started with (Marten's <c>mt_streams.type</c>).</summary>
@@ -40,6 +41,7 @@ public static class TicketEventTypes
         (typeof(TaskfireWorkCompleted), TaskfireWorkCompleted),
         (typeof(TaskfireQuestionAsked), TaskfireQuestionAsked),
         (typeof(SharedCopyDeleted), SharedCopyDeleted),
+        (typeof(TaskfireResourceChanged), TaskfireResourceChanged),
         (typeof(TicketDeleted), Deleted),
     ];
 

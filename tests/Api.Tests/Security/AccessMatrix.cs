@@ -88,6 +88,7 @@ public static class AccessMatrix
         Row("POST",   "/api/tickets/{id:guid}/assign",                             "401  403  403  403  403  200  403  200", async (w, _) => Post($"/api/tickets/{await w.FreshTicketAsync()}/assign", new { technicianId = w[Who.Technician].UserId })),
         Row("POST",   "/api/tickets/{id:guid}/bill",                               "401  403  403  403  403  200  403  200", async (w, _) => Post($"/api/tickets/{await w.FreshTicketAsync()}/bill")),
         Row("POST",   "/api/tickets/{id:guid}/taskfire",                           "401  403  403  403  403  200  403  200", async (w, _) => Post($"/api/tickets/{await w.FreshTicketAsync()}/taskfire", new { queue = "Customer IT", resourceId = w[Who.Taskfire].UserId, note = "Yours" })),
+        Row("POST",   "/api/tickets/{id:guid}/taskfire/resource",                  "401  403  403  403  403  200  403  200", async (w, _) => Post($"/api/tickets/{await w.FreshTaskfireTicketAsync()}/taskfire/resource", new { resourceId = w[Who.Taskfire].UserId })),
         Row("POST",   "/api/tickets/{id:guid}/taskfire/work-complete",             "401  403  403  403  403  200  403  200", async (w, _) => Post($"/api/tickets/{await w.FreshTaskfireTicketAsync()}/taskfire/work-complete", new { note = "Done" })),
         Row("POST",   "/api/tickets/{id:guid}/taskfire/questions",                 "401  403  403  403  403  200  403  200", async (w, _) => Post($"/api/tickets/{await w.FreshTaskfireTicketAsync()}/taskfire/questions", new { question = "Which room?" })),
         Row("DELETE", "/api/tickets/{id:guid}",                                    "401  403  403  403  403  204  403  204", async (w, _) => Delete($"/api/tickets/{await w.FreshTicketAsync()}")),
@@ -102,6 +103,7 @@ public static class AccessMatrix
         Row("GET",    "/api/taskfire/tickets/",                                    "401  403  403  403  200  403  403  403", Fixed(() => Get("/api/taskfire/tickets"))),
         Row("GET",    "/api/taskfire/tickets/{id:guid}",                           "401  403  403  403  200  403  403  403", async (w, _) => Get($"/api/taskfire/tickets/{await w.FreshTaskfireCopyAsync()}")),
         Row("POST",   "/api/taskfire/tickets/{id:guid}/status",                    "401  403  403  403  200  403  403  403", async (w, _) => Post($"/api/taskfire/tickets/{await w.FreshTaskfireCopyAsync()}/status", new { status = "pending" })),
+        Row("POST",   "/api/taskfire/tickets/{id:guid}/resource",                  "401  403  403  403  200  403  403  403", async (w, _) => Post($"/api/taskfire/tickets/{await w.FreshTaskfireCopyAsync()}/resource", new { resourceId = w[Who.Taskfire].UserId })),
         Row("POST",   "/api/taskfire/tickets/{id:guid}/notes",                     "401  403  403  403  200  403  403  403", async (w, _) => Post($"/api/taskfire/tickets/{await w.FreshTaskfireCopyAsync()}/notes", new { body = "Checked on site" })),
         Row("DELETE", "/api/taskfire/tickets/{id:guid}",                           "401  403  403  403  204  403  403  403", async (w, _) => Delete($"/api/taskfire/tickets/{await w.FreshTaskfireCopyAsync()}")),
 

@@ -22,6 +22,7 @@ public class EventSerializationTests
         new TaskfireWorkCompleted(CopyId, ReplyId, "Done", "resolved", StatusCategory.Resolved, Technician, Now),
         new TaskfireQuestionAsked(CopyId, ReplyId, "Which tray?", ResourceId, Technician, Now),
         new SharedCopyDeleted(CopyId, TicketId, ResourceId, Technician, Now),
+        new TaskfireResourceChanged(CopyId, ResourceId, TicketId, Technician, Now),
     ];
 
     [Theory]
