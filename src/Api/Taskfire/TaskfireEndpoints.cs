@@ -29,8 +29,11 @@ public static class TaskfireEndpoints
             .WithSummary("Change the copy's status (the MSP's ticket is untouched)"));
         TicketEndpoints.Command(tickets.MapPost("/{id:guid}/resource", TaskfireTicketCommands.ChangeResource).Validate<ChangeTaskfireResourceRequest>()
             .WithSummary("Hand the copy (and the MSP's ticket's Taskfire link) to another Taskfire user of the customer"));
-        TicketEndpoints.Command(tickets.MapPost("/{id:guid}/notes", TaskfireTicketCommands.AddNote).Validate<TaskfireNoteRequest>()
-            .WithSummary("Add a note, shown on both tickets of the pair"));
+        TicketEndpoints.Command(tickets.MapPost("/{id:guid}/notes", TaskfireTicketCommands.AddNote)
+            .WithSummary("Add a note (JSON or multipart with files), shown on both tickets of the pair")
+            .Accepts<TaskfireNoteRequest>("application/json", "multipart/form-data").DisableAntiforgery());
+        tickets.MapGet("/{id:guid}/attachments/{attachmentId:guid}", TaskfireTicketReads.Attachment)
+            .WithSummary("Download an attachment of an entry the copy's page shows").ProducesProblem(StatusCodes.Status404NotFound);
         TicketEndpoints.Command(tickets.MapDelete("/{id:guid}", TaskfireTicketCommands.Delete)
             .WithSummary("Delete the copy and the MSP's ticket; the MSP's technician is notified"));
         return app;

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Ticketing.Api.Attachments;
 using Ticketing.Api.Tickets;
 using Ticketing.Application.Tickets;
 using Ticketing.Application.Tickets.Deleting;
@@ -34,13 +35,21 @@ public static class TaskfireTicketCommands
         return await TicketCommandEndpoints.InvokeAsync(http, bus, new ReassignTaskfireResource(id, request.ResourceId, http.CommandContext(), ETags.IfMatch(http.Request)), ct);
     }
 
-    /// <summary>A Taskfire-related note: on the copy and, internal, on the MSP's ticket.</summary>
+    /// <summary>
+    /// A Taskfire-related note, as JSON or as multipart form data with files (as for replies): on the copy and, internal,
+    /// on the MSP's ticket, attachments included. The files are stored only once the ticket is known to be the caller's.
+    /// </summary>
     public static async Task<Ok<TicketCommandResponse>> AddNote(
-        Guid id, TaskfireNoteRequest request, HttpContext http, TaskfireCallers callers, IMessageBus bus, CancellationToken ct)
+        Guid id, HttpContext http, TaskfireCallers callers, IMessageBus bus, AttachmentUploads uploads, IValidator<TaskfireNoteRequest> validator,
+        CancellationToken ct)
     {
         await EnsureOwnCopyAsync(id, http, callers, ct);
+        var (reply, files) = await PostReplyEndpoint.ReadAsync(http.Request, ct);
+        var request = new TaskfireNoteRequest(reply.Body);
+        await validator.ValidateAndThrowAsync(request, ct);
+        var attachments = await uploads.SaveAsync(files, ct);
         return await TicketCommandEndpoints.InvokeAsync(http, bus, new PostTicketReply(
-            id, Guid.CreateVersion7(), request.Body, ReplyVisibility.Internal, TaskfireRelated: true, [], http.CommandContext(),
+            id, Guid.CreateVersion7(), request.Body, ReplyVisibility.Internal, TaskfireRelated: true, attachments, http.CommandContext(),
             ETags.IfMatch(http.Request)), ct);
     }
 

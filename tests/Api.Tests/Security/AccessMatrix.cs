@@ -105,6 +105,7 @@ public static class AccessMatrix
         Row("POST",   "/api/taskfire/tickets/{id:guid}/status",                    "401  403  403  403  200  403  403  403", async (w, _) => Post($"/api/taskfire/tickets/{await w.FreshTaskfireCopyAsync()}/status", new { status = "pending" })),
         Row("POST",   "/api/taskfire/tickets/{id:guid}/resource",                  "401  403  403  403  200  403  403  403", async (w, _) => Post($"/api/taskfire/tickets/{await w.FreshTaskfireCopyAsync()}/resource", new { resourceId = w[Who.Taskfire].UserId })),
         Row("POST",   "/api/taskfire/tickets/{id:guid}/notes",                     "401  403  403  403  200  403  403  403", async (w, _) => Post($"/api/taskfire/tickets/{await w.FreshTaskfireCopyAsync()}/notes", new { body = "Checked on site" })),
+        Row("GET",    "/api/taskfire/tickets/{id:guid}/attachments/{attachmentId:guid}", "401  403  403  403  200  403  403  403", async (w, _) => TaskfireFile(await w.FreshTaskfireAttachmentAsync())),
         Row("DELETE", "/api/taskfire/tickets/{id:guid}",                           "401  403  403  403  204  403  403  403", async (w, _) => Delete($"/api/taskfire/tickets/{await w.FreshTaskfireCopyAsync()}")),
 
         Row("GET",    "/api/portal/kb/categories",                                 "401  200  200  200  403  403  403  403", Fixed(() => Get("/api/portal/kb/categories"))),
@@ -142,6 +143,8 @@ public static class AccessMatrix
 
     private static AccessRow Row(string method, string route, string expected, CellRequest request) =>
         new(method, route, [.. expected.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture))], request);
+
+    private static CellRequestSpec TaskfireFile((Guid Copy, Guid Attachment) file) => Get($"/api/taskfire/tickets/{file.Copy}/attachments/{file.Attachment}");
 
     private static CellRequest Fixed(Func<CellRequestSpec> request) => (_, _) => Done(request());
 

@@ -22,6 +22,15 @@ public sealed partial class AccessWorld
     public async Task<Guid> FreshTaskfireCopyAsync() =>
         (await AdminUser.TicketAsync(await FreshTaskfireTicketAsync())).Ticket.LinkedTicketId!.Value;
 
+    /// <summary>A fresh copy whose page shows a file: a public reply's attachment on the MSP's ticket, handed over after it.</summary>
+    public async Task<(Guid Copy, Guid Attachment)> FreshTaskfireAttachmentAsync()
+    {
+        var id = await FreshTicketAsync();
+        var attachment = await PublicAttachmentAsync(id);
+        await AdminUser.CommandAsync(id, "taskfire", new { queue = "Customer IT", resourceId = this[Who.Taskfire].UserId, note = "Over to you" });
+        return ((await AdminUser.TicketAsync(id)).Ticket.LinkedTicketId!.Value, attachment);
+    }
+
     public Task<Guid> FreshCustomerAsync() => CustomerAsync($"{Marker} fresh customer");
 
     public async Task<Guid> FreshContactAsync() => (await AdminUser.CreateContactAsync(CustomerA)).Id;

@@ -17,4 +17,5 @@ public sealed record TaskfireTicketPage(
     TaskfireItem Ticket, string? TaskfireQueue, string? TaskfireNote, IReadOnlyList<TaskfireEntry> Timeline, TaskfireCompletionView? Completion = null);
 
 /// <summary>A timeline entry; <see cref="Side"/> is who wrote it (Msp or TaskfireCopy).</summary>
-public sealed record TaskfireEntry(Guid Id, string Kind, string Side, string AuthorKind, string? Body, string? ToStatusId, DateTimeOffset At);
+public sealed record TaskfireEntry(
+    Guid Id, string Kind, string Side, string AuthorKind, string? Body, string? ToStatusId, DateTimeOffset At, IReadOnlyList<AttachmentInfo>? Attachments = null);
