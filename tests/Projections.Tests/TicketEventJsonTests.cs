@@ -38,6 +38,8 @@ public sealed class TicketEventJsonTests : IAsyncLifetime
         { new SharedCopyDeleted(Id, Other, Other, Facts.Tech, At), "ticket.shared_copy_deleted" },
         { new TicketDeleted(Id, Facts.Tech, At), "ticket.deleted" },
         { new TaskfireResourceChanged(Id, Other, Guid.CreateVersion7(), Actor.TaskfireUser(Other), At), "ticket.taskfire_resource_changed" },
+        { new TaskfireTicketOpened(Id, "T20260301.0002", Fields, "open", StatusCategory.Open, Other, Other, Actor.TaskfireUser(Other), At), "ticket.taskfire_ticket_opened" },
+        { new TaskfireTicketSubmitted(Id, Other, Other, "Cannot fix it", Actor.TaskfireUser(Other), At), "ticket.taskfire_ticket_submitted" },
     };
 
     [Theory]

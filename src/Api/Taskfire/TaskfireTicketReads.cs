@@ -64,7 +64,7 @@ public static class TaskfireTicketReads
         {
             page = await query.ExecuteAsync(new TicketListFilter
             {
-                CustomerId = caller.CustomerId, Side = TicketSide.TaskfireCopy,
+                CustomerId = caller.CustomerId, Side = TicketSide.TaskfireCopy, IncludeUnsubmittedTaskfire = true,
                 TaskfireResourceId = scope == "mine" ? caller.UserId : null, StatusId = statusId, Priority = priority,
                 TitleContains = text, CreatedFrom = from, CreatedTo = to, Cursor = cursor, Limit = limit ?? DefaultLimit,
             }, ct);

@@ -32,7 +32,7 @@ public sealed record TaskfireTicketPage(IReadOnlyList<TaskfireTicketItem> Items,
 
 /// <summary>
 /// One entry of the copy's timeline. <see cref="Side"/> says who wrote it: <c>TaskfireCopy</c> for the customer's IT,
-/// <c>Msp</c> for the MSP's staff and the end user (ADR 0022).
+/// <c>Msp</c> for the MSP's staff and the end user (ADR 0022). <see cref="AuthorName"/> is the author's display name.
 /// </summary>
 public sealed record TaskfireTimelineEntry(
     Guid Id,
@@ -40,6 +40,7 @@ public sealed record TaskfireTimelineEntry(
     TicketSide Side,
     Guid AuthorId,
     ActorKind AuthorKind,
+    string? AuthorName,
     string? Body,
     string? FromStatusId,
     string? ToStatusId,
@@ -76,5 +77,5 @@ internal static class TaskfireTicketShaper
 
     private static TaskfireTimelineEntry Entry(TaskfireCaller caller, TimelineEntry e) => new(
         e.Id, e.Kind, e.Author.Kind == ActorKind.Taskfire ? TicketSide.TaskfireCopy : TicketSide.Msp, e.Author.Id, e.Author.Kind,
-        e.Body, e.FromStatusId, e.ToStatusId, e.Attachments, caller.Local(e.At));
+        e.AuthorName, e.Body, e.FromStatusId, e.ToStatusId, e.Attachments, caller.Local(e.At));
 }

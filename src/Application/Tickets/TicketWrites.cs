@@ -34,9 +34,15 @@ public static class TicketWrites
             throw new PreconditionFailedException(expected, version);
         }
 
+        // A Taskfire user's own ticket not submitted to the MSP does not exist for anyone but the customer's Taskfire users.
+        if (ticket.IsUnsubmittedTaskfireTicket && command.By.Actor.Kind != ActorKind.Taskfire)
+        {
+            throw new NotFoundException("ticket.not_found", $"Ticket {ticketId} was not found.");
+        }
+
         IEventStream<Ticket>? partnerStream = null;
         Ticket? partner = null;
-        if (ticket.Taskfire is { } link)
+        if (ticket.Taskfire is { HasPartner: true } link)
         {
             partnerStream = await session.Events.FetchForWriting<Ticket>(link.LinkedTicketId, ct);
             (partner, _) = Loaded(partnerStream, link.LinkedTicketId);

@@ -21,6 +21,8 @@ namespace Ticketing.Projections.Tickets;
 [JsonSerializable(typeof(TaskfireQuestionAsked))]
 [JsonSerializable(typeof(SharedCopyDeleted))]
 [JsonSerializable(typeof(TaskfireResourceChanged))]
+[JsonSerializable(typeof(TaskfireTicketOpened))]
+[JsonSerializable(typeof(TaskfireTicketSubmitted))]
 [JsonSerializable(typeof(TicketDeleted))]
 [JsonSerializable(typeof(IReadOnlyList<AttachmentMetadata>))]
 [JsonSerializable(typeof(Dictionary<string, string>))]

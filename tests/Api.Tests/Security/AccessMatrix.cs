@@ -101,6 +101,8 @@ public static class AccessMatrix
         Row("GET",    "/api/portal/tickets/{id:guid}/attachments/{attachmentId:guid}", "401  200  200  404  403  403  403  403", (w, _) => Done(Get($"/api/portal/tickets/{w.TicketA}/attachments/{w.AttachmentA}"))),
 
         Row("GET",    "/api/taskfire/tickets/",                                    "401  403  403  403  200  403  403  403", Fixed(() => Get("/api/taskfire/tickets"))),
+        Row("POST",   "/api/taskfire/tickets/",                                    "401  403  403  403  201  403  403  403", Fixed(() => Post("/api/taskfire/tickets", new { title = "Our own" }))),
+        Row("POST",   "/api/taskfire/tickets/{id:guid}/submit",                    "401  403  403  403  200  403  403  403", async (w, _) => Post($"/api/taskfire/tickets/{await w.FreshOwnTaskfireTicketAsync()}/submit", new { note = "Over to the MSP" })),
         Row("GET",    "/api/taskfire/tickets/{id:guid}",                           "401  403  403  403  200  403  403  403", async (w, _) => Get($"/api/taskfire/tickets/{await w.FreshTaskfireCopyAsync()}")),
         Row("POST",   "/api/taskfire/tickets/{id:guid}/status",                    "401  403  403  403  200  403  403  403", async (w, _) => Post($"/api/taskfire/tickets/{await w.FreshTaskfireCopyAsync()}/status", new { status = "pending" })),
         Row("POST",   "/api/taskfire/tickets/{id:guid}/resource",                  "401  403  403  403  200  403  403  403", async (w, _) => Post($"/api/taskfire/tickets/{await w.FreshTaskfireCopyAsync()}/resource", new { resourceId = w[Who.Taskfire].UserId })),

@@ -31,6 +31,10 @@ public sealed partial class AccessWorld
         return ((await AdminUser.TicketAsync(id)).Ticket.LinkedTicketId!.Value, attachment);
     }
 
+    /// <summary>A fresh ticket of A's Taskfire user's own help desk, not submitted: what the submit cell works on.</summary>
+    public async Task<Guid> FreshOwnTaskfireTicketAsync() =>
+        (await UserFor(Who.Taskfire).PostAsync<Taskfire.OwnTicketCreated>("/api/taskfire/tickets", new { title = $"{Marker} own" })).Id;
+
     public Task<Guid> FreshCustomerAsync() => CustomerAsync($"{Marker} fresh customer");
 
     public async Task<Guid> FreshContactAsync() => (await AdminUser.CreateContactAsync(CustomerA)).Id;

@@ -18,4 +18,5 @@ public sealed record TaskfireTicketPage(
 
 /// <summary>A timeline entry; <see cref="Side"/> is who wrote it (Msp or TaskfireCopy).</summary>
 public sealed record TaskfireEntry(
-    Guid Id, string Kind, string Side, string AuthorKind, string? Body, string? ToStatusId, DateTimeOffset At, IReadOnlyList<AttachmentInfo>? Attachments = null);
+    Guid Id, string Kind, string Side, string AuthorKind, string? Body, string? ToStatusId, DateTimeOffset At, IReadOnlyList<AttachmentInfo>? Attachments = null,
+    string? AuthorName = null);

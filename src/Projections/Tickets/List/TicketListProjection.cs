@@ -38,6 +38,9 @@ public sealed class TicketListProjection() : SqlProjection("ticket_list", "ticke
     {
         TicketCreated c => Insert(e, c.Number, TicketSide.Msp, null, c.Fields, c.StatusId, c.StatusCategory, c.Source,
             c.CustomerId, c.ContactId, c.AssignedTechnicianId, null, c.SeriesId, c.At),
+        TaskfireTicketOpened o => Insert(e, o.Number, TicketSide.TaskfireCopy, null, o.Fields, o.StatusId, o.StatusCategory,
+            TicketSource.Taskfire, o.CustomerId, null, null, o.ResourceId, null, o.At),
+        TaskfireTicketSubmitted t => Update(e, TaskfireSql, t.At, P(t.LinkedTicketId), P(t.TaskfireResourceId)),
         TaskfireCopyCreated c => Insert(e, c.Number, TicketSide.TaskfireCopy, c.MspTicketId, c.Fields, c.StatusId,
             c.StatusCategory, TicketSource.Taskfire, c.CustomerId, c.ContactId, null, c.TaskfireResourceId, null, c.At),
         TicketStatusChanged s => Status(e, s.ToStatusId, s.Category, s.At),

@@ -33,6 +33,7 @@ public sealed record TaskfireCompletion(TicketSide AssignedTo, DateTimeOffset? C
 /// <summary>
 /// One timeline entry. <see cref="Id"/> is the reply id for replies and notes, the event id otherwise.
 /// <see cref="FromStatusId"/>/<see cref="ToStatusId"/> are set for status changes and Taskfire completion.
+/// <see cref="AuthorName"/> is the author's display name now (null for automation and removed users).
 /// </summary>
 public sealed record TimelineEntry(
     Guid Id,
@@ -46,7 +47,8 @@ public sealed record TimelineEntry(
     string? FromStatusId,
     string? ToStatusId,
     IReadOnlyList<AttachmentMetadata> Attachments,
-    DateTimeOffset At);
+    DateTimeOffset At,
+    string? AuthorName = null);
 
 /// <summary>Which timeline entries a reader may see.</summary>
 public enum TimelineAudience

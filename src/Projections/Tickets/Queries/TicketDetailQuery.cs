@@ -23,8 +23,9 @@ public sealed class TicketDetailQuery(NpgsqlDataSource dataSource)
 
     private const string TimelineSql = """
         select t.entry_id, t.version, t.kind, t.author_id, t.author_kind, t.body, t.visibility, t.taskfire_related,
-            t.mirrored_from, t.from_status_id, t.to_status_id, t.attachments::text, t.at
-        from ticket_timeline t
+            t.mirrored_from, t.from_status_id, t.to_status_id, t.attachments::text, t.at,
+            nullif(trim(concat_ws(' ', u.first_name, u.last_name)), '')
+        from ticket_timeline t left join users u on u.id = t.author_id
         where {0}
         order by t.at, t.entry_id
         """;
@@ -89,5 +90,6 @@ public sealed class TicketDetailQuery(NpgsqlDataSource dataSource)
         FromStatusId: NullableString(r, 9),
         ToStatusId: NullableString(r, 10),
         Attachments: JsonSerializer.Deserialize(r.GetString(11), TicketEventJson.Default.IReadOnlyListAttachmentMetadata) ?? [],
-        At: r.GetFieldValue<DateTimeOffset>(12));
+        At: r.GetFieldValue<DateTimeOffset>(12),
+        AuthorName: NullableString(r, 13));
 }
