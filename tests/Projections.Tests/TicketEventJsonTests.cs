@@ -91,6 +91,7 @@ public sealed class TicketEventJsonTests : IAsyncLifetime
         ReplyPosted r => (r with { Attachments = [] }, string.Join("|", r.Attachments)),
         TicketCreated c => (c with { Fields = c.Fields with { CustomFields = TicketFields.NoCustomFields } }, Text(c.Fields.CustomFields)),
         TaskfireCopyCreated c => (c with { Fields = c.Fields with { CustomFields = TicketFields.NoCustomFields } }, Text(c.Fields.CustomFields)),
+        TaskfireTicketOpened o => (o with { Fields = o.Fields with { CustomFields = TicketFields.NoCustomFields } }, Text(o.Fields.CustomFields)),
         TicketFieldsChanged f => (f with { Changes = f.Changes with { CustomFields = TicketFields.NoCustomFields } }, Text(f.Changes.CustomFields)),
         _ => (e, ""),
     };
