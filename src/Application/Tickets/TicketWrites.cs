@@ -29,15 +29,16 @@ public static class TicketWrites
         var ticketId = command.TicketId;
         var own = await session.Events.FetchForWriting<Ticket>(ticketId, ct);
         var (ticket, version) = Loaded(own, ticketId);
-        if (command.IfMatch is { } expected && expected != version)
-        {
-            throw new PreconditionFailedException(expected, version);
-        }
-
-        // A Taskfire user's own ticket not submitted to the MSP does not exist for anyone but the customer's Taskfire users.
+        // A Taskfire user's own ticket not submitted to the MSP does not exist for anyone but the customer's Taskfire users;
+        // checked before If-Match, so a stale version tells nothing either.
         if (ticket.IsUnsubmittedTaskfireTicket && command.By.Actor.Kind != ActorKind.Taskfire)
         {
             throw new NotFoundException("ticket.not_found", $"Ticket {ticketId} was not found.");
+        }
+
+        if (command.IfMatch is { } expected && expected != version)
+        {
+            throw new PreconditionFailedException(expected, version);
         }
 
         IEventStream<Ticket>? partnerStream = null;

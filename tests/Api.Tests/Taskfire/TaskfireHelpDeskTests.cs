@@ -41,7 +41,7 @@ public sealed class TaskfireHelpDeskTests(TicketApiFactory api) : IClassFixture<
     }
 
     [Fact]
-    public async Task Staff_commands_on_an_own_ticket_are_the_404_of_a_missing_ticket_and_write_nothing()
+    public async Task Staff_commands_on_an_own_ticket_even_with_a_stale_version_are_the_404_of_a_missing_ticket_and_write_nothing()
     {
         var cast = await api.CastAsync();
         var own = await OpenAsync(cast.Resource, "Laptop fan noisy");
@@ -51,6 +51,7 @@ public sealed class TaskfireHelpDeskTests(TicketApiFactory api) : IClassFixture<
         await cast.Technician.RefusedCommandAsync(own.Id, "replies", new { body = "Peek", visibility = "Internal" }, HttpStatusCode.NotFound, "ticket.not_found");
         await cast.Technician.RefusedCommandAsync(own.Id, "taskfire/questions", new { question = "Hello?" }, HttpStatusCode.NotFound, "ticket.not_found");
         await cast.Technician.ProblemAsync(s => s.Delete.Url($"/api/tickets/{own.Id}"), HttpStatusCode.NotFound, "ticket.not_found");
+        await cast.Technician.CommandAsync(own.Id, "status", new { status = "pending" }, "\"99\"", HttpStatusCode.NotFound).ShouldBeProblemAsync("ticket.not_found");
 
         (await api.EventCountAsync()).ShouldBe(events);
     }
