@@ -57,7 +57,7 @@ public sealed class TaskfireHelpDeskTests(TicketApiFactory api) : IClassFixture<
     }
 
     [Fact]
-    public async Task The_taskfire_user_works_their_own_ticket_with_status_and_notes()
+    public async Task The_taskfire_user_works_their_own_ticket_with_status_and_notes_and_deletes_it()
     {
         var cast = await api.CastAsync();
         var own = await OpenAsync(cast.Resource, "Laptop fan noisy");
@@ -69,6 +69,9 @@ public sealed class TaskfireHelpDeskTests(TicketApiFactory api) : IClassFixture<
         page.Ticket.StatusId.ShouldBe("pending");
         page.Timeline.Select(e => (e.Kind, e.Side)).ShouldBe([("StatusChange", "TaskfireCopy"), ("TaskfireNote", "TaskfireCopy")]);
         (await cast.Technician.TicketListAsync($"customerId={cast.CustomerA}")).Items.ShouldBeEmpty();
+
+        await cast.Resource.TaskfireDeleteAsync(own.Id);
+        (await cast.Resource.TaskfireListAsync()).Items.ShouldBeEmpty();
     }
 
     [Fact]
