@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Ticketing.Api.Audit.Visibility;
 using Ticketing.Api.Identity;
 using Ticketing.Application.Errors;
+using Ticketing.Application.Privacy;
 using Ticketing.Projections.Tickets.Queries;
 
 namespace Ticketing.Api.Audit;
@@ -18,14 +20,22 @@ public static class AuditEndpoints
         audit.MapGet("/tickets/{id:guid}/state", TicketStateAtEndpoint.Handle)
             .WithSummary("The ticket folded up to ?version=N or ?at=INSTANT (now when neither is given)")
             .ProducesValidationProblem();
+        audit.MapGet("/visibility", VisibilityReplayEndpoint.HandleAsync)
+            .WithSummary("What a contact could see in the portal at ?at=INSTANT: the ticket list, or with ?ticketId= the ticket's page and the mails sent about it")
+            .ProducesValidationProblem();
         return app;
     }
 
-    private static async Task<Ok<IReadOnlyList<AuditedEvent>>> History(Guid id, TicketAuditQuery query, CancellationToken ct)
+    private static async Task<Ok<IReadOnlyList<AuditedEvent>>> History(Guid id, TicketAuditQuery query, PersonalDataReveal reveal, CancellationToken ct)
     {
         var history = await query.HistoryAsync(id, ct);
-        return history.Count == 0
-            ? throw new NotFoundException("ticket.not_found", $"Ticket {id} has no history.")
-            : TypedResults.Ok(history);
+        if (history.Count == 0)
+        {
+            throw new NotFoundException("ticket.not_found", $"Ticket {id} has no history.");
+        }
+
+        // A contact's text is stored sealed (ADR 0027): the auditor reads it opened, or "[erased]".
+        var data = await reveal.RevealAsync([.. history.Select(e => e.Data)], ct);
+        return TypedResults.Ok<IReadOnlyList<AuditedEvent>>([.. history.Select((e, i) => e with { Data = data[i] })]);
     }
 }

@@ -2,6 +2,7 @@ using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ticketing.Application.Errors;
+using Ticketing.Application.Privacy;
 using Marten;
 using Ticketing.Domain.Tickets;
 
@@ -15,7 +16,8 @@ public static class TicketStateAtEndpoint
 {
     public sealed record Response(Guid Id, long Version, DateTimeOffset? AsOf, Ticket State);
 
-    public static async Task<Ok<Response>> Handle(Guid id, long? version, DateTimeOffset? at, IQuerySession session, CancellationToken ct)
+    public static async Task<Ok<Response>> Handle(
+        Guid id, long? version, DateTimeOffset? at, IQuerySession session, PersonalDataReveal reveal, CancellationToken ct)
     {
         if (version is not null && at is not null)
         {
@@ -37,7 +39,11 @@ public static class TicketStateAtEndpoint
                 : $"Ticket {id} had no events at that point.");
         }
 
-        return TypedResults.Ok(new Response(id, events[^1].Version, at, Ticket.Fold(ticketEvents)));
+        // A description a contact wrote is stored sealed (ADR 0027): the auditor reads it opened, or "[erased]".
+        var state = Ticket.Fold(ticketEvents);
+        var open = await reveal.ForAsync([state.Fields.Description], ct);
+        state = state with { Fields = state.Fields with { Description = open(state.Fields.Description) } };
+        return TypedResults.Ok(new Response(id, events[^1].Version, at, state));
     }
 
     private static ValidationException Invalid(string field, string message) => new([new ValidationFailure(field, message)]);

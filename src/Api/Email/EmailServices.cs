@@ -34,6 +34,8 @@ public static class EmailServices
         services.AddSingleton<EmailTemplateAdmin>();
         services.AddSingleton<MailComposer>();
         services.AddSingleton<MailSecrets>();
+        services.AddSingleton<Ticketing.Application.Privacy.PersonalDataKeys>();
+        services.AddSingleton<Ticketing.Application.Privacy.PersonalDataReveal>();
         services.AddScoped<InboundSenders>();
         services.AddSingleton<InboundMessages>();
         services.AddSingleton<IValidator<InboundEmailRequest>, InboundEmailRequestValidator>();

@@ -75,6 +75,7 @@ public static class TicketingMessaging
         // After Wolverine's runtime: the handover publishes through it.
         builder.Services.AddHostedService<RetiredOutboxHandover>();
         builder.Services.AddHostedService<ClearMailSecretsUpgrade>();
+        builder.Services.AddHostedService<Ticketing.Api.Identity.PersonalDataKeysUpgrade>();
         return builder;
     }
 

@@ -71,6 +71,6 @@ public sealed class PortalContexts(ICustomerDirectory directory, IPortalSettings
     }
 
     // An unknown zone id (stored before a tzdata change) shows UTC rather than failing the request.
-    private static TimeZoneInfo FindZone(string id) =>
+    public static TimeZoneInfo FindZone(string id) =>
         TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
 }

@@ -9,7 +9,8 @@ namespace Ticketing.Application.Email;
 /// its Message-ID and its pickup file derive from it, so a mail sent again after a crash is the same message.
 /// Credentials (password, reset code) never travel in the message, whose envelope may be kept after handling or dead
 /// lettered: with <paramref name="HasSecrets"/> they wait in <c>mail_secrets</c> under the mail id, are read when the
-/// mail is composed and deleted once it is sent.
+/// mail is composed and deleted once it is sent. A mail about a ticket names its <paramref name="TicketId"/> and the
+/// user it goes to (<paramref name="RecipientId"/>), so its delivery is recorded in <c>mail_log</c> for auditors (ADR 0026).
 /// </summary>
 public sealed record SendMail(
     Guid MailId,
@@ -19,7 +20,9 @@ public sealed record SendMail(
     Dictionary<string, string?> Values,
     DateTimeOffset QueuedAt,
     bool HasSecrets = false,
-    Guid? CausedBy = null);
+    Guid? CausedBy = null,
+    Guid? TicketId = null,
+    Guid? RecipientId = null);
 
 /// <summary>Mail ids: new ones, and ids derived from a cause, so a cause processed twice names the same mail.</summary>
 public static class MailIds

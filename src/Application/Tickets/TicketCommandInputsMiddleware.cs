@@ -9,8 +9,8 @@ public static class TicketCommandInputsMiddleware
     // The command parameter is how Wolverine matches this middleware to the handlers of ticket commands.
     public static Task<TicketCommandInputs> BeforeAsync(ITicketCommand command, ITicketSettings settings, CancellationToken ct)
     {
-        _ = command;
+        ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(settings);
-        return settings.CommandInputsAsync(ct);
+        return settings.CommandInputsAsync(command.By.Actor, ct);
     }
 }

@@ -1,3 +1,4 @@
+using Ticketing.Application.Privacy;
 using Ticketing.Application.EventSourcing;
 using Ticketing.Application.Workflow;
 using Ticketing.Domain.Tickets;
@@ -10,8 +11,11 @@ public interface ITicketSettings
 {
     ValueTask<TicketPolicies> PoliciesAsync(CancellationToken ct);
 
-    /// <summary>Everything a ticket command reads before it decides, in one round trip.</summary>
-    Task<TicketCommandInputs> CommandInputsAsync(CancellationToken ct);
+    /// <summary>
+    /// Everything a ticket command reads before it decides, in one round trip; for a contact's command also that
+    /// contact's key, which seals what they write (ADR 0027).
+    /// </summary>
+    Task<TicketCommandInputs> CommandInputsAsync(Actor actor, CancellationToken ct);
 }
 
 /// <summary>
@@ -19,7 +23,12 @@ public interface ITicketSettings
 /// workflow rules (T8) in position order with the users their "set assignee" actions may still assign, all read together
 /// so they are one consistent moment of the settings.
 /// </summary>
-public sealed record TicketCommandInputs(TicketPolicies Policies, TimeZoneInfo MspTimeZone, IReadOnlyList<WorkflowRule> Rules, RuleAssignees Assignees);
+public sealed record TicketCommandInputs(
+    TicketPolicies Policies, TimeZoneInfo MspTimeZone, IReadOnlyList<WorkflowRule> Rules, RuleAssignees Assignees, PersonalDataSeal? Seal = null)
+{
+    /// <summary>The events as they are stored and queued: a contact's text sealed (ADR 0027).</summary>
+    public IReadOnlyList<PendingEvent> Sealed(IReadOnlyList<PendingEvent> events) => Seal is null ? events : Seal.Apply(events);
+}
 
 /// <summary>Who runs a command, and the correlation id that ties its events to the request.</summary>
 public sealed record CommandContext(Actor Actor, string? ActorName, Guid CorrelationId)

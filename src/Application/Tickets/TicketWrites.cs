@@ -58,7 +58,7 @@ public static class TicketWrites
         var appended = false;
         foreach (var stream in decision.Streams.Where(s => s.Events.Count > 0))
         {
-            var events = stream.StreamId == ticketId ? [.. mine, .. rulesDid.Events] : Pending(stream.Events, command.By);
+            var events = inputs.Sealed(stream.StreamId == ticketId ? [.. mine, .. rulesDid.Events] : Pending(stream.Events, command.By));
             var stamped = events.Select(e => session.Stamp(e, now)).ToArray();
             var before = stream.StreamId == ticketId ? ticket : stream.StreamId == ticket.Taskfire?.LinkedTicketId ? partner : null;
             var other = stream.StreamId == ticketId ? partner : stream.StreamId == ticket.Taskfire?.LinkedTicketId ? ticket : null;

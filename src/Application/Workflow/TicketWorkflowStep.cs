@@ -32,7 +32,7 @@ public static class TicketWorkflowStep
         ArgumentNullException.ThrowIfNull(commandEvents);
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(inputs);
-        var (policies, _, rules, assignees) = inputs;
+        var (policies, _, rules, assignees, _) = inputs;
         if (commandEvents.Count == 0 || rules.Count == 0)
         {
             return WorkflowOutcome.None;

@@ -1,3 +1,4 @@
+using Ticketing.Application.Privacy;
 using System.Text.Json;
 using Npgsql;
 using Ticketing.Domain.Tickets;
@@ -11,8 +12,33 @@ namespace Ticketing.Projections.Portal;
 /// page adds the description and custom values from <c>ticket_details</c> and the PUBLIC rows of
 /// <c>ticket_timeline</c>: internal and Taskfire notes are filtered out in SQL and never leave the database.
 /// </summary>
-public sealed class PortalTicketQueries(NpgsqlDataSource dataSource)
+/// <remarks>
+/// The auditor's visibility replay (ADR 0026) runs these same statements on a connection whose temporary copies of
+/// the read-model tables hold the tickets as they were at an instant (<see cref="On"/>), so the portal and the replay
+/// cannot disagree on what a contact sees.
+/// </remarks>
+public sealed class PortalTicketQueries
 {
+    private readonly Func<NpgsqlBatch> createBatch;
+    private readonly PersonalDataReveal? reveal;
+
+    public PortalTicketQueries(NpgsqlDataSource dataSource, PersonalDataReveal? reveal = null)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        createBatch = dataSource.CreateBatch;
+        this.reveal = reveal;
+    }
+
+    private PortalTicketQueries(Func<NpgsqlBatch> createBatch, PersonalDataReveal? reveal)
+    {
+        this.createBatch = createBatch;
+        this.reveal = reveal;
+    }
+
+    /// <summary>The same queries on an open connection (and its transaction): they read the tables its search path finds.</summary>
+    public PortalTicketQueries On(NpgsqlConnection connection, NpgsqlTransaction? transaction) =>
+        new(() => new NpgsqlBatch(connection, transaction), reveal);
+
     // Only replies and status changes are portal entries; the kind check backs up the visibility check.
     private const string TimelineSql = """
         select t.entry_id, t.kind, t.author_kind, nullif(trim(concat_ws(' ', u.first_name, u.last_name)), ''),
@@ -51,7 +77,7 @@ public sealed class PortalTicketQueries(NpgsqlDataSource dataSource)
         }
 
         var limitArg = sql.Arg(new NpgsqlParameter<int> { TypedValue = limit + 1 });
-        await using var batch = dataSource.CreateBatch();
+        await using var batch = createBatch();
         batch.BatchCommands.Add(sql.Command($"""
             select {PortalSql.Columns}
             {PortalSql.From}
@@ -83,7 +109,7 @@ public sealed class PortalTicketQueries(NpgsqlDataSource dataSource)
     {
         var sql = new PortalSql();
         sql.And($"p.id = {sql.Arg(P(id))}").Visible(scope, visibility);
-        await using var batch = dataSource.CreateBatch();
+        await using var batch = createBatch();
         batch.BatchCommands.Add(sql.Command($"""
             select {PortalSql.Columns}, d.description, d.custom_fields::text
             {PortalSql.From} left join ticket_details d on d.id = p.id
@@ -117,6 +143,14 @@ public sealed class PortalTicketQueries(NpgsqlDataSource dataSource)
                 At: reader.GetFieldValue<DateTimeOffset>(8)));
         }
 
+        // What a contact wrote is stored sealed (ADR 0027): opened here, or shown as erased.
+        if (reveal is not null)
+        {
+            var open = await reveal.ForAsync([description, .. timeline.Select(e => e.Body)], ct).ConfigureAwait(false);
+            description = open(description);
+            timeline = [.. timeline.Select(e => e with { Body = open(e.Body) })];
+        }
+
         return new PortalTicketDetail(row, description, custom, timeline);
     }
 
@@ -125,7 +159,7 @@ public sealed class PortalTicketQueries(NpgsqlDataSource dataSource)
     {
         var sql = new PortalSql();
         sql.And($"p.id = {sql.Arg(P(id))}").Visible(scope, visibility);
-        await using var batch = dataSource.CreateBatch();
+        await using var batch = createBatch();
         batch.BatchCommands.Add(sql.Command($"select p.version from portal_tickets p where {sql.Where}"));
         return await batch.ExecuteScalarAsync(ct).ConfigureAwait(false) is long version ? version : null;
     }
@@ -140,7 +174,7 @@ public sealed class PortalTicketQueries(NpgsqlDataSource dataSource)
         var sql = new PortalSql();
         sql.And($"p.id = {sql.Arg(P(ticketId))}").Visible(scope, visibility);
         sql.And($"f->>'id' = {sql.Arg(P(attachmentId.ToString()))}");
-        await using var batch = dataSource.CreateBatch();
+        await using var batch = createBatch();
         batch.BatchCommands.Add(sql.Command($"""
             select f->>'fileName', f->>'contentType', (f->>'size')::bigint, f->>'sha256'
             from portal_tickets p

@@ -48,6 +48,7 @@ public static class AccessMatrix
         Row("GET",    "/api/contacts/{id:guid}",                                   "401  403  403  403  403  200  403  200", (w, _) => Done(Get($"/api/contacts/{w[Who.Contact].UserId}"))),
         Row("PUT",    "/api/contacts/{id:guid}",                                   "401  403  403  403  403  200  403  200", async (w, _) => Put($"/api/contacts/{await w.FreshContactAsync()}", Contact())),
         Row("POST",   "/api/contacts/{id:guid}/password",                          "401  403  403  403  403  200  403  200", async (w, _) => Post($"/api/contacts/{await w.FreshContactAsync()}/password")),
+        Row("POST",   "/api/contacts/{id:guid}/erase",                             "401  403  403  403  403  403  403  204", async (w, _) => Post($"/api/contacts/{await w.FreshContactAsync()}/erase")),
         Row("POST",   "/api/admin/users/",                                         "401  403  403  403  403  403  403  201", (_, _) => Done(Post("/api/admin/users", new { role = "technician", email = UniqueEmail("tech"), firstName = "New", lastName = "Tech" }))),
         Row("GET",    "/api/admin/users/",                                         "401  403  403  403  403  403  403  200", Fixed(() => Get("/api/admin/users"))),
         Row("POST",   "/api/admin/users/{id:guid}/deactivate",                     "401  403  403  403  403  403  403  200", async (w, _) => Post($"/api/admin/users/{await w.FreshStaffUserAsync()}/deactivate")),
@@ -77,6 +78,7 @@ public static class AccessMatrix
         Row("POST",   "/api/admin/dead-letters/replay",                            "401  403  403  403  403  403  403  404", Fixed(() => Post("/api/admin/dead-letters/replay", new { ids = new[] { Guid.NewGuid() } }))),
         Row("GET",    "/api/audit/tickets/{id:guid}/history",                      "401  403  403  403  403  403  200  200", (w, _) => Done(Get($"/api/audit/tickets/{w.TicketA}/history"))),
         Row("GET",    "/api/audit/tickets/{id:guid}/state",                        "401  403  403  403  403  403  200  200", (w, _) => Done(Get($"/api/audit/tickets/{w.TicketA}/state"))),
+        Row("GET",    "/api/audit/visibility",                                     "401  403  403  403  403  403  200  200", (w, _) => Done(Get($"/api/audit/visibility?contactId={w[Who.Contact].UserId}&ticketId={w.TicketA}"))),
 
         Row("POST",   "/api/tickets/",                                             "401  403  403  403  403  201  403  201", (w, _) => Done(Post("/api/tickets", new { title = "New", customerId = w.CustomerA, priority = "high" }))),
         Row("GET",    "/api/tickets/",                                             "401  403  403  403  403  200  403  200", Fixed(() => Get("/api/tickets"))),

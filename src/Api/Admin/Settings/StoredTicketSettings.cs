@@ -3,6 +3,7 @@ using Npgsql;
 using Ticketing.Api.Portal.Settings;
 using Ticketing.Api.Tickets;
 using Ticketing.Application.Admin.Settings;
+using Ticketing.Application.Privacy;
 using Ticketing.Application.Tickets;
 using Ticketing.Application.Workflow;
 using Ticketing.Application.Workflow.Rules;
@@ -16,20 +17,25 @@ namespace Ticketing.Api.Admin.Settings;
 /// </summary>
 public sealed class StoredTicketSettings(
     NpgsqlDataSource dataSource, IOptionsMonitor<PortalOptions> portal, IOptionsMonitor<TicketOptions> tickets, IConfiguration configuration,
-    ILogger<RuleAssignees> workflowLog)
+    ILogger<RuleAssignees> workflowLog, PersonalDataKeys personalData)
     : ITicketSettings
 {
     private readonly CurrentSettings current = new(dataSource, new SettingsDefaults(portal, tickets, configuration));
 
     public async ValueTask<TicketPolicies> PoliciesAsync(CancellationToken ct)
     {
-        var snapshot = await current.LoadAsync(ct);
-        return new TicketPolicies(Statuses(snapshot.Catalogues), new ReopenPolicy(snapshot.Portal.PortalCanReopen));
+        return ToPolicies(await current.LoadAsync(ct));
     }
 
-    /// <summary>The settings, the enabled rules and their assignable assignees as one batch: one round trip before every ticket command.</summary>
-    public async Task<TicketCommandInputs> CommandInputsAsync(CancellationToken ct)
+    /// <summary>
+    /// The settings, the enabled rules and their assignable assignees as one batch: one round trip before every ticket
+    /// command. A contact's command also gets (or creates) the contact's key in the same batch, unless sealing is off
+    /// (<c>Ticketing:Privacy:SealContactText</c>, ADR 0027).
+    /// </summary>
+    public async Task<TicketCommandInputs> CommandInputsAsync(Actor actor, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(actor);
+        var seals = actor.Kind == ActorKind.Contact && configuration.GetValue("Ticketing:Privacy:SealContactText", true);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var batch = new NpgsqlBatch(connection)
         {
@@ -39,6 +45,11 @@ public sealed class StoredTicketSettings(
                 new NpgsqlBatchCommand(WorkflowRuleStore.AssignableAssigneesSql),
             },
         };
+        if (seals)
+        {
+            batch.BatchCommands.Add(personalData.EnsureCommand(actor.Id));
+        }
+
         await using var reader = await batch.ExecuteReaderAsync(ct);
         var snapshot = await current.ReadAsync(reader, ct);
         await reader.NextResultAsync(ct);
@@ -50,12 +61,26 @@ public sealed class StoredTicketSettings(
             assignable.Add(reader.GetGuid(0));
         }
 
+        PersonalDataSeal? seal = null;
+        if (seals)
+        {
+            await reader.NextResultAsync(ct);
+            seal = new PersonalDataSeal(actor.Id, await personalData.ReadKeyAsync(reader, ct));
+        }
+
         return new TicketCommandInputs(
-            new TicketPolicies(Statuses(snapshot.Catalogues), new ReopenPolicy(snapshot.Portal.PortalCanReopen)),
+            ToPolicies(snapshot),
             TimeZoneInfo.FindSystemTimeZoneById(snapshot.Portal.MspTimeZone),
             rules,
-            new RuleAssignees(assignable, workflowLog));
+            new RuleAssignees(assignable, workflowLog),
+            seal);
     }
 
     public static StatusCatalogue Statuses(CataloguesSection catalogues) => new(catalogues.CustomStatuses);
+
+    public static TicketPolicies ToPolicies(SettingsSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return new TicketPolicies(Statuses(snapshot.Catalogues), new ReopenPolicy(snapshot.Portal.PortalCanReopen));
+    }
 }

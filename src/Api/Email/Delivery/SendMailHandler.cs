@@ -1,5 +1,6 @@
 using Npgsql;
 using Ticketing.Application.Email;
+using Ticketing.Application.Privacy;
 
 namespace Ticketing.Api.Email.Delivery;
 
@@ -8,16 +9,33 @@ namespace Ticketing.Api.Email.Delivery;
 /// transport, then forget its secrets. Delivery is at-least-once: a crash after sending and before Wolverine marks the
 /// message handled sends it again, with the same Message-ID and pickup file name (both derive from the mail id), so
 /// it is the same message to the receiving side. Failures are retried and dead lettered by the policy in
-/// <see cref="MailRetryPolicy"/>.
+/// <see cref="MailRetryPolicy"/>. A mail about a ticket is recorded in <c>mail_log</c> once sent (ADR 0026); a
+/// redelivery records nothing new.
 /// </summary>
 public static class SendMailHandler
 {
     public static async Task HandleAsync(
         SendMail mail, MailComposer composer, IMailTransport transport, NpgsqlDataSource dataSource, MailSecrets mailSecrets,
-        ILogger<SendMail> logger, CancellationToken ct)
+        PersonalDataKeys personalData, PersonalDataReveal reveal, ILogger<SendMail> logger, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(mail);
+        ArgumentNullException.ThrowIfNull(personalData);
+        ArgumentNullException.ThrowIfNull(reveal);
+        if (mail.RecipientId is { } recipient && await personalData.IsErasedAsync(recipient, ct))
+        {
+            // Erased after the mail was queued (ADR 0027): nothing goes to them any more.
+            logger.LogInformation("Mail {MailId} ({Kind}) dropped: its recipient was erased", mail.MailId, mail.Kind);
+            return;
+        }
+
+        // A contact's text travels sealed (ADR 0027): opened now, or "[erased]" if its writer was erased meanwhile.
         var values = mail.Values;
+        if (values.Values.Any(SealedText.IsSealed))
+        {
+            var open = await reveal.ForAsync(values.Values, ct);
+            values = values.ToDictionary(v => v.Key, v => open(v.Value), StringComparer.Ordinal);
+        }
+
         if (mail.HasSecrets)
         {
             var secrets = await mailSecrets.FindAsync(dataSource, mail.MailId, ct);
@@ -28,7 +46,7 @@ public static class SendMailHandler
                 return;
             }
 
-            values = new Dictionary<string, string?>(mail.Values, StringComparer.Ordinal);
+            values = new Dictionary<string, string?>(values, StringComparer.Ordinal);
             foreach (var (name, value) in secrets)
             {
                 values[name] = value;
@@ -37,6 +55,11 @@ public static class SendMailHandler
 
         var message = await composer.ComposeAsync(mail, values, ct);
         await transport.SendAsync(mail.MailId, message, ct);
+        if (mail.TicketId is { } ticketId)
+        {
+            await MailLog.RecordAsync(dataSource, mail, ticketId, ct);
+        }
+
         if (mail.HasSecrets)
         {
             await MailSecrets.DeleteAsync(dataSource, mail.MailId);

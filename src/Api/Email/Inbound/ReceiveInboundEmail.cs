@@ -48,7 +48,8 @@ public static partial class ReceiveInboundEmail
         var (known, customer) = await senders.ResolveAsync(from.Email, from.Domain, ct);
         var attachments = await uploads.SaveAsync(Files(request.Attachments), ct);
         var sender = known ?? await CreateSenderAsync(from, customer!, senders, bus, ct);
-        var context = new CommandContext(Actor.Contact(sender.ContactId), from.Email, Guid.CreateVersion7());
+        // No actor name: the sender's address would sit in the event's headers, out of reach of erasure (ADR 0027).
+        var context = new CommandContext(Actor.Contact(sender.ContactId), null, Guid.CreateVersion7());
         var body = Body(request);
 
         InboundEmailResponse response;

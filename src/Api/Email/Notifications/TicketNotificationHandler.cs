@@ -59,7 +59,8 @@ public static class TicketNotificationHandler
             var values = JsonSerializer.Deserialize<Dictionary<string, string?>>(reader.GetString(3)) ?? [];
             mails.Add(new SendMail(
                 MailIds.For($"{notice.EventId:N}", recipientId.ToString("N")), TicketNotificationSql.KindOf(notice.Notification),
-                reader.GetString(1), reader.GetString(2), values, notice.At, CausedBy: notice.EventId));
+                reader.GetString(1), reader.GetString(2), values, notice.At, CausedBy: notice.EventId,
+                TicketId: notice.TicketId, RecipientId: recipientId));
         }
 
         return mails;

@@ -78,7 +78,8 @@ public static class WorkflowNoticeHandler
         };
         mails.Add(new SendMail(
             MailIds.For($"workflow:{notice.CausationId:N}:{notice.RuleId:N}", notice.Recipient), EmailKinds.WorkflowNotification,
-            address, language, values, message.At, CausedBy: notice.CausationId));
+            address, language, values, message.At, CausedBy: notice.CausationId, TicketId: notice.TicketId,
+            RecipientId: Guid.TryParse(notice.Recipient, out var recipientId) ? recipientId : null));
         return mails;
     }
 }

@@ -15,6 +15,9 @@ public static class ContactEndpoints
         contacts.MapGet("/{id:guid}", ContactQueries.GetAsync);
         contacts.MapPut("/{id:guid}", UpdateAsync).Validate<ContactRequest>();
         contacts.MapPost("/{id:guid}/password", RegeneratePasswordAsync);
+        contacts.MapPost("/{id:guid}/erase", EraseAsync).RequireAuthorization(Policies.Admin)
+            .WithSummary("Erases the contact's personal data (GDPR): what they wrote reads as erased everywhere; the history and its hash chain stay")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return routes;
     }
 
@@ -37,4 +40,11 @@ public static class ContactEndpoints
     /// </summary>
     private static async Task<Ok<ContactCredentials>> RegeneratePasswordAsync(Guid id, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
         TypedResults.Ok(await bus.InvokeAsync<ContactCredentials>(new RegenerateContactPassword(id, AuditActor.Of(user.GetCurrentUser())), ct));
+
+    /// <summary><c>POST /api/contacts/{id}/erase</c> (administrators): erasure by key destruction (ADR 0027).</summary>
+    private static async Task<NoContent> EraseAsync(Guid id, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct)
+    {
+        await bus.InvokeAsync(new EraseContact(id, AuditActor.Of(user.GetCurrentUser())), ct);
+        return TypedResults.NoContent();
+    }
 }

@@ -26,6 +26,22 @@ public static class ListPortalTickets
         string? cursor = null, int? limit = null, CancellationToken ct = default)
     {
         var context = await contexts.ResolveAsync(http, ct);
+        var request = new PortalListRequest(status, priority, type, impact, text, from, to, scope, cursor, limit);
+        return TypedResults.Ok(await ListAsync(context, queries, directory, request, ct));
+    }
+
+    /// <summary>
+    /// The list as <paramref name="context"/> sees it: the endpoint's answer, and the auditor's replay of it at an
+    /// instant (ADR 0026), which passes a context of that instant and queries bound to the replayed tables.
+    /// </summary>
+    public static async Task<PortalTicketListPage> ListAsync(
+        PortalContext context, PortalTicketQueries queries, ICustomerDirectory directory, PortalListRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(queries);
+        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(request);
+        var (status, priority, type, impact, text, from, to, scope, cursor, limit) = request;
         var failures = new List<ValidationFailure>();
         RefuseHidden(context, PortalFields.Status, status, failures);
         RefuseHidden(context, PortalFields.Priority, priority, failures);
@@ -59,7 +75,7 @@ public static class ListPortalTickets
                 .OfType<string>().Where(context.Settings.VisibleStatusIds.Contains)];
             if (statusIds.Length == 0)
             {
-                return TypedResults.Ok(new PortalTicketListPage([], null));
+                return new PortalTicketListPage([], null);
             }
         }
 
@@ -86,8 +102,8 @@ public static class ListPortalTickets
         }
 
         var contacts = await directory.GetContactsAsync([.. page.Items.Select(i => i.ContactId).OfType<Guid>().Distinct()], ct);
-        return TypedResults.Ok(new PortalTicketListPage(
-            [.. page.Items.Select(row => PortalTicketShaper.ListItem(context, row, contacts))], page.NextCursor));
+        return new PortalTicketListPage(
+            [.. page.Items.Select(row => PortalTicketShaper.ListItem(context, row, contacts))], page.NextCursor);
     }
 
     private static void RefuseHidden(PortalContext context, string field, string[]? values, List<ValidationFailure> failures)
@@ -102,3 +118,8 @@ public static class ListPortalTickets
         }
     }
 }
+
+/// <summary>The list's query parameters as the endpoint received them (all optional).</summary>
+public sealed record PortalListRequest(
+    string[]? Status = null, string[]? Priority = null, string[]? Type = null, string[]? Impact = null, string? Text = null,
+    DateTimeOffset? From = null, DateTimeOffset? To = null, string? Scope = null, string? Cursor = null, int? Limit = null);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Npgsql;
 using Ticketing.Application.Audit;
+using Ticketing.Application.Privacy;
 using Ticketing.Application.Email;
 using Ticketing.Application.Identity.Accounts;
 using Ticketing.Application.Identity.Customers;
@@ -33,7 +34,7 @@ public static class CreateContactHandler
 {
     public static async Task<ContactCreatedResponse> Handle(
         CreateContact command, NpgsqlDataSource dataSource, AccountWriter accounts, AuditLog audit, IMessageContext context,
-        IConfiguration configuration, TimeProvider clock, MailSecrets mailSecrets, CancellationToken ct)
+        IConfiguration configuration, TimeProvider clock, MailSecrets mailSecrets, PersonalDataKeys personalData, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -54,6 +55,9 @@ public static class CreateContactHandler
         {
             await insert.ExecuteNonQueryAsync(ct);
         }
+
+        // The key that seals what the contact will write (ADR 0027): made now, so their commands only read it.
+        await personalData.CreateAsync(connection, contact.Id, ct);
 
         await WelcomeMail.QueueAsync(
             context, tx, configuration, contact.Email, contact.Language, $"{contact.FirstName} {contact.LastName}".Trim(), username, password, now, mailSecrets, ct);

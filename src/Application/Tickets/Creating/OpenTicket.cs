@@ -72,7 +72,7 @@ public static class OpenTicketHandler
     public static async Task<OpenedTicket> Handle(
         OpenTicket command, TicketCommandInputs inputs, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        var (policies, mspTimeZone, _, _) = inputs;
+        var (policies, mspTimeZone, _, _, _) = inputs;
         var id = command.TicketId;
         var by = command.By.Actor;
         var now = EventStamping.StoredPrecision(clock.GetUtcNow());
@@ -87,7 +87,7 @@ public static class OpenTicketHandler
             Ticket.Fold(opened), policies, now).For(id)];
         var events = TicketWrites.Pending(decided, command.By);
         var rulesDid = TicketWorkflowStep.After(WorkflowTrigger.TicketCreated, Ticket.Fold(decided), events, inputs, now, command.By);
-        List<PendingEvent> all = [.. events, .. rulesDid.Events];
+        var all = inputs.Sealed([.. events, .. rulesDid.Events]);
         session.Events.StartStream<Ticket>(id, [.. all.Select(e => session.Stamp(e, now))]);
         TicketNotices.Queue(session, TicketWrites.Fold(Ticket.Initial, all), all);
         WorkflowNoticeOutbox.Queue(session, rulesDid.Notices, now);

@@ -1,3 +1,4 @@
+using Ticketing.Application.Privacy;
 using System.Text.Json;
 using Npgsql;
 using Ticketing.Domain.Tickets;
@@ -8,7 +9,7 @@ using static Ticketing.Projections.Tickets.Queries.TicketListColumns;
 namespace Ticketing.Projections.Tickets.Queries;
 
 /// <summary>A ticket with its details and timeline in one round trip; reads the ticket read models only.</summary>
-public sealed class TicketDetailQuery(NpgsqlDataSource dataSource)
+public sealed class TicketDetailQuery(NpgsqlDataSource dataSource, PersonalDataReveal? reveal = null)
 {
     private const string TicketSql = $"""
         select {TicketListColumns.Select}, d.description, d.custom_fields::text, d.created_by_id, d.created_by_kind,
@@ -73,6 +74,14 @@ public sealed class TicketDetailQuery(NpgsqlDataSource dataSource)
         while (await reader.ReadAsync(ct).ConfigureAwait(false))
         {
             timeline.Add(ReadEntry(reader));
+        }
+
+        // What a contact wrote is stored sealed (ADR 0027): opened here, or shown as erased.
+        if (reveal is not null)
+        {
+            var open = await reveal.ForAsync([description, .. timeline.Select(e => e.Body)], ct).ConfigureAwait(false);
+            description = open(description);
+            timeline = [.. timeline.Select(e => e with { Body = open(e.Body) })];
         }
 
         return new TicketDetail(ticket, description, customFields, createdBy, queue, note, timeline, completion);

@@ -6,6 +6,7 @@ using System;
 using Ticketing.Application.Audit;
 using Ticketing.Application.Email;
 using Ticketing.Application.Identity.Accounts;
+using Ticketing.Application.Privacy;
 
 namespace Internal.Generated.WolverineHandlers
 {
@@ -19,8 +20,9 @@ namespace Internal.Generated.WolverineHandlers
         private readonly Ticketing.Application.Audit.AuditLog _auditLog;
         private readonly Ticketing.Application.Email.MailSecrets _mailSecrets;
         private readonly Ticketing.Application.Identity.Accounts.SecretHasher _secretHasher;
+        private readonly Ticketing.Application.Privacy.PersonalDataKeys _personalDataKeys;
 
-        public CreateContactHandler1807500085(Microsoft.Extensions.Configuration.IConfiguration configuration, Npgsql.NpgsqlDataSource npgsqlDataSource, System.TimeProvider timeProvider, Ticketing.Application.Audit.AuditLog auditLog, Ticketing.Application.Email.MailSecrets mailSecrets, Ticketing.Application.Identity.Accounts.SecretHasher secretHasher)
+        public CreateContactHandler1807500085(Microsoft.Extensions.Configuration.IConfiguration configuration, Npgsql.NpgsqlDataSource npgsqlDataSource, System.TimeProvider timeProvider, Ticketing.Application.Audit.AuditLog auditLog, Ticketing.Application.Email.MailSecrets mailSecrets, Ticketing.Application.Identity.Accounts.SecretHasher secretHasher, Ticketing.Application.Privacy.PersonalDataKeys personalDataKeys)
         {
             _configuration = configuration;
             _npgsqlDataSource = npgsqlDataSource;
@@ -28,6 +30,7 @@ namespace Internal.Generated.WolverineHandlers
             _auditLog = auditLog;
             _mailSecrets = mailSecrets;
             _secretHasher = secretHasher;
+            _personalDataKeys = personalDataKeys;
         }
 
         public override async System.Threading.Tasks.Task HandleAsync(Wolverine.Runtime.MessageContext context, System.Threading.CancellationToken cancellation)
@@ -40,7 +43,7 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Ticketing.Application.Identity.Contacts.CreateContactHandler");
             
             // The actual message execution
-            var outgoing1 = await Ticketing.Application.Identity.Contacts.CreateContactHandler.Handle(createContact, _npgsqlDataSource, accountWriter, _auditLog, context, _configuration, _timeProvider, _mailSecrets, cancellation).ConfigureAwait(false);
+            var outgoing1 = await Ticketing.Application.Identity.Contacts.CreateContactHandler.Handle(createContact, _npgsqlDataSource, accountWriter, _auditLog, context, _configuration, _timeProvider, _mailSecrets, _personalDataKeys, cancellation).ConfigureAwait(false);
 
             
             // Outgoing, cascaded message

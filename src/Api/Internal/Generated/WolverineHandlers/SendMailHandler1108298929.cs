@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using Ticketing.Api.Email.Delivery;
 using Ticketing.Application.Email;
+using Ticketing.Application.Privacy;
 
 namespace Internal.Generated.WolverineHandlers
 {
@@ -16,14 +17,18 @@ namespace Internal.Generated.WolverineHandlers
         private readonly Ticketing.Api.Email.Delivery.IMailTransport _mailTransport;
         private readonly Ticketing.Api.Email.Delivery.MailComposer _mailComposer;
         private readonly Ticketing.Application.Email.MailSecrets _mailSecrets;
+        private readonly Ticketing.Application.Privacy.PersonalDataKeys _personalDataKeys;
+        private readonly Ticketing.Application.Privacy.PersonalDataReveal _personalDataReveal;
 
-        public SendMailHandler1108298929(Microsoft.Extensions.Logging.ILogger<Ticketing.Application.Email.SendMail> loggerForMessage, Npgsql.NpgsqlDataSource npgsqlDataSource, Ticketing.Api.Email.Delivery.IMailTransport mailTransport, Ticketing.Api.Email.Delivery.MailComposer mailComposer, Ticketing.Application.Email.MailSecrets mailSecrets)
+        public SendMailHandler1108298929(Microsoft.Extensions.Logging.ILogger<Ticketing.Application.Email.SendMail> loggerForMessage, Npgsql.NpgsqlDataSource npgsqlDataSource, Ticketing.Api.Email.Delivery.IMailTransport mailTransport, Ticketing.Api.Email.Delivery.MailComposer mailComposer, Ticketing.Application.Email.MailSecrets mailSecrets, Ticketing.Application.Privacy.PersonalDataKeys personalDataKeys, Ticketing.Application.Privacy.PersonalDataReveal personalDataReveal)
         {
             _loggerForMessage = loggerForMessage;
             _npgsqlDataSource = npgsqlDataSource;
             _mailTransport = mailTransport;
             _mailComposer = mailComposer;
             _mailSecrets = mailSecrets;
+            _personalDataKeys = personalDataKeys;
+            _personalDataReveal = personalDataReveal;
         }
 
         public override async System.Threading.Tasks.Task HandleAsync(Wolverine.Runtime.MessageContext context, System.Threading.CancellationToken cancellation)
@@ -35,7 +40,7 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Ticketing.Api.Email.Delivery.SendMailHandler");
             
             // The actual message execution
-            await Ticketing.Api.Email.Delivery.SendMailHandler.HandleAsync(sendMail, _mailComposer, _mailTransport, _npgsqlDataSource, _mailSecrets, _loggerForMessage, cancellation).ConfigureAwait(false);
+            await Ticketing.Api.Email.Delivery.SendMailHandler.HandleAsync(sendMail, _mailComposer, _mailTransport, _npgsqlDataSource, _mailSecrets, _personalDataKeys, _personalDataReveal, _loggerForMessage, cancellation).ConfigureAwait(false);
         }
     }
 
