@@ -36,6 +36,9 @@ public static class Facts
         TaskfireWorkCompleted w => w.By,
         TaskfireQuestionAsked q => q.By,
         SharedCopyDeleted d => d.By,
+        TaskfireResourceChanged r => r.By,
+        TaskfireTicketOpened o => o.By,
+        TaskfireTicketSubmitted t => t.By,
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, null),
     };
 }

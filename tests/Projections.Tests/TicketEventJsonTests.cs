@@ -37,6 +37,9 @@ public sealed class TicketEventJsonTests : IAsyncLifetime
         { new TaskfireQuestionAsked(Id, Other, "Why?", Other, Facts.Tech, At), "ticket.taskfire_question_asked" },
         { new SharedCopyDeleted(Id, Other, Other, Facts.Tech, At), "ticket.shared_copy_deleted" },
         { new TicketDeleted(Id, Facts.Tech, At), "ticket.deleted" },
+        { new TaskfireResourceChanged(Id, Other, Guid.CreateVersion7(), Actor.TaskfireUser(Other), At), "ticket.taskfire_resource_changed" },
+        { new TaskfireTicketOpened(Id, "T20260301.0002", Fields, "open", StatusCategory.Open, Other, Other, Actor.TaskfireUser(Other), At), "ticket.taskfire_ticket_opened" },
+        { new TaskfireTicketSubmitted(Id, Other, Other, "Cannot fix it", Actor.TaskfireUser(Other), At), "ticket.taskfire_ticket_submitted" },
     };
 
     [Theory]
@@ -88,6 +91,7 @@ public sealed class TicketEventJsonTests : IAsyncLifetime
         ReplyPosted r => (r with { Attachments = [] }, string.Join("|", r.Attachments)),
         TicketCreated c => (c with { Fields = c.Fields with { CustomFields = TicketFields.NoCustomFields } }, Text(c.Fields.CustomFields)),
         TaskfireCopyCreated c => (c with { Fields = c.Fields with { CustomFields = TicketFields.NoCustomFields } }, Text(c.Fields.CustomFields)),
+        TaskfireTicketOpened o => (o with { Fields = o.Fields with { CustomFields = TicketFields.NoCustomFields } }, Text(o.Fields.CustomFields)),
         TicketFieldsChanged f => (f with { Changes = f.Changes with { CustomFields = TicketFields.NoCustomFields } }, Text(f.Changes.CustomFields)),
         _ => (e, ""),
     };

@@ -1,10 +1,12 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Ticketing.Api.Attachments;
 using Ticketing.Api.Tickets;
 using Ticketing.Application.Tickets;
 using Ticketing.Application.Tickets.Deleting;
 using Ticketing.Application.Tickets.Replies;
 using Ticketing.Application.Tickets.Status;
+using Ticketing.Application.Tickets.Taskfire;
 using Ticketing.Domain.Tickets;
 using Wolverine;
 
@@ -25,13 +27,29 @@ public static class TaskfireTicketCommands
         return await TicketCommandEndpoints.InvokeAsync(http, bus, new SetTicketStatus(id, request.Status!, http.CommandContext(), ETags.IfMatch(http.Request)), ct);
     }
 
-    /// <summary>A Taskfire-related note: on the copy and, internal, on the MSP's ticket.</summary>
-    public static async Task<Ok<TicketCommandResponse>> AddNote(
-        Guid id, TaskfireNoteRequest request, HttpContext http, TaskfireCallers callers, IMessageBus bus, CancellationToken ct)
+    /// <summary>Hands the pair to another Taskfire user of the same customer (checked by the handler, 422 otherwise).</summary>
+    public static async Task<Ok<TicketCommandResponse>> ChangeResource(
+        Guid id, ChangeTaskfireResourceRequest request, HttpContext http, TaskfireCallers callers, IMessageBus bus, CancellationToken ct)
     {
         await EnsureOwnCopyAsync(id, http, callers, ct);
+        return await TicketCommandEndpoints.InvokeAsync(http, bus, new ReassignTaskfireResource(id, request.ResourceId, http.CommandContext(), ETags.IfMatch(http.Request)), ct);
+    }
+
+    /// <summary>
+    /// A Taskfire-related note, as JSON or as multipart form data with files (as for replies): on the copy and, internal,
+    /// on the MSP's ticket, attachments included. The files are stored only once the ticket is known to be the caller's.
+    /// </summary>
+    public static async Task<Ok<TicketCommandResponse>> AddNote(
+        Guid id, HttpContext http, TaskfireCallers callers, IMessageBus bus, AttachmentUploads uploads, IValidator<TaskfireNoteRequest> validator,
+        CancellationToken ct)
+    {
+        await EnsureOwnCopyAsync(id, http, callers, ct);
+        var (reply, files) = await PostReplyEndpoint.ReadAsync(http.Request, ct);
+        var request = new TaskfireNoteRequest(reply.Body);
+        await validator.ValidateAndThrowAsync(request, ct);
+        var attachments = await uploads.SaveAsync(files, ct);
         return await TicketCommandEndpoints.InvokeAsync(http, bus, new PostTicketReply(
-            id, Guid.CreateVersion7(), request.Body, ReplyVisibility.Internal, TaskfireRelated: true, [], http.CommandContext(),
+            id, Guid.CreateVersion7(), request.Body, ReplyVisibility.Internal, TaskfireRelated: true, attachments, http.CommandContext(),
             ETags.IfMatch(http.Request)), ct);
     }
 

@@ -2,6 +2,8 @@ using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ticketing.Api.Tickets;
+using Ticketing.Application.Attachments;
+using Ticketing.Application.Errors;
 using Ticketing.Domain.Tickets;
 using Ticketing.Projections.Tickets.Queries;
 
@@ -62,7 +64,7 @@ public static class TaskfireTicketReads
         {
             page = await query.ExecuteAsync(new TicketListFilter
             {
-                CustomerId = caller.CustomerId, Side = TicketSide.TaskfireCopy,
+                CustomerId = caller.CustomerId, Side = TicketSide.TaskfireCopy, IncludeUnsubmittedTaskfire = true,
                 TaskfireResourceId = scope == "mine" ? caller.UserId : null, StatusId = statusId, Priority = priority,
                 TitleContains = text, CreatedFrom = from, CreatedTo = to, Cursor = cursor, Limit = limit ?? DefaultLimit,
             }, ct);
@@ -80,13 +82,29 @@ public static class TaskfireTicketReads
         Guid id, HttpContext http, TaskfireCallers callers, TicketDetailQuery query, CancellationToken ct)
     {
         var caller = await callers.ResolveAsync(http, ct);
-        var detail = await query.GetAsync(id, TimelineAudience.Taskfire, ct);
-        if (detail is null || detail.Ticket.Side != TicketSide.TaskfireCopy || detail.Ticket.CustomerId != caller.CustomerId)
-        {
-            throw TaskfireCallers.NotFound(id);
-        }
-
+        var detail = await OwnCopyAsync(id, caller, query, ct);
         ETags.Set(http.Response, detail.Ticket.Version);
         return TypedResults.Ok(TaskfireTicketShaper.Details(caller, detail));
+    }
+
+    /// <summary>
+    /// <c>GET /api/taskfire/tickets/{id}/attachments/{attachmentId}</c>: a file of an entry the copy's page shows (never
+    /// one of an MSP internal note); served like the technicians' downloads (attachment, nosniff, sandboxed).
+    /// </summary>
+    public static async Task<FileStreamHttpResult> Attachment(
+        Guid id, Guid attachmentId, HttpContext http, TaskfireCallers callers, TicketDetailQuery query, IAttachmentStore store, CancellationToken ct)
+    {
+        var detail = await OwnCopyAsync(id, await callers.ResolveAsync(http, ct), query, ct);
+        var attachment = detail.Timeline.SelectMany(e => e.Attachments).FirstOrDefault(a => a.Id == attachmentId)
+            ?? throw new NotFoundException("attachment.not_found", $"Ticket {id} has no attachment {attachmentId}.");
+        return await TicketQueryEndpoints.DownloadAsync(http, attachment, store, ct);
+    }
+
+    private static async Task<TicketDetail> OwnCopyAsync(Guid id, TaskfireCaller caller, TicketDetailQuery query, CancellationToken ct)
+    {
+        var detail = await query.GetAsync(id, TimelineAudience.Taskfire, ct);
+        return detail is null || detail.Ticket.Side != TicketSide.TaskfireCopy || detail.Ticket.CustomerId != caller.CustomerId
+            ? throw TaskfireCallers.NotFound(id)
+            : detail;
     }
 }

@@ -32,7 +32,7 @@ public sealed record TaskfireTicketPage(IReadOnlyList<TaskfireTicketItem> Items,
 
 /// <summary>
 /// One entry of the copy's timeline. <see cref="Side"/> says who wrote it: <c>TaskfireCopy</c> for the customer's IT,
-/// <c>Msp</c> for the MSP's staff and the end user (ADR 0022).
+/// <c>Msp</c> for the MSP's staff and the end user (ADR 0022). <see cref="AuthorName"/> is the author's display name.
 /// </summary>
 public sealed record TaskfireTimelineEntry(
     Guid Id,
@@ -40,20 +40,25 @@ public sealed record TaskfireTimelineEntry(
     TicketSide Side,
     Guid AuthorId,
     ActorKind AuthorKind,
+    string? AuthorName,
     string? Body,
     string? FromStatusId,
     string? ToStatusId,
     IReadOnlyList<AttachmentMetadata> Attachments,
     DateTimeOffset At);
 
-/// <summary>The copy's page: its properties, the Taskfire queue and handover note, and the timeline.</summary>
+/// <summary>
+/// The copy's page: its properties, the Taskfire queue and handover note, the timeline, and the pair's completion date
+/// (the copy's while assigned to the customer, the MSP's while assigned to the MSP; ADR 0023).
+/// </summary>
 public sealed record TaskfireTicketDetails(
     TaskfireTicketItem Ticket,
     string? Description,
     IReadOnlyDictionary<string, string> CustomFields,
     string? TaskfireQueue,
     string? TaskfireNote,
-    IReadOnlyList<TaskfireTimelineEntry> Timeline);
+    IReadOnlyList<TaskfireTimelineEntry> Timeline,
+    TaskfireCompletion? Completion);
 
 /// <summary>A note by the Taskfire user on their copy; it is always shared with the MSP's ticket (ADR 0022).</summary>
 public sealed record TaskfireNoteRequest(string? Body);
@@ -67,9 +72,10 @@ internal static class TaskfireTicketShaper
 
     public static TaskfireTicketDetails Details(TaskfireCaller caller, TicketDetail d) => new(
         Item(caller, d.Ticket), d.Description, d.CustomFields, d.TaskfireQueue, d.TaskfireNote,
-        [.. d.Timeline.Select(e => Entry(caller, e))]);
+        [.. d.Timeline.Select(e => Entry(caller, e))],
+        d.TaskfireCompletion is { } c ? c with { CompletedAt = caller.Local(c.CompletedAt) } : null);
 
     private static TaskfireTimelineEntry Entry(TaskfireCaller caller, TimelineEntry e) => new(
         e.Id, e.Kind, e.Author.Kind == ActorKind.Taskfire ? TicketSide.TaskfireCopy : TicketSide.Msp, e.Author.Id, e.Author.Kind,
-        e.Body, e.FromStatusId, e.ToStatusId, e.Attachments, caller.Local(e.At));
+        e.AuthorName, e.Body, e.FromStatusId, e.ToStatusId, e.Attachments, caller.Local(e.At));
 }

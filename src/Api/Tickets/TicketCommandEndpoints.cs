@@ -29,6 +29,10 @@ public static class TicketCommandEndpoints
         InvokeAsync(http, bus, new HandTicketToTaskfire(
             id, request.Queue!, request.ResourceId, request.Note!, http.CommandContext(), ETags.IfMatch(http.Request)), ct);
 
+    public static Task<Ok<TicketCommandResponse>> ChangeTaskfireResource(
+        Guid id, ChangeTaskfireResourceRequest request, HttpContext http, IMessageBus bus, CancellationToken ct) =>
+        InvokeAsync(http, bus, new ReassignTaskfireResource(id, request.ResourceId, http.CommandContext(), ETags.IfMatch(http.Request)), ct);
+
     public static Task<Ok<TicketCommandResponse>> CompleteTaskfireWork(
         Guid id, TaskfireWorkCompleteRequest request, HttpContext http, IMessageBus bus, CancellationToken ct) =>
         InvokeAsync(http, bus, new ReportTaskfireWorkComplete(id, request.Note!, request.Status, http.CommandContext(), ETags.IfMatch(http.Request)), ct);

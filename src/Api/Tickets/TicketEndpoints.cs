@@ -27,6 +27,8 @@ public static class TicketEndpoints
         Command(tickets.MapPost("/{id:guid}/bill", TicketCommandEndpoints.Bill).WithSummary("Mark the ticket billed (locks it)"));
         Command(tickets.MapPost("/{id:guid}/taskfire", TicketCommandEndpoints.AssignToTaskfire).Validate<AssignToTaskfireRequest>()
             .WithSummary("Assign to Taskfire: creates the linked copy with the same number"));
+        Command(tickets.MapPost("/{id:guid}/taskfire/resource", TicketCommandEndpoints.ChangeTaskfireResource).Validate<ChangeTaskfireResourceRequest>()
+            .WithSummary("Hand the Taskfire pair to another Taskfire user of the ticket's customer"));
         Command(tickets.MapPost("/{id:guid}/taskfire/work-complete", TicketCommandEndpoints.CompleteTaskfireWork).Validate<TaskfireWorkCompleteRequest>()
             .WithSummary("My work is complete: a note, and the Taskfire copy's status changes"));
         Command(tickets.MapPost("/{id:guid}/taskfire/questions", TicketCommandEndpoints.AskTaskfireQuestion).Validate<TaskfireQuestionRequest>()

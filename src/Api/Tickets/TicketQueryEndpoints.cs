@@ -54,7 +54,7 @@ public static class TicketQueryEndpoints
 
     public static async Task<Ok<TicketDetail>> Get(Guid id, HttpContext http, TicketDetailQuery query, CancellationToken ct)
     {
-        var ticket = await query.GetAsync(id, TimelineAudience.Staff, ct) ?? throw NotFound(id);
+        var ticket = await StaffTicketAsync(id, query, ct);
         ETags.Set(http.Response, ticket.Ticket.Version);
         return TypedResults.Ok(ticket);
     }
@@ -62,7 +62,7 @@ public static class TicketQueryEndpoints
     public static async Task<FileStreamHttpResult> Attachment(
         Guid id, Guid attachmentId, HttpContext http, TicketDetailQuery query, IAttachmentStore store, CancellationToken ct)
     {
-        var ticket = await query.GetAsync(id, TimelineAudience.Staff, ct) ?? throw NotFound(id);
+        var ticket = await StaffTicketAsync(id, query, ct);
         var attachment = ticket.Timeline.SelectMany(e => e.Attachments).FirstOrDefault(a => a.Id == attachmentId)
             ?? throw new NotFoundException("attachment.not_found", $"Ticket {id} has no attachment {attachmentId}.");
         return await DownloadAsync(http, attachment, store, ct);
@@ -77,6 +77,10 @@ public static class TicketQueryEndpoints
         http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
         return TypedResults.File(content, attachment.ContentType, attachment.FileName);
     }
+
+    // A Taskfire user's own ticket not submitted to the MSP is the same 404 as a missing one (T10).
+    private static async Task<TicketDetail> StaffTicketAsync(Guid id, TicketDetailQuery query, CancellationToken ct) =>
+        await query.GetAsync(id, TimelineAudience.Staff, ct) is { Ticket.IsUnsubmittedTaskfireTicket: false } ticket ? ticket : throw NotFound(id);
 
     private static NotFoundException NotFound(Guid id) => new("ticket.not_found", $"Ticket {id} was not found.");
 

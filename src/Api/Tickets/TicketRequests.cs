@@ -30,6 +30,9 @@ public sealed record PostReplyRequest(string? Body, ReplyVisibility? Visibility,
 
 public sealed record AssignToTaskfireRequest(string? Queue, Guid ResourceId, string? Note);
 
+/// <summary>Hands a Taskfire pair to another Taskfire user of the same customer (T10).</summary>
+public sealed record ChangeTaskfireResourceRequest(Guid ResourceId);
+
 public sealed record TaskfireWorkCompleteRequest(string? Note, string? Status);
 
 public sealed record TaskfireQuestionRequest(string? Question);

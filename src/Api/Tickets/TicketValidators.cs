@@ -43,6 +43,11 @@ public sealed class AssignToTaskfireRequestValidator : AbstractValidator<AssignT
     }
 }
 
+public sealed class ChangeTaskfireResourceRequestValidator : AbstractValidator<ChangeTaskfireResourceRequest>
+{
+    public ChangeTaskfireResourceRequestValidator() => RuleFor(r => r.ResourceId).NotEmpty();
+}
+
 public sealed class TaskfireWorkCompleteRequestValidator : AbstractValidator<TaskfireWorkCompleteRequest>
 {
     public TaskfireWorkCompleteRequestValidator()

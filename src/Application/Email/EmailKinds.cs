@@ -9,10 +9,13 @@ public static class EmailKinds
     public const string StatusChanged = "status_changed";
     public const string TaskfireQuestion = "taskfire_question";
     public const string SharedTicketDeleted = "shared_ticket_deleted";
+
+    /// <summary>"My work is complete" (T10), to the Taskfire resource of the pair.</summary>
+    public const string TaskfireWorkCompleted = "taskfire_work_completed";
     public const string WorkflowNotification = "workflow_notification";
 
     public static IReadOnlyList<string> All { get; } =
-        [Welcome, PasswordReset, ReplyPosted, StatusChanged, TaskfireQuestion, SharedTicketDeleted, WorkflowNotification];
+        [Welcome, PasswordReset, ReplyPosted, StatusChanged, TaskfireQuestion, TaskfireWorkCompleted, SharedTicketDeleted, WorkflowNotification];
 }
 
 /// <summary>The placeholders a template may use, written <c>{{name}}</c>.</summary>
@@ -43,6 +46,7 @@ public static class EmailSnippets
         [EmailKinds.ReplyPosted] = [.. Ticket, ReplyText],
         [EmailKinds.StatusChanged] = [.. Ticket, Status],
         [EmailKinds.TaskfireQuestion] = [.. Ticket, ReplyText],
+        [EmailKinds.TaskfireWorkCompleted] = [.. Ticket, ReplyText],
         [EmailKinds.SharedTicketDeleted] = Ticket,
         [EmailKinds.WorkflowNotification] = [RuleName, RecipientName, TicketNumber, TicketTitle, Status, PortalUrl],
     };

@@ -14,6 +14,8 @@ public static partial class EmailTemplateDefaults
             "Hallo {{recipient_name}},\n\nder Status des Tickets {{ticket_number}} „{{ticket_title}}“ wurde auf {{status}} geändert.\n\nZum Ticket: {{portal_url}}"),
         [EmailKinds.TaskfireQuestion] = ("Frage zum Ticket {{ticket_number}}: {{ticket_title}}",
             "Hallo {{recipient_name}},\n\nder Dienstleister hat eine Frage zum Ticket {{ticket_number}} „{{ticket_title}}“:\n\n{{reply_text}}\n\nZum Ticket: {{portal_url}}"),
+        [EmailKinds.TaskfireWorkCompleted] = ("Arbeit abgeschlossen am Ticket {{ticket_number}}: {{ticket_title}}",
+            "Hallo {{recipient_name}},\n\nder Dienstleister hat seine Arbeit am Ticket {{ticket_number}} „{{ticket_title}}“ abgeschlossen:\n\n{{reply_text}}\n\nZum Ticket: {{portal_url}}"),
         [EmailKinds.SharedTicketDeleted] = ("Ticket {{ticket_number}} wurde gelöscht",
             "Hallo {{recipient_name}},\n\ndas gemeinsame Ticket {{ticket_number}} „{{ticket_title}}“ wurde samt seiner Kopie gelöscht. Sie müssen nichts weiter tun."),
         [EmailKinds.WorkflowNotification] = ("Regel {{rule_name}}: Ticket {{ticket_number}} {{ticket_title}}",

@@ -14,6 +14,8 @@ public static partial class EmailTemplateDefaults
             "Salve {{recipient_name}},\n\nlo stato del ticket {{ticket_number}} «{{ticket_title}}» è cambiato in {{status}}.\n\nApra il ticket: {{portal_url}}"),
         [EmailKinds.TaskfireQuestion] = ("Domanda sul ticket {{ticket_number}}: {{ticket_title}}",
             "Salve {{recipient_name}},\n\nil fornitore ha una domanda sul ticket {{ticket_number}} «{{ticket_title}}»:\n\n{{reply_text}}\n\nApra il ticket: {{portal_url}}"),
+        [EmailKinds.TaskfireWorkCompleted] = ("Lavoro completato sul ticket {{ticket_number}}: {{ticket_title}}",
+            "Salve {{recipient_name}},\n\nil fornitore ha completato il suo lavoro sul ticket {{ticket_number}} «{{ticket_title}}»:\n\n{{reply_text}}\n\nApra il ticket: {{portal_url}}"),
         [EmailKinds.SharedTicketDeleted] = ("Il ticket {{ticket_number}} è stato eliminato",
             "Salve {{recipient_name}},\n\nil ticket condiviso {{ticket_number}} «{{ticket_title}}» è stato eliminato insieme alla sua copia. Non è necessaria alcuna azione."),
         [EmailKinds.WorkflowNotification] = ("Regola {{rule_name}}: ticket {{ticket_number}} {{ticket_title}}",

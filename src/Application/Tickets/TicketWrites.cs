@@ -29,6 +29,13 @@ public static class TicketWrites
         var ticketId = command.TicketId;
         var own = await session.Events.FetchForWriting<Ticket>(ticketId, ct);
         var (ticket, version) = Loaded(own, ticketId);
+        // A Taskfire user's own ticket not submitted to the MSP does not exist for anyone but the customer's Taskfire users;
+        // checked before If-Match, so a stale version tells nothing either.
+        if (ticket.IsUnsubmittedTaskfireTicket && command.By.Actor.Kind != ActorKind.Taskfire)
+        {
+            throw new NotFoundException("ticket.not_found", $"Ticket {ticketId} was not found.");
+        }
+
         if (command.IfMatch is { } expected && expected != version)
         {
             throw new PreconditionFailedException(expected, version);
@@ -36,7 +43,7 @@ public static class TicketWrites
 
         IEventStream<Ticket>? partnerStream = null;
         Ticket? partner = null;
-        if (ticket.Taskfire is { } link)
+        if (ticket.Taskfire is { HasPartner: true } link)
         {
             partnerStream = await session.Events.FetchForWriting<Ticket>(link.LinkedTicketId, ct);
             (partner, _) = Loaded(partnerStream, link.LinkedTicketId);
@@ -54,7 +61,8 @@ public static class TicketWrites
             var events = inputs.Sealed(stream.StreamId == ticketId ? [.. mine, .. rulesDid.Events] : Pending(stream.Events, command.By));
             var stamped = events.Select(e => session.Stamp(e, now)).ToArray();
             var before = stream.StreamId == ticketId ? ticket : stream.StreamId == ticket.Taskfire?.LinkedTicketId ? partner : null;
-            TicketNotices.Queue(session, Fold(before ?? Ticket.Initial, events), events);
+            var other = stream.StreamId == ticketId ? partner : stream.StreamId == ticket.Taskfire?.LinkedTicketId ? ticket : null;
+            TicketNotices.Queue(session, Fold(before ?? Ticket.Initial, events), events, other);
             if (stream.StreamId == ticketId)
             {
                 own.AppendMany(stamped);

@@ -30,6 +30,9 @@ public sealed record Ticket(
 
     public bool IsTaskfireCopy => Taskfire?.Side == TicketSide.TaskfireCopy;
 
+    /// <summary>A ticket of the Taskfire user's own help desk not (yet) submitted to the MSP: the MSP does not see it.</summary>
+    public bool IsUnsubmittedTaskfireTicket => Taskfire is { Side: TicketSide.TaskfireCopy, HasPartner: false };
+
     public bool IsResolvedOrClosed => StatusCategory.IsFinished();
 
     public static Ticket Fold(IEnumerable<TicketEvent> events) => events.Aggregate(Initial, Evolve);
@@ -50,6 +53,19 @@ public sealed record Ticket(
             ContactId = c.ContactId, CreatedAt = c.At,
             Taskfire = new TaskfireLink(c.MspTicketId, TicketSide.TaskfireCopy, c.TaskfireQueue, c.TaskfireResourceId),
         },
+        TaskfireTicketOpened o => state with
+        {
+            Id = o.TicketId, Exists = true, Number = o.Number, Fields = o.Fields, StatusId = o.StatusId,
+            StatusCategory = o.StatusCategory, Source = TicketSource.Taskfire, CustomerId = o.CustomerId, CreatedAt = o.At,
+            ResolvedAt = o.StatusCategory.IsFinished() ? o.At : null,
+            Taskfire = new TaskfireLink(Guid.Empty, TicketSide.TaskfireCopy, o.Fields.Queue ?? "", o.ResourceId),
+        },
+        TaskfireTicketSubmitted t => state with
+        {
+            Taskfire = state.Taskfire is { } own
+                ? own with { LinkedTicketId = t.LinkedTicketId }
+                : new TaskfireLink(t.LinkedTicketId, TicketSide.Msp, state.Fields.Queue ?? "", t.TaskfireResourceId),
+        },
         TicketStatusChanged s => WithStatus(state, s.ToStatusId, s.Category, s.At),
         TaskfireWorkCompleted w => WithStatus(state, w.StatusId, w.Category, w.At),
         TicketFieldsChanged f => state with { Fields = f.Changes.ApplyTo(state.Fields) },
@@ -59,6 +75,8 @@ public sealed record Ticket(
         {
             Taskfire = new TaskfireLink(t.CopyId, TicketSide.Msp, t.TaskfireQueue, t.TaskfireResourceId),
         },
+        TaskfireResourceChanged r when state.Taskfire is { } link => state with { Taskfire = link with { ResourceId = r.ToResourceId } },
+        TaskfireResourceChanged => state,
         TicketDeleted or SharedCopyDeleted => state with { IsDeleted = true },
         ReplyPosted or TaskfireQuestionAsked => state,
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown ticket event."),

@@ -37,4 +37,5 @@ public static class TicketErrors
     public const string TaskfireNoteRequired = "ticket.taskfire_note_required";
     public const string TaskfireCopyIdInvalid = "ticket.taskfire_copy_id_invalid";
     public const string TaskfireLinkMismatch = "ticket.taskfire_link_mismatch";
+    public const string TaskfireAlreadyLinked = "ticket.taskfire_already_linked";
 }

@@ -125,3 +125,43 @@ public sealed record SharedCopyDeleted(
     Guid NotifyTaskfireResourceId,
     Actor By,
     DateTimeOffset At) : TicketEvent;
+
+/// <summary>
+/// The Taskfire pair is handed to another Taskfire user of the same customer; recorded on both tickets of the pair,
+/// so either side's state names the current resource.
+/// </summary>
+public sealed record TaskfireResourceChanged(
+    Guid TicketId,
+    Guid FromResourceId,
+    Guid ToResourceId,
+    Actor By,
+    DateTimeOffset At) : TicketEvent;
+
+/// <summary>
+/// The first event of a ticket of the Taskfire user's own help desk (T10): source Taskfire, on the customer's side of
+/// Taskfire only, and unseen by the MSP until it is submitted (<see cref="TaskfireTicketSubmitted"/>).
+/// <paramref name="ResourceId"/> is the Taskfire user who opened it, its first Taskfire resource.
+/// </summary>
+public sealed record TaskfireTicketOpened(
+    Guid TicketId,
+    string Number,
+    TicketFields Fields,
+    string StatusId,
+    StatusCategory StatusCategory,
+    Guid CustomerId,
+    Guid ResourceId,
+    Actor By,
+    DateTimeOffset At) : TicketEvent;
+
+/// <summary>
+/// A Taskfire user's own ticket was submitted to the MSP (T10), which made the MSP's ticket with the same number:
+/// recorded on both, each naming the other (<paramref name="LinkedTicketId"/>); on the MSP's ticket it follows its
+/// <see cref="TicketCreated"/>. From then on the two are a Taskfire pair like any other.
+/// </summary>
+public sealed record TaskfireTicketSubmitted(
+    Guid TicketId,
+    Guid LinkedTicketId,
+    Guid TaskfireResourceId,
+    string Note,
+    Actor By,
+    DateTimeOffset At) : TicketEvent;

@@ -77,5 +77,11 @@ public sealed record TicketFields(
         new(title, null, null, null, null, null, null, null, null, null, NoCustomFields);
 }
 
-/// <summary>The link between the MSP's ticket and its Taskfire copy, as seen from one side.</summary>
-public sealed record TaskfireLink(Guid LinkedTicketId, TicketSide Side, string Queue, Guid ResourceId);
+/// <summary>
+/// The link between the MSP's ticket and its Taskfire copy, as seen from one side. A ticket of the Taskfire user's own
+/// help desk is on the Taskfire side with no partner (<see cref="HasPartner"/> false) until it is submitted to the MSP.
+/// </summary>
+public sealed record TaskfireLink(Guid LinkedTicketId, TicketSide Side, string Queue, Guid ResourceId)
+{
+    public bool HasPartner => LinkedTicketId != Guid.Empty;
+}

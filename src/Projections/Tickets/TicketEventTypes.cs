@@ -21,6 +21,9 @@ public static class TicketEventTypes
     public const string TaskfireWorkCompleted = "ticket.taskfire_work_completed";
     public const string TaskfireQuestionAsked = "ticket.taskfire_question_asked";
     public const string SharedCopyDeleted = "ticket.shared_copy_deleted";
+    public const string TaskfireResourceChanged = "ticket.taskfire_resource_changed";
+    public const string TaskfireTicketOpened = "ticket.taskfire_ticket_opened";
+    public const string TaskfireTicketSubmitted = "ticket.taskfire_ticket_submitted";
     public const string Deleted = "ticket.deleted";
 
     /// <summary>The stream type ticket streams are started with (Marten's <c>mt_streams.type</c>).</summary>
@@ -40,6 +43,9 @@ public static class TicketEventTypes
         (typeof(TaskfireWorkCompleted), TaskfireWorkCompleted),
         (typeof(TaskfireQuestionAsked), TaskfireQuestionAsked),
         (typeof(SharedCopyDeleted), SharedCopyDeleted),
+        (typeof(TaskfireResourceChanged), TaskfireResourceChanged),
+        (typeof(TaskfireTicketOpened), TaskfireTicketOpened),
+        (typeof(TaskfireTicketSubmitted), TaskfireTicketSubmitted),
         (typeof(TicketDeleted), Deleted),
     ];
 

@@ -94,6 +94,7 @@ public static class AccessMatrix
         Row("POST",   "/api/tickets/{id:guid}/assign",                             "401  403  403  403  403  200  403  200", async (w, _) => Post($"/api/tickets/{await w.FreshTicketAsync()}/assign", new { technicianId = w[Who.Technician].UserId })),
         Row("POST",   "/api/tickets/{id:guid}/bill",                               "401  403  403  403  403  200  403  200", async (w, _) => Post($"/api/tickets/{await w.FreshTicketAsync()}/bill")),
         Row("POST",   "/api/tickets/{id:guid}/taskfire",                           "401  403  403  403  403  200  403  200", async (w, _) => Post($"/api/tickets/{await w.FreshTicketAsync()}/taskfire", new { queue = "Customer IT", resourceId = w[Who.Taskfire].UserId, note = "Yours" })),
+        Row("POST",   "/api/tickets/{id:guid}/taskfire/resource",                  "401  403  403  403  403  200  403  200", async (w, _) => Post($"/api/tickets/{await w.FreshTaskfireTicketAsync()}/taskfire/resource", new { resourceId = w[Who.Taskfire].UserId })),
         Row("POST",   "/api/tickets/{id:guid}/taskfire/work-complete",             "401  403  403  403  403  200  403  200", async (w, _) => Post($"/api/tickets/{await w.FreshTaskfireTicketAsync()}/taskfire/work-complete", new { note = "Done" })),
         Row("POST",   "/api/tickets/{id:guid}/taskfire/questions",                 "401  403  403  403  403  200  403  200", async (w, _) => Post($"/api/tickets/{await w.FreshTaskfireTicketAsync()}/taskfire/questions", new { question = "Which room?" })),
         Row("DELETE", "/api/tickets/{id:guid}",                                    "401  403  403  403  403  204  403  204", async (w, _) => Delete($"/api/tickets/{await w.FreshTicketAsync()}")),
@@ -106,9 +107,13 @@ public static class AccessMatrix
         Row("GET",    "/api/portal/tickets/{id:guid}/attachments/{attachmentId:guid}", "401  200  200  404  403  403  403  403", (w, _) => Done(Get($"/api/portal/tickets/{w.TicketA}/attachments/{w.AttachmentA}"))),
 
         Row("GET",    "/api/taskfire/tickets/",                                    "401  403  403  403  200  403  403  403", Fixed(() => Get("/api/taskfire/tickets"))),
+        Row("POST",   "/api/taskfire/tickets/",                                    "401  403  403  403  201  403  403  403", Fixed(() => Post("/api/taskfire/tickets", new { title = "Our own" }))),
+        Row("POST",   "/api/taskfire/tickets/{id:guid}/submit",                    "401  403  403  403  200  403  403  403", async (w, _) => Post($"/api/taskfire/tickets/{await w.FreshOwnTaskfireTicketAsync()}/submit", new { note = "Over to the MSP" })),
         Row("GET",    "/api/taskfire/tickets/{id:guid}",                           "401  403  403  403  200  403  403  403", async (w, _) => Get($"/api/taskfire/tickets/{await w.FreshTaskfireCopyAsync()}")),
         Row("POST",   "/api/taskfire/tickets/{id:guid}/status",                    "401  403  403  403  200  403  403  403", async (w, _) => Post($"/api/taskfire/tickets/{await w.FreshTaskfireCopyAsync()}/status", new { status = "pending" })),
+        Row("POST",   "/api/taskfire/tickets/{id:guid}/resource",                  "401  403  403  403  200  403  403  403", async (w, _) => Post($"/api/taskfire/tickets/{await w.FreshTaskfireCopyAsync()}/resource", new { resourceId = w[Who.Taskfire].UserId })),
         Row("POST",   "/api/taskfire/tickets/{id:guid}/notes",                     "401  403  403  403  200  403  403  403", async (w, _) => Post($"/api/taskfire/tickets/{await w.FreshTaskfireCopyAsync()}/notes", new { body = "Checked on site" })),
+        Row("GET",    "/api/taskfire/tickets/{id:guid}/attachments/{attachmentId:guid}", "401  403  403  403  200  403  403  403", async (w, _) => TaskfireFile(await w.FreshTaskfireAttachmentAsync())),
         Row("DELETE", "/api/taskfire/tickets/{id:guid}",                           "401  403  403  403  204  403  403  403", async (w, _) => Delete($"/api/taskfire/tickets/{await w.FreshTaskfireCopyAsync()}")),
 
         Row("GET",    "/api/portal/kb/categories",                                 "401  200  200  200  403  403  403  403", Fixed(() => Get("/api/portal/kb/categories"))),
@@ -146,6 +151,8 @@ public static class AccessMatrix
 
     private static AccessRow Row(string method, string route, string expected, CellRequest request) =>
         new(method, route, [.. expected.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture))], request);
+
+    private static CellRequestSpec TaskfireFile((Guid Copy, Guid Attachment) file) => Get($"/api/taskfire/tickets/{file.Copy}/attachments/{file.Attachment}");
 
     private static CellRequest Fixed(Func<CellRequestSpec> request) => (_, _) => Done(request());
 

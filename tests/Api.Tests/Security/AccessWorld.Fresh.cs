@@ -22,6 +22,19 @@ public sealed partial class AccessWorld
     public async Task<Guid> FreshTaskfireCopyAsync() =>
         (await AdminUser.TicketAsync(await FreshTaskfireTicketAsync())).Ticket.LinkedTicketId!.Value;
 
+    /// <summary>A fresh copy whose page shows a file: a public reply's attachment on the MSP's ticket, handed over after it.</summary>
+    public async Task<(Guid Copy, Guid Attachment)> FreshTaskfireAttachmentAsync()
+    {
+        var id = await FreshTicketAsync();
+        var attachment = await PublicAttachmentAsync(id);
+        await AdminUser.CommandAsync(id, "taskfire", new { queue = "Customer IT", resourceId = this[Who.Taskfire].UserId, note = "Over to you" });
+        return ((await AdminUser.TicketAsync(id)).Ticket.LinkedTicketId!.Value, attachment);
+    }
+
+    /// <summary>A fresh ticket of A's Taskfire user's own help desk, not submitted: what the submit cell works on.</summary>
+    public async Task<Guid> FreshOwnTaskfireTicketAsync() =>
+        (await UserFor(Who.Taskfire).PostAsync<Taskfire.OwnTicketCreated>("/api/taskfire/tickets", new { title = $"{Marker} own" })).Id;
+
     public Task<Guid> FreshCustomerAsync() => CustomerAsync($"{Marker} fresh customer");
 
     public async Task<Guid> FreshContactAsync() => (await AdminUser.CreateContactAsync(CustomerA)).Id;

@@ -1,3 +1,5 @@
+using Ticketing.Api.Tests.Tickets;
+
 namespace Ticketing.Api.Tests.Taskfire;
 
 // The Taskfire user's API as the tests read it: their own records, not the server's types.
@@ -11,7 +13,10 @@ public sealed record TaskfireItem(
     string? Queue, Guid? ResourceId, DateTimeOffset CreatedAt, long Version);
 
 /// <summary><c>GET /api/taskfire/tickets/{id}</c>.</summary>
-public sealed record TaskfireTicketPage(TaskfireItem Ticket, string? TaskfireQueue, string? TaskfireNote, IReadOnlyList<TaskfireEntry> Timeline);
+public sealed record TaskfireTicketPage(
+    TaskfireItem Ticket, string? TaskfireQueue, string? TaskfireNote, IReadOnlyList<TaskfireEntry> Timeline, TaskfireCompletionView? Completion = null);
 
 /// <summary>A timeline entry; <see cref="Side"/> is who wrote it (Msp or TaskfireCopy).</summary>
-public sealed record TaskfireEntry(Guid Id, string Kind, string Side, string AuthorKind, string? Body, string? ToStatusId, DateTimeOffset At);
+public sealed record TaskfireEntry(
+    Guid Id, string Kind, string Side, string AuthorKind, string? Body, string? ToStatusId, DateTimeOffset At, IReadOnlyList<AttachmentInfo>? Attachments = null,
+    string? AuthorName = null);

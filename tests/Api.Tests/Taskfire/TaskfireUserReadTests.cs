@@ -98,6 +98,19 @@ public sealed class TaskfireUserReadTests(TicketApiFactory api) : IClassFixture<
     }
 
     [Fact]
+    public async Task Each_timeline_entry_names_its_author()
+    {
+        var cast = await api.CastAsync();
+        var pair = await cast.Technician.HandedOverAsync(cast.CustomerA, cast.Resource.Id);
+        await cast.Technician.CommandAsync(pair.Msp, "taskfire/questions", new { question = "Which floor?" });
+        await cast.Resource.TaskfireCommandAsync(pair.Copy, "notes", new { body = "Second floor" });
+
+        var timeline = (await cast.Colleague.TaskfireTicketAsync(pair.Copy)).Timeline;
+
+        timeline.Select(e => (e.Body, e.AuthorName)).ShouldBe([("Over to you", "Toni Tech"), ("Which floor?", "Toni Tech"), ("Second floor", "Kim Inhouse")]);
+    }
+
+    [Fact]
     public async Task Another_customers_copy_an_msp_ticket_and_an_unknown_id_are_the_same_404()
     {
         var cast = await api.CastAsync();

@@ -14,7 +14,11 @@ public sealed record TicketView(
     TicketRow Ticket,
     string? Description,
     IReadOnlyDictionary<string, string> CustomFields,
-    IReadOnlyList<TimelineItem> Timeline);
+    IReadOnlyList<TimelineItem> Timeline,
+    TaskfireCompletionView? TaskfireCompletion = null);
+
+/// <summary>The completion date shown for a Taskfire pair and whose side it comes from (Msp or TaskfireCopy).</summary>
+public sealed record TaskfireCompletionView(string AssignedTo, DateTimeOffset? CompletedAt);
 
 /// <summary>A ticket as the list shows it; <see cref="Version"/> is the stream version behind the ETag.</summary>
 public sealed record TicketRow(
@@ -33,7 +37,9 @@ public sealed record TicketRow(
     Guid CustomerId,
     Guid? ContactId,
     Guid? AssigneeId,
-    long Version);
+    long Version,
+    Guid? TaskfireResourceId = null,
+    DateTimeOffset? ResolvedAt = null);
 
 /// <summary>One entry of a ticket's timeline.</summary>
 public sealed record TimelineItem(Guid Id, string Kind, string? Body, string Visibility, IReadOnlyList<AttachmentInfo> Attachments);

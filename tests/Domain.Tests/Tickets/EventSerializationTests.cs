@@ -22,6 +22,9 @@ public class EventSerializationTests
         new TaskfireWorkCompleted(CopyId, ReplyId, "Done", "resolved", StatusCategory.Resolved, Technician, Now),
         new TaskfireQuestionAsked(CopyId, ReplyId, "Which tray?", ResourceId, Technician, Now),
         new SharedCopyDeleted(CopyId, TicketId, ResourceId, Technician, Now),
+        new TaskfireResourceChanged(CopyId, ResourceId, TicketId, Technician, Now),
+        new TaskfireTicketOpened(CopyId, Number, Fields, "open", StatusCategory.Open, CustomerId, ResourceId, Actor.TaskfireUser(ResourceId), Now),
+        new TaskfireTicketSubmitted(CopyId, TicketId, ResourceId, "Over to you", Actor.TaskfireUser(ResourceId), Now),
     ];
 
     [Theory]

@@ -7,16 +7,16 @@ public sealed class TicketingDb(string connectionString)
 {
     /// <summary>
     /// The events that send ticket notification mails (<c>TicketNotificationHandler</c>): public replies that are
-    /// not mirror copies, status changes, Taskfire questions, deletions of a shared copy. In the tests' data each mails
+    /// not mirror copies, status changes, Taskfire questions and "work complete", deletions of a shared copy. In the tests' data each mails
     /// exactly one person: every ticket has a contact and a technician, and nobody is told about their own change.
     /// </summary>
     public const string NotifyingEvents = """
-        (e.type in ('ticket.status_changed', 'ticket.taskfire_question_asked', 'ticket.shared_copy_deleted')
+        (e.type in ('ticket.status_changed', 'ticket.taskfire_question_asked', 'ticket.taskfire_work_completed', 'ticket.shared_copy_deleted')
          or (e.type = 'ticket.reply_posted' and e.data->>'visibility' = 'Public' and e.data->>'mirroredFrom' is null))
         """;
 
     /// <summary>The kinds of the mails those events send.</summary>
-    public static readonly string[] NotificationKinds = ["reply_posted", "status_changed", "taskfire_question", "shared_ticket_deleted"];
+    public static readonly string[] NotificationKinds = ["reply_posted", "status_changed", "taskfire_question", "taskfire_work_completed", "shared_ticket_deleted"];
 
     public string ConnectionString { get; } = connectionString;
 

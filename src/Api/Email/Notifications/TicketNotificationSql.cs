@@ -32,6 +32,12 @@ internal static class TicketNotificationSql
         "ticket_list t join users r on r.id = t.contact_id",
         $"t.side = 'msp' and not t.deleted and r.id <> $3 and {SeenByContact}");
 
+    // The MSP's ticket and its technician: the status named is the Taskfire copy's, which staff see anyway.
+    public static readonly string StatusToTechnician = Select(
+        $"'recipient_name', {Recipient}, 'contact_name', coalesce(c.first_name || ' ' || c.last_name, ''), {Ticket}, 'status', $2::text",
+        "ticket_list t join users r on r.id = t.assignee_id left join users c on c.id = t.contact_id",
+        "t.side = 'msp' and not t.deleted and r.id <> $3");
+
     public static readonly string QuestionToTaskfireResource = Select(
         $"'recipient_name', {Recipient}, 'contact_name', coalesce(c.first_name || ' ' || c.last_name, ''), {Ticket}, 'reply_text', $2::text",
         "ticket_list t join users r on r.id = $3 left join users c on c.id = t.contact_id",
@@ -58,7 +64,9 @@ internal static class TicketNotificationSql
     {
         TicketNotification.ReplyToContact or TicketNotification.ReplyToTechnician => EmailKinds.ReplyPosted,
         TicketNotification.StatusToContact => EmailKinds.StatusChanged,
+        TicketNotification.StatusToTechnician => EmailKinds.StatusChanged,
         TicketNotification.QuestionToTaskfireResource => EmailKinds.TaskfireQuestion,
+        TicketNotification.WorkCompleteToTaskfireResource => EmailKinds.TaskfireWorkCompleted,
         TicketNotification.DeletionToTaskfireResource or TicketNotification.DeletionToTechnician => EmailKinds.SharedTicketDeleted,
         _ => throw new ArgumentOutOfRangeException(nameof(notification), notification, null),
     };
@@ -68,7 +76,8 @@ internal static class TicketNotificationSql
         TicketNotification.ReplyToContact => ReplyToContact,
         TicketNotification.ReplyToTechnician => ReplyToTechnician,
         TicketNotification.StatusToContact => StatusToContact,
-        TicketNotification.QuestionToTaskfireResource => QuestionToTaskfireResource,
+        TicketNotification.StatusToTechnician => StatusToTechnician,
+        TicketNotification.QuestionToTaskfireResource or TicketNotification.WorkCompleteToTaskfireResource => QuestionToTaskfireResource,
         TicketNotification.DeletionToTaskfireResource or TicketNotification.DeletionToTechnician => DeletionToTaskfireResource,
         _ => throw new ArgumentOutOfRangeException(nameof(notification), notification, null),
     };

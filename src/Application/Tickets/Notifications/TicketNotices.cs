@@ -18,6 +18,12 @@ public enum TicketNotification
 
     /// <summary>A Taskfire user deleted their copy, which deleted the MSP's ticket: its assigned technician is told (T10).</summary>
     DeletionToTechnician,
+
+    /// <summary>A Taskfire user changed their copy's status: the MSP ticket's assigned technician is told (T10).</summary>
+    StatusToTechnician,
+
+    /// <summary>"My work is complete" by the MSP: the pair's Taskfire resource is told (T10).</summary>
+    WorkCompleteToTaskfireResource,
 }
 
 /// <summary>
@@ -34,7 +40,8 @@ public sealed record TicketEventNotice(
 /// <summary>
 /// Which of a command's ticket events mail someone (A4, rules as in ADR 0006): a public staff reply mails the ticket's
 /// contact; a public contact reply, and a Taskfire user's note (its mirror on the MSP's ticket, ADR 0022), the assigned
-/// technician; a status change by someone other than the contact the contact; a Taskfire question or shared-copy
+/// technician; a status change by someone other than the contact the contact; a Taskfire user's status change on their
+/// copy the MSP ticket's assigned technician; "my work is complete" the copy's Taskfire resource; a Taskfire question or shared-copy
 /// deletion the Taskfire resource named in the event, except that a deletion by the Taskfire user mails the MSP ticket's
 /// assigned technician instead. Staff's mirrored replies, internal notes and the Taskfire copy's own replies and
 /// statuses mail nobody. The command knows the ticket's state after its events, so an event whose ticket has no one to
@@ -43,31 +50,38 @@ public sealed record TicketEventNotice(
 /// </summary>
 public static class TicketNotices
 {
-    /// <summary>Queues the notices of <paramref name="events"/>, appended to the ticket whose state is now <paramref name="after"/>.</summary>
-    public static void Queue(IDocumentSession session, Ticket after, IEnumerable<PendingEvent> events)
+    /// <summary>
+    /// Queues the notices of <paramref name="events"/>, appended to the ticket whose state is now <paramref name="after"/>;
+    /// <paramref name="partner"/> is the other ticket of its Taskfire pair as the command loaded it, if any.
+    /// </summary>
+    public static void Queue(IDocumentSession session, Ticket after, IEnumerable<PendingEvent> events, Ticket? partner = null)
     {
         ArgumentNullException.ThrowIfNull(session);
-        foreach (var notice in For(after, events))
+        foreach (var notice in For(after, events, partner))
         {
             SessionOutbox.Publish(session, notice);
         }
     }
 
-    public static IEnumerable<TicketEventNotice> For(Ticket after, IEnumerable<PendingEvent> events)
+    public static IEnumerable<TicketEventNotice> For(Ticket after, IEnumerable<PendingEvent> events, Ticket? partner = null)
     {
         ArgumentNullException.ThrowIfNull(after);
         ArgumentNullException.ThrowIfNull(events);
         foreach (var pending in events)
         {
-            if (Notice(after, pending) is { } notice)
+            if (Notice(after, partner, pending) is { } notice)
             {
                 yield return notice;
             }
         }
     }
 
-    private static TicketEventNotice? Notice(Ticket after, PendingEvent pending) => pending.Data switch
+    private static TicketEventNotice? Notice(Ticket after, Ticket? partner, PendingEvent pending) => pending.Data switch
     {
+        // The copy's own status change: told to the technician of the MSP's ticket, named on that ticket (ADR 0023).
+        TicketStatusChanged { By.Kind: ActorKind.Taskfire } s
+            when after.IsTaskfireCopy && !after.IsDeleted && partner is { IsDeleted: false, AssignedTechnicianId: not null } =>
+            new(pending.EventId, partner.Id, TicketNotification.StatusToTechnician, s.At, s.ToStatusId, s.By.Id),
         ReplyPosted { Visibility: ReplyVisibility.Public, MirroredFrom: null } r when r.Author.IsStaff && MailsContact(after, r.Author) =>
             new(pending.EventId, r.TicketId, TicketNotification.ReplyToContact, r.At, r.Body, r.Author.Id, after.StatusId),
         ReplyPosted { Visibility: ReplyVisibility.Public, MirroredFrom: null, Author.Kind: ActorKind.Contact } r
@@ -79,6 +93,8 @@ public static class TicketNotices
             new(pending.EventId, r.TicketId, TicketNotification.ReplyToTechnician, r.At, r.Body, r.Author.Id),
         TicketStatusChanged s when MailsContact(after, s.By) =>
             new(pending.EventId, s.TicketId, TicketNotification.StatusToContact, s.At, s.ToStatusId, s.By.Id, s.ToStatusId),
+        TaskfireWorkCompleted w when after.IsTaskfireCopy && !after.IsDeleted && after.Taskfire!.ResourceId != w.By.Id =>
+            new(pending.EventId, w.TicketId, TicketNotification.WorkCompleteToTaskfireResource, w.At, w.Note, after.Taskfire.ResourceId),
         TaskfireQuestionAsked q when !after.IsDeleted =>
             new(pending.EventId, q.TicketId, TicketNotification.QuestionToTaskfireResource, q.At, q.Note, q.NotifyResourceId),
         SharedCopyDeleted { By.Kind: ActorKind.Taskfire } d => after.AssignedTechnicianId is { } technician

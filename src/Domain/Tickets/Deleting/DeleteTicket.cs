@@ -22,7 +22,7 @@ public static partial class TicketDecider
 
         TicketGuards.EnsureNotBilled(state);
         var deleted = new StreamEvents(state.Id, [new TicketDeleted(state.Id, command.By, now)]);
-        if (state.Taskfire is not { } link)
+        if (state.Taskfire is not { HasPartner: true } link)
         {
             return new TicketDecision([deleted]);
         }

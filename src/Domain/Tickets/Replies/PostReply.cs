@@ -79,9 +79,10 @@ public static partial class TicketDecider
         }
 
         List<StreamEvents> streams = [new(state.Id, events)];
-        if (command.TaskfireRelated)
+        // A note on the Taskfire user's own, unsubmitted ticket stays on it: there is no MSP ticket to share it with yet.
+        if (command.TaskfireRelated && state.Taskfire!.HasPartner)
         {
-            var partner = state.Taskfire!.LinkedTicketId;
+            var partner = state.Taskfire.LinkedTicketId;
             // On the MSP's side a mirrored note is internal: the customer's IT talking to the MSP is not for the
             // end user's portal view (and so never breaks the billed lock there).
             var visibility = state.IsTaskfireCopy ? ReplyVisibility.Internal : command.Visibility;

@@ -6,7 +6,7 @@ internal sealed record TaskfirePair(Ticket Msp, Ticket Copy)
     /// <summary>Checks that <paramref name="partner"/> really is <paramref name="ticket"/>'s other side.</summary>
     public static TaskfirePair Of(Ticket ticket, Ticket? partner)
     {
-        if (ticket.Taskfire is not { } link)
+        if (ticket.Taskfire is not { HasPartner: true } link)
         {
             throw TicketGuards.Violation(TicketErrors.TaskfireNotAssigned, "The ticket has no Taskfire copy.");
         }

@@ -33,6 +33,9 @@ public sealed class TicketDetailProjection() : SqlProjection("ticket_details", "
             case TaskfireCopyCreated c:
                 commands.Add(Insert(e, c.Fields, c.By, c.TaskfireQueue, c.Note));
                 break;
+            case TaskfireTicketOpened o:
+                commands.Add(Insert(e, o.Fields, o.By, null, null));
+                break;
             case TicketAssignedToTaskfire t:
                 commands.Add(Update(e, TaskfireSql, P(t.TaskfireQueue), P(t.Note)));
                 break;
@@ -66,6 +69,9 @@ public sealed class TicketDetailProjection() : SqlProjection("ticket_details", "
                 break;
             case TicketAssignedToTaskfire t:
                 timeline.Add(e.Id, TimelineEntryKind.TaskfireAssigned, t.By, t.Note, taskfireRelated: true, t.At);
+                break;
+            case TaskfireTicketSubmitted t:
+                timeline.Add(e.Id, TimelineEntryKind.TaskfireSubmitted, t.By, t.Note, taskfireRelated: true, t.At);
                 break;
             case ReplyPosted r:
                 timeline.Reply(r);

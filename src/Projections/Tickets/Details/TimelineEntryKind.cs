@@ -22,4 +22,7 @@ public enum TimelineEntryKind
 
     /// <summary>"I have a question" on the Taskfire copy.</summary>
     TaskfireQuestion,
+
+    /// <summary>The Taskfire user submitted their own ticket to the MSP; the body is their note (on both tickets).</summary>
+    TaskfireSubmitted,
 }

@@ -17,6 +17,7 @@ public sealed class TicketListProjection() : SqlProjection("ticket_list", "ticke
     private static readonly string AssignSql = Guarded("assignee_id = $4");
     private static readonly string BilledSql = Guarded("billed = true");
     private static readonly string TaskfireSql = Guarded("linked_ticket_id = $4, taskfire_resource_id = $5");
+    private static readonly string ResourceSql = Guarded("taskfire_resource_id = $4");
     private static readonly string DeletedSql = Guarded("deleted = true");
     private static readonly string StatusSql = Guarded("""
         status_id = $4, status_category = $5,
@@ -37,6 +38,9 @@ public sealed class TicketListProjection() : SqlProjection("ticket_list", "ticke
     {
         TicketCreated c => Insert(e, c.Number, TicketSide.Msp, null, c.Fields, c.StatusId, c.StatusCategory, c.Source,
             c.CustomerId, c.ContactId, c.AssignedTechnicianId, null, c.SeriesId, c.At),
+        TaskfireTicketOpened o => Insert(e, o.Number, TicketSide.TaskfireCopy, null, o.Fields, o.StatusId, o.StatusCategory,
+            TicketSource.Taskfire, o.CustomerId, null, null, o.ResourceId, null, o.At),
+        TaskfireTicketSubmitted t => Update(e, TaskfireSql, t.At, P(t.LinkedTicketId), P(t.TaskfireResourceId)),
         TaskfireCopyCreated c => Insert(e, c.Number, TicketSide.TaskfireCopy, c.MspTicketId, c.Fields, c.StatusId,
             c.StatusCategory, TicketSource.Taskfire, c.CustomerId, c.ContactId, null, c.TaskfireResourceId, null, c.At),
         TicketStatusChanged s => Status(e, s.ToStatusId, s.Category, s.At),
@@ -45,6 +49,7 @@ public sealed class TicketListProjection() : SqlProjection("ticket_list", "ticke
         TechnicianAssigned a => Update(e, AssignSql, a.At, P(a.TechnicianId)),
         TicketBilled b => Update(e, BilledSql, b.At),
         TicketAssignedToTaskfire t => Update(e, TaskfireSql, t.At, P(t.CopyId), P(t.TaskfireResourceId)),
+        TaskfireResourceChanged r => Update(e, ResourceSql, r.At, P(r.ToResourceId)),
         TicketDeleted d => Update(e, DeletedSql, d.At),
         SharedCopyDeleted d => Update(e, DeletedSql, d.At),
         ReplyPosted r => Update(e, TouchSql, r.At),

@@ -3,7 +3,10 @@ using Ticketing.Projections.Tickets.Details;
 
 namespace Ticketing.Projections.Tickets.Queries;
 
-/// <summary>A ticket page: the list columns (with the version for the ETag), the details and the timeline.</summary>
+/// <summary>
+/// A ticket page: the list columns (with the version for the ETag), the details and the timeline.
+/// <see cref="TaskfireCompletion"/> is set on both tickets of a Taskfire pair.
+/// </summary>
 public sealed record TicketDetail(
     TicketListItem Ticket,
     string? Description,
@@ -11,11 +14,26 @@ public sealed record TicketDetail(
     Actor CreatedBy,
     string? TaskfireQueue,
     string? TaskfireNote,
-    IReadOnlyList<TimelineEntry> Timeline);
+    IReadOnlyList<TimelineEntry> Timeline,
+    TaskfireCompletion? TaskfireCompletion = null);
+
+/// <summary>
+/// The completion date shown for a Taskfire pair (T10, ADR 0023), the same on both sides: the Taskfire copy's while the
+/// pair is assigned to the customer, the MSP ticket's while it is assigned to the MSP. <see cref="AssignedTo"/> is
+/// <see cref="TicketSide.Msp"/> exactly when the MSP's ticket has an assigned technician; otherwise the only one the
+/// pair is assigned to is the Taskfire resource, the customer's side (<see cref="TicketSide.TaskfireCopy"/>).
+/// </summary>
+public sealed record TaskfireCompletion(TicketSide AssignedTo, DateTimeOffset? CompletedAt)
+{
+    /// <summary>The one place the rule is decided, from the two tickets' list rows.</summary>
+    public static TaskfireCompletion Of(Guid? mspAssigneeId, DateTimeOffset? mspResolvedAt, DateTimeOffset? copyResolvedAt) =>
+        mspAssigneeId is null ? new(TicketSide.TaskfireCopy, copyResolvedAt) : new(TicketSide.Msp, mspResolvedAt);
+}
 
 /// <summary>
 /// One timeline entry. <see cref="Id"/> is the reply id for replies and notes, the event id otherwise.
 /// <see cref="FromStatusId"/>/<see cref="ToStatusId"/> are set for status changes and Taskfire completion.
+/// <see cref="AuthorName"/> is the author's display name now (null for automation and removed users).
 /// </summary>
 public sealed record TimelineEntry(
     Guid Id,
@@ -29,7 +47,8 @@ public sealed record TimelineEntry(
     string? FromStatusId,
     string? ToStatusId,
     IReadOnlyList<AttachmentMetadata> Attachments,
-    DateTimeOffset At);
+    DateTimeOffset At,
+    string? AuthorName = null);
 
 /// <summary>Which timeline entries a reader may see.</summary>
 public enum TimelineAudience

@@ -13,15 +13,20 @@ public sealed class TicketDetailQuery(NpgsqlDataSource dataSource, PersonalDataR
 {
     private const string TicketSql = $"""
         select {TicketListColumns.Select}, d.description, d.custom_fields::text, d.created_by_id, d.created_by_kind,
-            d.taskfire_queue, d.taskfire_note
+            d.taskfire_queue, d.taskfire_note, p.id is not null,
+            case when l.side = 'msp' then l.assignee_id else p.assignee_id end,
+            case when l.side = 'msp' then l.resolved_at else p.resolved_at end,
+            case when l.side = 'msp' then p.resolved_at else l.resolved_at end
         from ticket_list l join ticket_details d on d.id = l.id
+            left join ticket_list p on p.id = l.linked_ticket_id and not p.deleted
         where l.id = $1 and not l.deleted
         """;
 
     private const string TimelineSql = """
         select t.entry_id, t.version, t.kind, t.author_id, t.author_kind, t.body, t.visibility, t.taskfire_related,
-            t.mirrored_from, t.from_status_id, t.to_status_id, t.attachments::text, t.at
-        from ticket_timeline t
+            t.mirrored_from, t.from_status_id, t.to_status_id, t.attachments::text, t.at,
+            nullif(trim(concat_ws(' ', u.first_name, u.last_name)), '')
+        from ticket_timeline t left join users u on u.id = t.author_id
         where {0}
         order by t.at, t.entry_id
         """;
@@ -60,6 +65,9 @@ public sealed class TicketDetailQuery(NpgsqlDataSource dataSource, PersonalDataR
         var customFields = JsonSerializer.Deserialize(reader.GetString(d + 1), TicketEventJson.Default.DictionaryStringString) ?? [];
         var createdBy = new Actor(reader.GetGuid(d + 2), SqlEnum<ActorKind>.Parse(reader.GetString(d + 3)));
         var (description, queue, note) = (NullableString(reader, d), NullableString(reader, d + 4), NullableString(reader, d + 5));
+        var completion = reader.GetBoolean(d + 6)
+            ? TaskfireCompletion.Of(NullableGuid(reader, d + 7), NullableInstant(reader, d + 8), NullableInstant(reader, d + 9))
+            : null;
 
         await reader.NextResultAsync(ct).ConfigureAwait(false);
         var timeline = new List<TimelineEntry>();
@@ -76,7 +84,7 @@ public sealed class TicketDetailQuery(NpgsqlDataSource dataSource, PersonalDataR
             timeline = [.. timeline.Select(e => e with { Body = open(e.Body) })];
         }
 
-        return new TicketDetail(ticket, description, customFields, createdBy, queue, note, timeline);
+        return new TicketDetail(ticket, description, customFields, createdBy, queue, note, timeline, completion);
     }
 
     private static TimelineEntry ReadEntry(NpgsqlDataReader r) => new(
@@ -91,5 +99,6 @@ public sealed class TicketDetailQuery(NpgsqlDataSource dataSource, PersonalDataR
         FromStatusId: NullableString(r, 9),
         ToStatusId: NullableString(r, 10),
         Attachments: JsonSerializer.Deserialize(r.GetString(11), TicketEventJson.Default.IReadOnlyListAttachmentMetadata) ?? [],
-        At: r.GetFieldValue<DateTimeOffset>(12));
+        At: r.GetFieldValue<DateTimeOffset>(12),
+        AuthorName: NullableString(r, 13));
 }

@@ -29,7 +29,12 @@ public sealed record TicketListItem(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? ResolvedAt,
-    long Version);
+    long Version)
+{
+    /// <summary>A Taskfire user's own help-desk ticket not submitted to the MSP: only the customer's Taskfire users see it (T10).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsUnsubmittedTaskfireTicket => Side == TicketSide.TaskfireCopy && LinkedTicketId is null;
+}
 
 /// <summary>One page of a list; <see cref="NextCursor"/> is null on the last page, <see cref="Total"/> unless asked for.</summary>
 public sealed record TicketListPage(IReadOnlyList<TicketListItem> Items, string? NextCursor, long? Total);
@@ -55,6 +60,12 @@ public sealed record TicketListFilter
 
     /// <summary>Which side of a Taskfire pair; null lists both.</summary>
     public TicketSide? Side { get; init; }
+
+    /// <summary>
+    /// Lists the Taskfire users' own help-desk tickets not submitted to the MSP too; only the Taskfire user's list does,
+    /// the MSP's never (T10).
+    /// </summary>
+    public bool IncludeUnsubmittedTaskfire { get; init; }
 
     /// <summary>The Taskfire resource a copy is handed to (T10).</summary>
     public Guid? TaskfireResourceId { get; init; }

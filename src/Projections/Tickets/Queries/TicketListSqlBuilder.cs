@@ -58,6 +58,7 @@ internal static class TicketListSqlBuilder
         if (filter.Source is { } source) Equal("l.source", P(SqlEnum<TicketSource>.Name(source)));
         if (filter.Priority is { } priority) Equal("l.priority", P(priority));
         if (filter.Side is { } side) Equal("l.side", P(SqlEnum<TicketSide>.Name(side)));
+        if (!filter.IncludeUnsubmittedTaskfire) where.Append(" and (l.side = 'msp' or l.linked_ticket_id is not null)");
         if (filter.TaskfireResourceId is { } resource) Equal("l.taskfire_resource_id", P(resource));
         void Compare(string condition, DateTimeOffset value)
         {
