@@ -19,12 +19,23 @@ public static class GetPortalTicket
         Guid id, HttpContext http, PortalContexts contexts, PortalTicketQueries queries, ICustomerDirectory directory, CancellationToken ct)
     {
         var context = await contexts.ResolveAsync(http, ct);
+        var details = await LoadAsync(id, context, queries, directory, ct);
+        ETags.Set(http.Response, details.Version);
+        return TypedResults.Ok(details);
+    }
+
+    /// <summary>The ticket as <paramref name="context"/>'s contact may see it: the endpoint's body and the ticket page's model.</summary>
+    public static async Task<PortalTicketDetails> LoadAsync(
+        Guid id, PortalContext context, PortalTicketQueries queries, ICustomerDirectory directory, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(queries);
+        ArgumentNullException.ThrowIfNull(directory);
         var detail = await queries.GetAsync(id, context.Scope(), context.Visibility, ct) ?? throw NotFound(id);
         var contacts = detail.Ticket.ContactId is { } contactId
             ? await directory.GetContactsAsync([contactId], ct)
             : new Dictionary<Guid, ContactSummary>();
-        ETags.Set(http.Response, detail.Ticket.Version);
-        return TypedResults.Ok(PortalTicketShaper.Details(context, detail, contacts));
+        return PortalTicketShaper.Details(context, detail, contacts);
     }
 
     public static NotFoundException NotFound(Guid id) => new(NotFoundCode, $"Ticket {id} was not found.");

@@ -15,6 +15,11 @@ namespace Ticketing.Api.Portal.Tickets;
 /// <c>text</c> (title contains), <c>from</c>/<c>to</c> (created range, UTC instants), keyset paging with
 /// <c>cursor</c> and <c>limit</c> (1–100). Filtering on a hidden field is refused: it would reveal its values.
 /// </summary>
+/// <summary>The filters and paging of one list request, as the API's query string or the list page's form carries them.</summary>
+public sealed record PortalTicketListQuery(
+    string[]? Status, string[]? Priority, string[]? Type, string[]? Impact, string? Text, DateTimeOffset? From, DateTimeOffset? To,
+    string? Scope, string? Cursor, int? Limit);
+
 public static class ListPortalTickets
 {
     public static async Task<Ok<PortalTicketListPage>> HandleAsync(
@@ -26,6 +31,22 @@ public static class ListPortalTickets
         string? cursor = null, int? limit = null, CancellationToken ct = default)
     {
         var context = await contexts.ResolveAsync(http, ct);
+        return TypedResults.Ok(await ListAsync(
+            context, new PortalTicketListQuery(status, priority, type, impact, text, from, to, scope, cursor, limit), queries, directory, ct));
+    }
+
+    /// <summary>
+    /// The list of <paramref name="context"/>'s contact under <paramref name="query"/>: what the endpoint answers and
+    /// what the portal's list page shows. A filter on a hidden field or a value out of range is a validation error.
+    /// </summary>
+    public static async Task<PortalTicketListPage> ListAsync(
+        PortalContext context, PortalTicketListQuery query, PortalTicketQueries queries, ICustomerDirectory directory, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(queries);
+        ArgumentNullException.ThrowIfNull(directory);
+        var (status, priority, type, impact, text, from, to, scope, cursor, limit) = query;
         var failures = new List<ValidationFailure>();
         RefuseHidden(context, PortalFields.Status, status, failures);
         RefuseHidden(context, PortalFields.Priority, priority, failures);
@@ -59,7 +80,7 @@ public static class ListPortalTickets
                 .OfType<string>().Where(context.Settings.VisibleStatusIds.Contains)];
             if (statusIds.Length == 0)
             {
-                return TypedResults.Ok(new PortalTicketListPage([], null));
+                return new PortalTicketListPage([], null);
             }
         }
 
@@ -86,8 +107,7 @@ public static class ListPortalTickets
         }
 
         var contacts = await directory.GetContactsAsync([.. page.Items.Select(i => i.ContactId).OfType<Guid>().Distinct()], ct);
-        return TypedResults.Ok(new PortalTicketListPage(
-            [.. page.Items.Select(row => PortalTicketShaper.ListItem(context, row, contacts))], page.NextCursor));
+        return new PortalTicketListPage([.. page.Items.Select(row => PortalTicketShaper.ListItem(context, row, contacts))], page.NextCursor);
     }
 
     private static void RefuseHidden(PortalContext context, string field, string[]? values, List<ValidationFailure> failures)

@@ -1,0 +1,71 @@
+using System.Globalization;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Ticketing.Application.Errors;
+using Ticketing.Application.Portal;
+using Ticketing.Domain;
+
+namespace Ticketing.Api.Portal.Web;
+
+/// <summary>
+/// What every signed-in portal page shares: the <see cref="PortalContext"/> of the request (resolved by the API's own
+/// <see cref="PortalContexts"/>) and a refusal of the API code, shown on the page in the contact's language.
+/// </summary>
+public abstract class PortalPageModel(PortalContexts contexts) : PageModel
+{
+    private PortalContext? _context;
+
+    public PortalContext Portal => _context ?? throw new InvalidOperationException("The portal context is resolved by the page handler.");
+
+    /// <summary>Why the last action was refused, for the page's alert; null when nothing was refused.</summary>
+    public string? Refusal { get; private set; }
+
+    /// <summary>Field-level messages of a refused form, by field name.</summary>
+    public IReadOnlyDictionary<string, string[]> FieldErrors { get; private set; } = new Dictionary<string, string[]>();
+
+    protected async Task<PortalContext> ResolveAsync(CancellationToken ct) => _context ??= await contexts.ResolveAsync(HttpContext, ct);
+
+    /// <summary>The contact's local time of an instant already converted by the shaper, as the page shows it.</summary>
+    public static string When(DateTimeOffset local) => local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>Runs <paramref name="action"/>; a refusal of the API code becomes the page's alert and status code.</summary>
+    protected async Task<bool> TryAsync(Func<Task> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        try
+        {
+            await action();
+            return true;
+        }
+        catch (ValidationException invalid)
+        {
+            FieldErrors = invalid.Errors.GroupBy(e => e.PropertyName, StringComparer.OrdinalIgnoreCase)
+                .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray(), StringComparer.OrdinalIgnoreCase);
+            return Refuse("request.invalid", StatusCodes.Status400BadRequest, string.Join(" ", invalid.Errors.Select(e => e.ErrorMessage)));
+        }
+        catch (DomainRuleViolation rule)
+        {
+            return Refuse(rule.Code, Errors.RuleStatus.For(rule.Code), rule.Message);
+        }
+        catch (UnprocessableException unprocessable)
+        {
+            return Refuse(unprocessable.Code, StatusCodes.Status422UnprocessableEntity, unprocessable.Message);
+        }
+        catch (NotFoundException notFound)
+        {
+            return Refuse(notFound.Code, StatusCodes.Status404NotFound, notFound.Message);
+        }
+        catch (BadHttpRequestException bad)
+        {
+            return Refuse("request.malformed", bad.StatusCode, bad.Message);
+        }
+    }
+
+    private bool Refuse(string code, int status, string detail)
+    {
+        var language = _context?.Caller.Language ?? "en";
+        Refusal = PortalTexts.Find(code, language) is { } text ? text : PortalTexts.ProblemTitle(code, status, language) + " " + detail;
+        Response.StatusCode = status;
+        return false;
+    }
+}

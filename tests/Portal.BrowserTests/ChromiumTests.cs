@@ -1,0 +1,15 @@
+using Ticketing.Portal.BrowserTests.Infrastructure;
+
+namespace Ticketing.Portal.BrowserTests;
+
+[Collection(PortalCollection.Name)]
+public sealed class ChromiumTests(PortalHost host, ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
+{
+    [Fact]
+    public Task A_primary_contact_signs_in_from_the_welcome_mail_lists_filters_replies_with_a_file_is_refused_on_a_billed_ticket_and_signs_out() =>
+        new MainWalk(host, chromium, screenshots: true).RunAsync();
+
+    [Fact]
+    public Task Hidden_fields_internal_notes_and_tickets_the_contact_may_not_see_never_reach_the_html() =>
+        new NoLeakWalk(host, chromium).RunAsync();
+}

@@ -1,0 +1,129 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using MimeKit;
+
+namespace Ticketing.Portal.BrowserTests.Infrastructure;
+
+/// <summary>
+/// The MSP's side of a walk, through the HTTP API as a real MSP would: the administrator creates a technician, who
+/// creates customers, contacts (whose welcome mail carries their credentials) and tickets, replies and bills.
+/// </summary>
+public sealed partial class BackOffice(PortalHost host)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private HttpClient? _technician;
+
+    /// <summary>A contact's credentials as the welcome mail told them.</summary>
+    public sealed record Credentials(Guid ContactId, string Email, string Username, string Password);
+
+    public async Task<Guid> CustomerAsync(string name, string timeZone = "Europe/Paris")
+    {
+        var created = await PostAsync<IdBody>(await TechnicianAsync(), "/api/customers", new
+        {
+            name = $"{name} {Guid.NewGuid().ToString("N")[..8]}", emailDomains = Array.Empty<string>(), timeZone,
+            ticketingPortalEnabled = true, knowledgeBaseEnabled = true,
+        });
+        return created.Id;
+    }
+
+    /// <summary>Creates a contact and reads the username and password from the welcome mail the portal sent.</summary>
+    public async Task<Credentials> ContactAsync(Guid customerId, string firstName, string lastName, bool primary = false, string language = "en")
+    {
+        var email = $"{firstName.ToLowerInvariant()}.{Guid.NewGuid():N}@customer.example";
+        var created = await PostAsync<ContactCreated>(await TechnicianAsync(), $"/api/customers/{customerId}/contacts", new
+        {
+            firstName, lastName, email, language, timeZone = "Europe/Paris", isPrimary = primary,
+        });
+        var text = await WelcomeMailAsync(email);
+        return new Credentials(
+            created.Contact.Id, email, UsernameLine().Match(text).Groups[1].Value.Trim(), PasswordLine().Match(text).Groups[1].Value.Trim());
+    }
+
+    public async Task<Guid> TicketAsync(Guid customerId, Guid? contactId, string title, object? fields = null)
+    {
+        var body = JsonSerializer.SerializeToNode(fields ?? new { }, Json)!.AsObject();
+        body["title"] = title;
+        body["customerId"] = customerId;
+        body["contactId"] = contactId;
+        return (await PostAsync<IdBody>(await TechnicianAsync(), "/api/tickets", body)).Id;
+    }
+
+    public async Task PublicReplyAsync(Guid ticketId, string text) =>
+        await PostAsync<JsonElement>(await TechnicianAsync(), $"/api/tickets/{ticketId}/replies", new { body = text, visibility = "Public" }, HttpStatusCode.OK);
+
+    public async Task InternalNoteAsync(Guid ticketId, string text) =>
+        await PostAsync<JsonElement>(await TechnicianAsync(), $"/api/tickets/{ticketId}/replies", new { body = text, visibility = "Internal" }, HttpStatusCode.OK);
+
+    public async Task BillAsync(Guid ticketId) =>
+        await PostAsync<JsonElement>(await TechnicianAsync(), $"/api/tickets/{ticketId}/bill", new { }, HttpStatusCode.OK);
+
+    private async Task<HttpClient> TechnicianAsync()
+    {
+        if (_technician is not null)
+        {
+            return _technician;
+        }
+
+        var admin = await SignInAsync(PortalHost.AdminEmail, PortalHost.AdminPassword);
+        var technician = await PostAsync<StaffCreated>(admin, "/api/admin/users", new
+        {
+            role = "technician", email = $"tech-{Guid.NewGuid():N}@msp.example", firstName = "Terry", lastName = "Tech",
+        });
+        return _technician = await SignInAsync(technician.Username, technician.Password);
+    }
+
+    private async Task<HttpClient> SignInAsync(string login, string password)
+    {
+        var client = host.CreateApiClient();
+        var tokens = await PostAsync<Tokens>(client, "/api/auth/login", new { login, password }, HttpStatusCode.OK);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.AccessToken);
+        return client;
+    }
+
+    private static async Task<T> PostAsync<T>(HttpClient client, string url, object body, HttpStatusCode expected = HttpStatusCode.Created)
+    {
+        using var response = await client.PostAsJsonAsync(url, body, Json);
+        var text = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(expected, $"POST {url}: {text}");
+        return JsonSerializer.Deserialize<T>(text, Json)!;
+    }
+
+    private async Task<string> WelcomeMailAsync(string email)
+    {
+        var folder = Path.Combine(host.DataFolder, "mail-pickup");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            foreach (var file in Directory.Exists(folder) ? Directory.GetFiles(folder, "*.eml") : [])
+            {
+                var message = await MimeMessage.LoadAsync(file);
+                if (message.To.Mailboxes.Any(m => m.Address == email) && message.TextBody?.Contains("Password:", StringComparison.Ordinal) == true)
+                {
+                    return message.TextBody;
+                }
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new ShouldAssertException($"No welcome mail reached {email} within 30 s.");
+    }
+
+    [GeneratedRegex(@"Username: (.+)")]
+    private static partial Regex UsernameLine();
+
+    [GeneratedRegex(@"Password: (.+)")]
+    private static partial Regex PasswordLine();
+
+    private sealed record IdBody(Guid Id);
+
+    private sealed record ContactCreated(IdBody Contact);
+
+    private sealed record StaffCreated(string Username, string Password);
+
+    private sealed record Tokens(string AccessToken);
+}
