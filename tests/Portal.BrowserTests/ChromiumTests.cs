@@ -12,4 +12,11 @@ public sealed class ChromiumTests(PortalHost host, ChromiumFixture chromium) : I
     [Fact]
     public Task Hidden_fields_internal_notes_and_tickets_the_contact_may_not_see_never_reach_the_html() =>
         new NoLeakWalk(host, chromium).RunAsync();
+
+    [Fact]
+    public Task A_contact_opens_a_ticket_uses_the_knowledge_base_edits_the_profile_and_changes_and_resets_the_password() =>
+        new SelfServiceWalk(host, chromium, screenshots: true).RunAsync();
+
+    [Fact]
+    public Task Sections_switched_off_for_a_company_do_not_appear() => new SelfServiceWalk(host, chromium, screenshots: false).SectionsAsync();
 }

@@ -40,9 +40,17 @@ public sealed class PortalContexts(ICustomerDirectory directory, IPortalSettings
 
     public const string TicketingDisabled = "portal.ticketing_disabled";
 
+    /// <summary>The resolved context, kept for the rest of the request (a page resolves it once for itself and its layout).</summary>
+    private const string ContextItem = "portal.context";
+
     public async Task<PortalContext> ResolveAsync(HttpContext http, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(http);
+        if (http.Items[ContextItem] is PortalContext resolved)
+        {
+            return resolved;
+        }
+
         var user = http.User.GetCurrentUser();
         var contact = await directory.GetContactAsync(user.UserId, ct)
             ?? throw new ForbiddenException("portal.contact_unknown", "The signed-in user is not a portal contact.");
@@ -56,7 +64,9 @@ public sealed class PortalContexts(ICustomerDirectory directory, IPortalSettings
         }
 
         var caller = new PortalCaller(contact.Id, contact.CustomerId, contact.IsPrimary, language, FindZone(contact.TimeZone));
-        return new PortalContext(caller, settings, await ticketSettings.PoliciesAsync(ct), clock.GetUtcNow());
+        var context = new PortalContext(caller, settings, await ticketSettings.PoliciesAsync(ct), clock.GetUtcNow());
+        http.Items[ContextItem] = context;
+        return context;
     }
 
     /// <summary>The client's languages, best first (q-values honoured, <c>*</c> skipped).</summary>

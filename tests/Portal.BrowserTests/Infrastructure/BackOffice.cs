@@ -20,12 +20,12 @@ public sealed partial class BackOffice(PortalHost host)
     /// <summary>A contact's credentials as the welcome mail told them.</summary>
     public sealed record Credentials(Guid ContactId, string Email, string Username, string Password);
 
-    public async Task<Guid> CustomerAsync(string name, string timeZone = "Europe/Paris")
+    public async Task<Guid> CustomerAsync(string name, bool ticketing = true, bool knowledgeBase = true)
     {
         var created = await PostAsync<IdBody>(await TechnicianAsync(), "/api/customers", new
         {
-            name = $"{name} {Guid.NewGuid().ToString("N")[..8]}", emailDomains = Array.Empty<string>(), timeZone,
-            ticketingPortalEnabled = true, knowledgeBaseEnabled = true,
+            name = $"{name} {Guid.NewGuid().ToString("N")[..8]}", emailDomains = Array.Empty<string>(), timeZone = "Europe/Paris",
+            ticketingPortalEnabled = ticketing, knowledgeBaseEnabled = knowledgeBase,
         });
         return created.Id;
     }
@@ -38,7 +38,7 @@ public sealed partial class BackOffice(PortalHost host)
         {
             firstName, lastName, email, language, timeZone = "Europe/Paris", isPrimary = primary,
         });
-        var text = await WelcomeMailAsync(email);
+        var text = await MailAsync(email, "Password:");
         return new Credentials(
             created.Contact.Id, email, UsernameLine().Match(text).Groups[1].Value.Trim(), PasswordLine().Match(text).Groups[1].Value.Trim());
     }
@@ -60,6 +60,25 @@ public sealed partial class BackOffice(PortalHost host)
 
     public async Task BillAsync(Guid ticketId) =>
         await PostAsync<JsonElement>(await TechnicianAsync(), $"/api/tickets/{ticketId}/bill", new { }, HttpStatusCode.OK);
+
+    /// <summary>A published article for every customer, in a new category and section.</summary>
+    public async Task<Guid> ArticleAsync(string category, string section, string title, string markdown)
+    {
+        var technician = await TechnicianAsync();
+        var categoryId = (await PostAsync<IdBody>(technician, "/api/kb/categories", new
+        {
+            name = category, description = $"{category} articles", visibleToAll = true, customerIds = Array.Empty<Guid>(),
+        })).Id;
+        var sectionId = (await PostAsync<IdBody>(technician, "/api/kb/sections", new { categoryId, name = section })).Id;
+        return (await PostAsync<IdBody>(technician, "/api/kb/articles", new
+        {
+            sectionId, title, bodyMarkdown = markdown, keywords = Array.Empty<string>(), language = "en", published = true, visibleToAll = true,
+            customerIds = Array.Empty<Guid>(),
+        })).Id;
+    }
+
+    /// <summary>The code of the newest password-reset mail to <paramref name="email"/>.</summary>
+    public async Task<string> ResetCodeAsync(string email) => ResetCodeLine().Match(await MailAsync(email, "reset code is")).Value;
 
     private async Task<HttpClient> TechnicianAsync()
     {
@@ -92,16 +111,17 @@ public sealed partial class BackOffice(PortalHost host)
         return JsonSerializer.Deserialize<T>(text, Json)!;
     }
 
-    private async Task<string> WelcomeMailAsync(string email)
+    /// <summary>The text of the newest mail to <paramref name="email"/> containing <paramref name="marker"/>, waiting for it.</summary>
+    private async Task<string> MailAsync(string email, string marker)
     {
         var folder = Path.Combine(host.DataFolder, "mail-pickup");
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (DateTime.UtcNow < deadline)
         {
-            foreach (var file in Directory.Exists(folder) ? Directory.GetFiles(folder, "*.eml") : [])
+            foreach (var file in (Directory.Exists(folder) ? Directory.GetFiles(folder, "*.eml") : []).OrderByDescending(File.GetLastWriteTimeUtc))
             {
                 var message = await MimeMessage.LoadAsync(file);
-                if (message.To.Mailboxes.Any(m => m.Address == email) && message.TextBody?.Contains("Password:", StringComparison.Ordinal) == true)
+                if (message.To.Mailboxes.Any(m => m.Address == email) && message.TextBody?.Contains(marker, StringComparison.Ordinal) == true)
                 {
                     return message.TextBody;
                 }
@@ -110,8 +130,11 @@ public sealed partial class BackOffice(PortalHost host)
             await Task.Delay(100);
         }
 
-        throw new ShouldAssertException($"No welcome mail reached {email} within 30 s.");
+        throw new ShouldAssertException($"No mail with '{marker}' reached {email} within 30 s.");
     }
+
+    [GeneratedRegex(@"\b\d{8}\b")]
+    private static partial Regex ResetCodeLine();
 
     [GeneratedRegex(@"Username: (.+)")]
     private static partial Regex UsernameLine();

@@ -10,7 +10,8 @@ namespace Ticketing.Portal.BrowserTests.Infrastructure;
 /// <summary>
 /// The API on a real Kestrel port (a browser cannot reach a TestServer), on a database cloned from the run's migrated
 /// template and a data folder of its own (attachments, mail pickup). One host serves every test class of the run
-/// (<see cref="PortalCollection"/>); the portal settings are the ones the walks need: impact and a custom field hidden.
+/// (<see cref="PortalCollection"/>); the portal settings are the ones the walks need: impact and a custom field hidden,
+/// the priority mandatory on new tickets.
 /// </summary>
 public sealed class PortalHost : IAsyncLifetime
 {
@@ -61,6 +62,7 @@ public sealed class PortalHost : IAsyncLifetime
             builder.UseSetting("Ticketing:Auth:RateLimitPermits", "100000");
             builder.UseSetting("Ticketing:Auth:AccountRateLimitPermits", "100000");
             builder.UseSetting("Ticketing:Portal:Fields:impact:Rule", "Hidden");
+            builder.UseSetting("Ticketing:Portal:Fields:priority:MandatoryOnCreate", "true");
             builder.UseSetting("Ticketing:Portal:CustomFields:0:Key", HiddenCustomField);
             builder.UseSetting("Ticketing:Portal:CustomFields:0:Label", "Internal cost");
             builder.UseSetting("Ticketing:Portal:CustomFields:0:Rule", "Hidden");

@@ -1,5 +1,7 @@
 using System.Globalization;
 using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Ticketing.Application.Errors;
 using Ticketing.Application.Portal;
@@ -23,7 +25,23 @@ public abstract class PortalPageModel(PortalContexts contexts) : PageModel
     /// <summary>Field-level messages of a refused form, by field name.</summary>
     public IReadOnlyDictionary<string, string[]> FieldErrors { get; private set; } = new Dictionary<string, string[]>();
 
+    /// <summary>The API's resolver of the caller, for a page that hands it on to an endpoint method.</summary>
+    protected PortalContexts Contexts => contexts;
+
     protected async Task<PortalContext> ResolveAsync(CancellationToken ct) => _context ??= await contexts.ResolveAsync(HttpContext, ct);
+
+    /// <summary>A section switched off for the contact (P11) is not an error page: the portal's home shows what is on.</summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        var executed = await next();
+        if (executed.Exception is ForbiddenException)
+        {
+            executed.ExceptionHandled = true;
+            executed.Result = new RedirectResult($"{PortalWebServices.BasePath}?unavailable=true");
+        }
+    }
 
     /// <summary>The contact's local time of an instant already converted by the shaper, as the page shows it.</summary>
     public static string When(DateTimeOffset local) => local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Ticketing.Api.Identity;
 using Ticketing.Api.Identity.Auth;
+using Ticketing.Api.KnowledgeBase.Portal;
 using Ticketing.Api.Portal.Tickets;
 using Ticketing.Application.Identity;
 using Ticketing.Application.Identity.Accounts;
@@ -34,11 +35,17 @@ public static class PortalWebServices
             options.RootDirectory = "/Portal/Web";
             options.Conventions.AuthorizeFolder("/", PagePolicy);
             options.Conventions.AllowAnonymousToPage("/SignIn");
-            // The same per-address window as POST /api/auth/login; the per-account one is the page's own call.
-            options.Conventions.AddPageApplicationModelConvention("/SignIn", page =>
-                page.EndpointMetadata.Add(new EnableRateLimitingAttribute(AuthRateLimiting.Policy)));
+            options.Conventions.AllowAnonymousToPage("/ForgotPassword");
+            options.Conventions.AllowAnonymousToPage("/ResetPassword");
+            // The same per-address window as /api/auth/*; the per-account one (sign-in, forgot password) is the page's own call.
+            foreach (var anonymous in new[] { "/SignIn", "/ForgotPassword", "/ResetPassword" })
+            {
+                options.Conventions.AddPageApplicationModelConvention(anonymous, page =>
+                    page.EndpointMetadata.Add(new EnableRateLimitingAttribute(AuthRateLimiting.Policy)));
+            }
         });
         services.AddLocalization();
+        services.AddScoped<PortalSections>();
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "ticketing.portal.antiforgery";
@@ -92,6 +99,8 @@ public static class PortalWebServices
         app.MapRazorPages();
         // The very download handler of the API, behind the cookie: one visibility check for both.
         app.MapGet($"{BasePath}/tickets/{{id:guid}}/attachments/{{attachmentId:guid}}", DownloadPortalAttachment.HandleAsync)
+            .RequireAuthorization(PagePolicy).ExcludeFromDescription();
+        app.MapGet($"{BasePath}/kb/articles/{{id:guid}}/files/{{fileId:guid}}", PortalKnowledgeBaseEndpoints.DownloadAsync)
             .RequireAuthorization(PagePolicy).ExcludeFromDescription();
         var css = ReadStyleSheet();
         app.MapGet($"{BasePath}/portal.css", (HttpContext http) =>

@@ -31,6 +31,9 @@ public sealed class SignInModel(
     [BindProperty(SupportsGet = true, Name = "signed-out")]
     public bool SignedOut { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public bool Reset { get; set; }
+
     public string? Refusal { get; private set; }
 
     public void OnGet()
@@ -63,7 +66,7 @@ public sealed class SignInModel(
         await HttpContext.SignInAsync(PortalWebServices.CookieScheme, principal);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl.StartsWith(PortalWebServices.BasePath, StringComparison.Ordinal)
             ? ReturnUrl
-            : $"{PortalWebServices.BasePath}/tickets");
+            : PortalWebServices.BasePath);
     }
 
     private PageResult Refuse(int status, string message)
