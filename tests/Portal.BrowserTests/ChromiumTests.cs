@@ -19,4 +19,12 @@ public sealed class ChromiumTests(PortalHost host, ChromiumFixture chromium) : I
 
     [Fact]
     public Task Sections_switched_off_for_a_company_do_not_appear() => new SelfServiceWalk(host, chromium, screenshots: false).SectionsAsync();
+
+    [Fact]
+    public Task The_contacts_language_is_the_default_every_language_can_be_chosen_hebrew_is_right_to_left_and_dates_are_local() =>
+        new LanguageAndAccessibilityWalk(host, chromium).LanguagesAsync();
+
+    [Fact]
+    public Task The_main_pages_have_no_serious_or_critical_accessibility_violations() =>
+        new LanguageAndAccessibilityWalk(host, chromium).AccessibilityAsync();
 }

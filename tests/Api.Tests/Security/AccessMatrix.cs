@@ -152,6 +152,8 @@ public static class AccessMatrix
         Row("*",      "portal/kb/sections/{id:guid}",                              "302  302  302  302  302  302  302  302", Fixed(() => Get($"/portal/kb/sections/{Guid.NewGuid()}"))),
         Row("*",      "portal/kb/articles/{id:guid}",                              "302  302  302  302  302  302  302  302", Fixed(() => Get($"/portal/kb/articles/{Guid.NewGuid()}"))),
         Row("GET",    "/portal/kb/articles/{id:guid}/files/{fileId:guid}",         "302  302  302  302  302  302  302  302", Fixed(() => Get($"/portal/kb/articles/{Guid.NewGuid()}/files/{Guid.NewGuid()}"))),
+        Row("*",      "portal/language",                                           "302  302  302  302  302  302  302  302", Fixed(() => Get("/portal/language"))),
+        Row("GET",    "/portal/theme.css",                                         "200  200  200  200  200  200  200  200", Fixed(() => Get("/portal/theme.css"))),
         Row("GET",    "/portal/portal.css",                                        "200  200  200  200  200  200  200  200", Fixed(() => Get("/portal/portal.css"))),
         Row("*",      "/health/ready",                                             "200  200  200  200  200  200  200  200", Fixed(() => Get("/health/ready"))),
     ];

@@ -38,7 +38,7 @@ public sealed partial class BackOffice(PortalHost host)
         {
             firstName, lastName, email, language, timeZone = "Europe/Paris", isPrimary = primary,
         });
-        var text = await MailAsync(email, "Password:");
+        var text = await MailAsync(email, PasswordLine());
         return new Credentials(
             created.Contact.Id, email, UsernameLine().Match(text).Groups[1].Value.Trim(), PasswordLine().Match(text).Groups[1].Value.Trim());
     }
@@ -78,7 +78,7 @@ public sealed partial class BackOffice(PortalHost host)
     }
 
     /// <summary>The code of the newest password-reset mail to <paramref name="email"/>.</summary>
-    public async Task<string> ResetCodeAsync(string email) => ResetCodeLine().Match(await MailAsync(email, "reset code is")).Value;
+    public async Task<string> ResetCodeAsync(string email) => ResetCodeLine().Match(await MailAsync(email, ResetCodeLine())).Value;
 
     private async Task<HttpClient> TechnicianAsync()
     {
@@ -111,8 +111,8 @@ public sealed partial class BackOffice(PortalHost host)
         return JsonSerializer.Deserialize<T>(text, Json)!;
     }
 
-    /// <summary>The text of the newest mail to <paramref name="email"/> containing <paramref name="marker"/>, waiting for it.</summary>
-    private async Task<string> MailAsync(string email, string marker)
+    /// <summary>The text of the newest mail to <paramref name="email"/> that <paramref name="marker"/> matches, waiting for it.</summary>
+    private async Task<string> MailAsync(string email, Regex marker)
     {
         var folder = Path.Combine(host.DataFolder, "mail-pickup");
         var deadline = DateTime.UtcNow.AddSeconds(30);
@@ -121,25 +121,26 @@ public sealed partial class BackOffice(PortalHost host)
             foreach (var file in (Directory.Exists(folder) ? Directory.GetFiles(folder, "*.eml") : []).OrderByDescending(File.GetLastWriteTimeUtc))
             {
                 var message = await MimeMessage.LoadAsync(file);
-                if (message.To.Mailboxes.Any(m => m.Address == email) && message.TextBody?.Contains(marker, StringComparison.Ordinal) == true)
+                if (message.To.Mailboxes.Any(m => m.Address == email) && message.TextBody is { } text && marker.IsMatch(text))
                 {
-                    return message.TextBody;
+                    return text;
                 }
             }
 
             await Task.Delay(100);
         }
 
-        throw new ShouldAssertException($"No mail with '{marker}' reached {email} within 30 s.");
+        throw new ShouldAssertException($"No mail matching '{marker}' reached {email} within 30 s.");
     }
 
     [GeneratedRegex(@"\b\d{8}\b")]
     private static partial Regex ResetCodeLine();
 
-    [GeneratedRegex(@"Username: (.+)")]
+    // The welcome mail's lines in the contact's language (English and French are the ones the walks use).
+    [GeneratedRegex(@"(?:Username|Nom d'utilisateur) ?: (.+)")]
     private static partial Regex UsernameLine();
 
-    [GeneratedRegex(@"Password: (.+)")]
+    [GeneratedRegex(@"(?:Password|Mot de passe) ?: (.+)")]
     private static partial Regex PasswordLine();
 
     private sealed record IdBody(Guid Id);

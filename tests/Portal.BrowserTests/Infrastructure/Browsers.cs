@@ -24,7 +24,10 @@ public abstract class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A new, empty browser profile (no cookies) on the portal's origin, in English unless told.</summary>
-    public async Task<IPage> NewPageAsync(PortalHost host, string locale = "en-GB")
+    /// <param name="host">The API host whose portal the page opens.</param>
+    /// <param name="locale">The browser's language (its <c>Accept-Language</c>).</param>
+    /// <param name="bypassCsp">For the accessibility check only: axe runs as a script the portal's policy forbids.</param>
+    public async Task<IPage> NewPageAsync(PortalHost host, string locale = "en-GB", bool bypassCsp = false)
     {
         ArgumentNullException.ThrowIfNull(host);
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
@@ -32,6 +35,7 @@ public abstract class BrowserFixture : IAsyncLifetime
             BaseURL = host.BaseAddress.ToString().TrimEnd('/'),
             Locale = locale,
             ViewportSize = new ViewportSize { Width = 1200, Height = 900 },
+            BypassCSP = bypassCsp,
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();

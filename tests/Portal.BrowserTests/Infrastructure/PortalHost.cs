@@ -11,13 +11,15 @@ namespace Ticketing.Portal.BrowserTests.Infrastructure;
 /// The API on a real Kestrel port (a browser cannot reach a TestServer), on a database cloned from the run's migrated
 /// template and a data folder of its own (attachments, mail pickup). One host serves every test class of the run
 /// (<see cref="PortalCollection"/>); the portal settings are the ones the walks need: impact and a custom field hidden,
-/// the priority mandatory on new tickets.
+/// the priority mandatory on new tickets, the MSP's name and accent colour.
 /// </summary>
 public sealed class PortalHost : IAsyncLifetime
 {
     public const string AdminEmail = "admin@browser-tests.example";
     public const string AdminPassword = "Browser-Tests-2026!";
     public const string HiddenCustomField = "cost";
+    public const string MspName = "Contoso IT Services";
+    public const string AccentColour = "#0b6e4f";
 
     private readonly Factory _factory = new();
 
@@ -63,6 +65,8 @@ public sealed class PortalHost : IAsyncLifetime
             builder.UseSetting("Ticketing:Auth:AccountRateLimitPermits", "100000");
             builder.UseSetting("Ticketing:Portal:Fields:impact:Rule", "Hidden");
             builder.UseSetting("Ticketing:Portal:Fields:priority:MandatoryOnCreate", "true");
+            builder.UseSetting("Ticketing:Portal:MspName", MspName);
+            builder.UseSetting("Ticketing:Portal:AccentColour", AccentColour);
             builder.UseSetting("Ticketing:Portal:CustomFields:0:Key", HiddenCustomField);
             builder.UseSetting("Ticketing:Portal:CustomFields:0:Label", "Internal cost");
             builder.UseSetting("Ticketing:Portal:CustomFields:0:Rule", "Hidden");

@@ -11,7 +11,8 @@ public static class Screenshots
         return page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Folder.Value, $"{name}.png"), FullPage = true });
     }
 
-    private static readonly Lazy<string> Folder = new(() =>
+    /// <summary>The repository's root: the folder of <c>Ticketing.sln</c> above the test binaries.</summary>
+    public static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Ticketing.sln")))
@@ -19,7 +20,12 @@ public static class Screenshots
             directory = directory.Parent;
         }
 
-        var folder = Path.Combine(directory?.FullName ?? throw new InvalidOperationException("Ticketing.sln not found above the test binaries."), "docs", "screenshots");
+        return directory?.FullName ?? throw new InvalidOperationException("Ticketing.sln not found above the test binaries.");
+    }
+
+    private static readonly Lazy<string> Folder = new(() =>
+    {
+        var folder = Path.Combine(RepositoryRoot(), "docs", "screenshots");
         Directory.CreateDirectory(folder);
         return folder;
     });

@@ -43,8 +43,8 @@ public abstract class PortalPageModel(PortalContexts contexts) : PageModel
         }
     }
 
-    /// <summary>The contact's local time of an instant already converted by the shaper, as the page shows it.</summary>
-    public static string When(DateTimeOffset local) => local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    /// <summary>The contact's local time of an instant already converted by the shaper, in the page's culture.</summary>
+    public static string When(DateTimeOffset local) => local.ToString("g", CultureInfo.CurrentCulture);
 
     /// <summary>Runs <paramref name="action"/>; a refusal of the API code becomes the page's alert and status code.</summary>
     protected async Task<bool> TryAsync(Func<Task> action)
@@ -81,7 +81,7 @@ public abstract class PortalPageModel(PortalContexts contexts) : PageModel
 
     private bool Refuse(string code, int status, string detail)
     {
-        var language = _context?.Caller.Language ?? "en";
+        var language = _context?.Caller.Language ?? PortalLanguage.Current;
         Refusal = PortalTexts.Find(code, language) is { } text ? text : PortalTexts.ProblemTitle(code, status, language) + " " + detail;
         Response.StatusCode = status;
         return false;

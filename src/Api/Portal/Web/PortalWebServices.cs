@@ -37,6 +37,7 @@ public static class PortalWebServices
             options.Conventions.AllowAnonymousToPage("/SignIn");
             options.Conventions.AllowAnonymousToPage("/ForgotPassword");
             options.Conventions.AllowAnonymousToPage("/ResetPassword");
+            options.Conventions.AllowAnonymousToPage("/Language");
             // The same per-address window as /api/auth/*; the per-account one (sign-in, forgot password) is the page's own call.
             foreach (var anonymous in new[] { "/SignIn", "/ForgotPassword", "/ResetPassword" })
             {
@@ -46,6 +47,7 @@ public static class PortalWebServices
         });
         services.AddLocalization();
         services.AddScoped<PortalSections>();
+        services.AddScoped<PortalBranding>();
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "ticketing.portal.antiforgery";
@@ -80,8 +82,10 @@ public static class PortalWebServices
     public static WebApplication UsePortalWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseWhen(http => http.Request.Path.StartsWithSegments(BasePath), portal => portal.Use(async (http, next) =>
+        var languages = PortalLanguage.Options();
+        app.UseWhen(http => http.Request.Path.StartsWithSegments(BasePath), portal => portal.UseRequestLocalization(languages).Use(async (http, next) =>
         {
+            http.Items[PortalContexts.PageLanguageItem] = PortalLanguage.Current;
             var headers = http.Response.Headers;
             headers.ContentSecurityPolicy =
                 "default-src 'none'; style-src 'self'; img-src 'self' https: data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -108,6 +112,10 @@ public static class PortalWebServices
             http.Response.Headers.CacheControl = "public, max-age=3600";
             return TypedResults.Text(css, "text/css");
         }).AllowAnonymous().ExcludeFromDescription();
+        // The accent colour as a style sheet of its own: the policy admits no inline style.
+        app.MapGet($"{BasePath}/theme.css", async (PortalBranding branding, CancellationToken ct) =>
+            TypedResults.Text($":root {{ --accent: {(await branding.CurrentAsync(ct)).Accent}; }}\n", "text/css"))
+            .AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 

@@ -41,6 +41,7 @@ public sealed class ProfileModel(PortalContexts contexts, NpgsqlDataSource dataS
                 await MeEndpoints.UpdateProfileAsync(request, User, bus, ct);
             }))
         {
+            PortalLanguage.Remember(Response, request.Language);
             return LocalRedirect($"{PortalWebServices.BasePath}/profile?done=profile");
         }
 

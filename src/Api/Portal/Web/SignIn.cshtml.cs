@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Ticketing.Api.Identity;
 using Ticketing.Api.Identity.Auth;
+using Ticketing.Api.Identity.Me;
 using Ticketing.Application.Identity;
 
 namespace Ticketing.Api.Portal.Web;
@@ -64,6 +65,7 @@ public sealed class SignInModel(
         }
 
         await HttpContext.SignInAsync(PortalWebServices.CookieScheme, principal);
+        PortalLanguage.Remember(Response, (await MeEndpoints.GetAsync(principal, dataSource, ct)).Value?.Language);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl.StartsWith(PortalWebServices.BasePath, StringComparison.Ordinal)
             ? ReturnUrl
             : PortalWebServices.BasePath);
