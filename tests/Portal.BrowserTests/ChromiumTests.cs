@@ -6,7 +6,7 @@ namespace Ticketing.Portal.BrowserTests;
 public sealed class ChromiumTests(PortalHost host, ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
 {
     [Fact]
-    public Task A_primary_contact_signs_in_from_the_welcome_mail_lists_filters_replies_with_a_file_is_refused_on_a_billed_ticket_and_signs_out() =>
+    public Task A_primary_contact_signs_in_from_the_welcome_mail_lists_filters_replies_with_a_file_changes_the_status_is_refused_on_a_billed_ticket_and_signs_out() =>
         new MainWalk(host, chromium, screenshots: true).RunAsync();
 
     [Fact]

@@ -7,7 +7,7 @@ namespace Ticketing.Portal.BrowserTests;
 /// <summary>
 /// A primary contact's walk through the portal, in whichever browser runs it: signs in with the credentials of the
 /// welcome mail, lists and filters the company's tickets, opens one, replies with a file and finds the reply and the
-/// file in the timeline, is refused on a billed ticket, and signs out.
+/// file in the timeline, changes the status and a field, is refused on a billed ticket, and signs out.
 /// </summary>
 public sealed partial class MainWalk(PortalHost host, BrowserFixture browser, bool screenshots)
 {
@@ -71,6 +71,15 @@ public sealed partial class MainWalk(PortalHost host, BrowserFixture browser, bo
             await Screenshots.SaveAsync(page, "ticket");
         }
 
+        // P6: the status and an editable field, changed on the page; the status change joins the public timeline.
+        await page.GetByLabel("Status").SelectOptionAsync("pending");
+        await page.GetByLabel("Priority").FillAsync("urgent");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your changes were saved.");
+        await Assertions.Expect(page.Locator("dl.fields")).ToContainTextAsync("Pending");
+        await Assertions.Expect(page.Locator("dl.fields")).ToContainTextAsync("urgent");
+        await Assertions.Expect(page.Locator("#timeline")).ToContainTextAsync("Status changed from Open to Pending.");
+
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "printer-log.txt" }).ClickAsync());
         download.SuggestedFilename.ShouldBe("printer-log.txt");
         (await File.ReadAllTextAsync(await download.PathAsync())).ShouldBe("E-42 paper path jam");
@@ -79,6 +88,7 @@ public sealed partial class MainWalk(PortalHost host, BrowserFixture browser, bo
         await page.GotoAsync($"/portal/tickets/{invoice}");
         await Assertions.Expect(page.Locator("#locked")).ToContainTextAsync("billed");
         (await page.GetByLabel("Your message").CountAsync()).ShouldBe(0);
+        (await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).CountAsync()).ShouldBe(0);
         if (screenshots)
         {
             await Screenshots.SaveAsync(page, "billed-ticket");

@@ -1,8 +1,12 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using Ticketing.Api.Attachments;
 using Ticketing.Api.Portal.Tickets;
 using Ticketing.Api.Portal.Views;
 using Ticketing.Application.Identity;
+using Ticketing.Application.Portal;
+using Ticketing.Application.Tickets;
 using Ticketing.Projections.Portal;
 using Wolverine;
 
@@ -14,7 +18,8 @@ namespace Ticketing.Api.Portal.Web.Tickets;
 /// and a billed ticket (T4) shows why it cannot be changed instead of the form.
 /// </summary>
 public sealed class TicketModel(
-    PortalContexts contexts, PortalTicketQueries queries, ICustomerDirectory directory, IMessageBus bus, AttachmentUploads uploads)
+    PortalContexts contexts, PortalTicketQueries queries, ICustomerDirectory directory, IMessageBus bus, AttachmentUploads uploads,
+    ITicketFieldRules catalogues)
     : PortalPageModel(contexts)
 {
     [BindProperty(SupportsGet = true)]
@@ -22,6 +27,9 @@ public sealed class TicketModel(
 
     [BindProperty(SupportsGet = true)]
     public bool Replied { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool Changed { get; set; }
 
     /// <summary>The reply typed so far, kept when a reply is refused.</summary>
     [BindProperty]
@@ -50,14 +58,101 @@ public sealed class TicketModel(
         return Page();
     }
 
+    /// <summary>
+    /// P6: the fields the form lists, as the API names them; a value equal to the ticket's is left out of the change, so
+    /// only what the contact changed reaches <see cref="UpdatePortalTicket.HandleAsync"/> (field rules, T4, T5 and the
+    /// visible statuses are its decisions).
+    /// </summary>
+    public async Task<IActionResult> OnPostEditAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (Ticket is not { } ticket)
+        {
+            return Page();
+        }
+
+        var body = new JsonObject();
+        foreach (var (field, current) in EditableTexts(ticket))
+        {
+            var value = Request.Form[field].ToString().Trim();
+            if (Request.Form.ContainsKey(field) && value != (current ?? ""))
+            {
+                body[field] = value.Length == 0 ? null : value;
+            }
+        }
+
+        if (ticket.Status is { Editable: true } status && Request.Form["status"].ToString() is { Length: > 0 } chosen && chosen != status.Value.Id)
+        {
+            body[PortalFields.Status] = chosen;
+        }
+
+        var custom = new JsonObject();
+        foreach (var (key, field) in ticket.CustomFields.Where(c => c.Value.Editable))
+        {
+            var value = Request.Form[$"custom.{key}"].ToString().Trim();
+            if (value != (field.Value ?? ""))
+            {
+                custom[key] = value.Length == 0 ? null : value;
+            }
+        }
+
+        if (custom.Count > 0)
+        {
+            body[PortalFields.CustomFields] = custom;
+        }
+
+        if (body.Count == 0)
+        {
+            return LocalRedirect($"{PortalWebServices.BasePath}/tickets/{Id}");
+        }
+
+        var element = JsonSerializer.SerializeToElement(body);
+        if (await TryAsync(() => UpdatePortalTicket.HandleAsync(Id, element, HttpContext, Contexts, queries, catalogues, bus, ct)))
+        {
+            return LocalRedirect($"{PortalWebServices.BasePath}/tickets/{Id}?changed=true");
+        }
+
+        var refused = Response.StatusCode;
+        await LoadAsync(ct, reload: true);
+        Response.StatusCode = refused;
+        return Page();
+    }
+
+    /// <summary>The editable text fields of the ticket with their current values, in form order.</summary>
+    public static IEnumerable<(string Field, string? Value)> EditableTexts(PortalTicketDetails ticket)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        if (ticket.Title.Editable)
+        {
+            yield return (PortalFields.Title, ticket.Title.Value);
+        }
+
+        foreach (var (field, shown) in new[]
+        {
+            (PortalFields.Priority, ticket.Priority), (PortalFields.Type, ticket.Type), (PortalFields.Impact, ticket.Impact),
+            (PortalFields.ProductFamily, ticket.ProductFamily), (PortalFields.IssueType, ticket.IssueType),
+        })
+        {
+            if (shown is { Editable: true })
+            {
+                yield return (field, shown.Value);
+            }
+        }
+    }
+
     public string AttachmentLink(PortalAttachment attachment)
     {
         ArgumentNullException.ThrowIfNull(attachment);
         return $"{PortalWebServices.BasePath}/tickets/{Id}/attachments/{attachment.Id}";
     }
 
-    private async Task LoadAsync(CancellationToken ct)
+    private async Task LoadAsync(CancellationToken ct, bool reload = false)
     {
+        if (reload)
+        {
+            Ticket = null;
+        }
+
         var context = await ResolveAsync(ct);
         await TryAsync(async () => Ticket = await GetPortalTicket.LoadAsync(Id, context, queries, directory, ct));
     }
