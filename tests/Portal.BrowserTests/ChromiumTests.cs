@@ -27,4 +27,8 @@ public sealed class ChromiumTests(PortalHost host, ChromiumFixture chromium) : I
     [Fact]
     public Task The_main_pages_have_no_serious_or_critical_accessibility_violations() =>
         new LanguageAndAccessibilityWalk(host, chromium).AccessibilityAsync();
+
+    [Fact]
+    public Task The_list_pages_through_the_tickets_and_without_manual_creation_there_is_no_new_ticket_form() =>
+        new SelfServiceWalk(host, chromium, screenshots: false).PagingAndManualCreationAsync();
 }

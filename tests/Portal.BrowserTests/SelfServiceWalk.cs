@@ -116,6 +116,40 @@ public sealed partial class SelfServiceWalk(PortalHost host, BrowserFixture brow
         await page.Context.CloseAsync();
     }
 
+    /// <summary>P2 paging over the list page, and P5: with manual creation off, no new-ticket link and no form.</summary>
+    public async Task PagingAndManualCreationAsync()
+    {
+        var office = new BackOffice(host);
+        var customer = await office.CustomerAsync("Margie's Travel");
+        var lee = await office.ContactAsync(customer, "Lee", "Many");
+        for (var i = 1; i <= 21; i++)
+        {
+            await office.TicketAsync(customer, lee.ContactId, $"Request {i:00}");
+        }
+
+        var page = await browser.NewPageAsync(host);
+        await SignInAsync(page, lee.Username, lee.Password);
+        var first = await MainWalk.TitlesAsync(page);
+        first.Count.ShouldBe(20);
+        first[0].ShouldBe("Request 21");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Next page" }).ClickAsync();
+        (await MainWalk.TitlesAsync(page)).ShouldBe(["Request 01"]);
+        (await page.GetByRole(AriaRole.Link, new() { Name = "Next page" }).CountAsync()).ShouldBe(0);
+        await page.GetByRole(AriaRole.Link, new() { Name = "First page" }).ClickAsync();
+        (await MainWalk.TitlesAsync(page)).ShouldBe(first);
+
+        await office.WithPortalSettingAsync("manualCreationEnabled", false, async () =>
+        {
+            await page.ReloadAsync();
+            (await page.GetByRole(AriaRole.Link, new() { Name = "New ticket" }).CountAsync()).ShouldBe(0);
+            await page.GotoAsync("/portal/tickets/new");
+            page.Url.ShouldEndWith("/portal/tickets");
+        });
+        await page.ReloadAsync();
+        (await page.GetByRole(AriaRole.Link, new() { Name = "New ticket" }).CountAsync()).ShouldBe(1);
+        await page.Context.CloseAsync();
+    }
+
     private static async Task SignInAsync(IPage page, string login, string password)
     {
         await page.GotoAsync("/portal/sign-in");

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using MimeKit;
 
@@ -75,6 +76,44 @@ public sealed partial class BackOffice(PortalHost host)
             sectionId, title, bodyMarkdown = markdown, keywords = Array.Empty<string>(), language = "en", published = true, visibleToAll = true,
             customerIds = Array.Empty<Guid>(),
         })).Id;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="during"/> with one member of the admin's portal settings section set to <paramref name="value"/>,
+    /// then puts the section back as it was.
+    /// </summary>
+    public async Task WithPortalSettingAsync(string member, JsonNode? value, Func<Task> during)
+    {
+        ArgumentNullException.ThrowIfNull(during);
+        var admin = await SignInAsync(PortalHost.AdminEmail, PortalHost.AdminPassword);
+        var (original, etag) = await PortalSectionAsync(admin);
+        var changed = original.DeepClone().AsObject();
+        changed[member] = value;
+        etag = await PutPortalSectionAsync(admin, changed, etag);
+        try
+        {
+            await during();
+        }
+        finally
+        {
+            await PutPortalSectionAsync(admin, original, etag);
+        }
+    }
+
+    private static async Task<(JsonObject Section, string ETag)> PortalSectionAsync(HttpClient admin)
+    {
+        using var response = await admin.GetAsync("/api/admin/settings/portal");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        return (JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject(), response.Headers.ETag!.ToString());
+    }
+
+    private static async Task<string> PutPortalSectionAsync(HttpClient admin, JsonObject section, string etag)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, "/api/admin/settings/portal") { Content = JsonContent.Create(section) };
+        request.Headers.TryAddWithoutValidation("If-Match", etag);
+        using var response = await admin.SendAsync(request);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return response.Headers.ETag!.ToString();
     }
 
     /// <summary>The code of the newest password-reset mail to <paramref name="email"/>.</summary>
