@@ -77,11 +77,7 @@ public sealed class LanguageAndAccessibilityWalk(PortalHost host, BrowserFixture
         var failures = new List<string>();
         await CheckAsync("/portal/sign-in");
         await CheckAsync("/portal/forgot-password");
-        await page.GotoAsync("/portal/sign-in");
-        await page.GetByLabel("Username or email").FillAsync(robin.Username);
-        await page.GetByLabel("Password").FillAsync(robin.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/portal/tickets");
+        await PortalPages.SignInAsync(page, robin.Username, robin.Password);
         foreach (var url in new[]
         {
             "/portal/tickets", $"/portal/tickets/{ticket}", "/portal/tickets/new", "/portal/kb", "/portal/kb/search?q=descale",

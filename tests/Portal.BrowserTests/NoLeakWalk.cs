@@ -27,11 +27,7 @@ public sealed class NoLeakWalk(PortalHost host, BrowserFixture browser)
         var strangers = await office.TicketAsync(other, stranger.ContactId, "LEAK-OTHER-COMPANY-TITLE-d41");
 
         var page = await browser.NewPageAsync(host);
-        await page.GotoAsync("/portal/sign-in");
-        await page.GetByLabel("Username or email").FillAsync(robin.Email);
-        await page.GetByLabel("Password").FillAsync(robin.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/portal/tickets");
+        await PortalPages.SignInAsync(page, robin.Email, robin.Password);
         (await MainWalk.TitlesAsync(page)).ShouldBe(["Laptop battery swells"]);
         var html = new List<string> { await page.ContentAsync() };
 

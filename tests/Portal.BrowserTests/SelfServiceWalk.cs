@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Ticketing.Portal.BrowserTests.Infrastructure;
+using static Ticketing.Portal.BrowserTests.Infrastructure.PortalPages;
 
 namespace Ticketing.Portal.BrowserTests;
 
@@ -104,11 +105,7 @@ public sealed partial class SelfServiceWalk(PortalHost host, BrowserFixture brow
         await page.Context.CloseAsync();
 
         page = await browser.NewPageAsync(host);
-        await page.GotoAsync("/portal/sign-in");
-        await page.GetByLabel("Username or email").FillAsync(knowledgeOnly.Username);
-        await page.GetByLabel("Password").FillAsync(knowledgeOnly.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/portal/kb");
+        await SignInAsync(page, knowledgeOnly.Username, knowledgeOnly.Password, landing: "**/portal/kb");
         (await page.GetByRole(AriaRole.Link, new() { Name = "Tickets" }).CountAsync()).ShouldBe(0);
         (await page.GetByRole(AriaRole.Link, new() { Name = "New ticket" }).CountAsync()).ShouldBe(0);
         await page.GotoAsync("/portal/tickets");
@@ -148,14 +145,5 @@ public sealed partial class SelfServiceWalk(PortalHost host, BrowserFixture brow
         await page.ReloadAsync();
         (await page.GetByRole(AriaRole.Link, new() { Name = "New ticket" }).CountAsync()).ShouldBe(1);
         await page.Context.CloseAsync();
-    }
-
-    private static async Task SignInAsync(IPage page, string login, string password)
-    {
-        await page.GotoAsync("/portal/sign-in");
-        await page.GetByLabel("Username or email").FillAsync(login);
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/portal/tickets");
     }
 }

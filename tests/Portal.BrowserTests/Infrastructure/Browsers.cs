@@ -19,6 +19,7 @@ public abstract class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await LaunchAsync(_playwright);
     }
@@ -37,7 +38,9 @@ public abstract class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1200, Height = 900 },
             BypassCSP = bypassCsp,
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: in CI the browser shares two cores with the other test projects and their databases.
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(30_000);
         return await context.NewPageAsync();
     }
 

@@ -16,14 +16,12 @@ namespace Ticketing.Api.Portal.Web;
 /// the same answer whether or not the account exists, and the same two rate-limit windows as the API.
 /// </summary>
 public sealed class ForgotPasswordModel(IMessageBus bus, IOptions<AuthSettings> settings, AccountRateLimiter accountLimiter, IStringLocalizer<PortalPageTexts> texts)
-    : PageModel
+    : AnonymousPortalPage
 {
     [BindProperty]
     public string? Login { get; set; }
 
     public bool Sent { get; private set; }
-
-    public string? Refusal { get; private set; }
 
     public void OnGet()
     {
@@ -37,11 +35,9 @@ public sealed class ForgotPasswordModel(IMessageBus bus, IOptions<AuthSettings> 
             return Refuse(StatusCodes.Status400BadRequest, texts["Enter your username or email."]);
         }
 
-        using var lease = accountLimiter.Acquire(request.Login);
-        if (!lease.IsAcquired)
+        if (RefuseWhenRateLimited(accountLimiter, request.Login, texts["Too many requests. Please wait a minute and try again."]) is { } limited)
         {
-            AuthRateLimiting.SetRetryAfter(HttpContext, lease);
-            return Refuse(StatusCodes.Status429TooManyRequests, texts["Too many requests. Please wait a minute and try again."]);
+            return limited;
         }
 
         await ForgotPassword.HandleAsync(request, bus, settings, ct);
@@ -49,12 +45,6 @@ public sealed class ForgotPasswordModel(IMessageBus bus, IOptions<AuthSettings> 
         return Page();
     }
 
-    private PageResult Refuse(int status, string message)
-    {
-        Refusal = message;
-        Response.StatusCode = status;
-        return Page();
-    }
 }
 
 /// <summary>
@@ -63,15 +53,13 @@ public sealed class ForgotPasswordModel(IMessageBus bus, IOptions<AuthSettings> 
 /// </summary>
 public sealed class ResetPasswordModel(
     NpgsqlDataSource dataSource, SecretHasher hasher, AccountWriter accounts, Sessions sessions, AuditLog audit, IOptions<AuthSettings> settings,
-    TimeProvider time, IStringLocalizer<PortalPageTexts> texts) : PageModel
+    TimeProvider time, IStringLocalizer<PortalPageTexts> texts) : AnonymousPortalPage
 {
     [BindProperty(SupportsGet = true)]
     public string? Login { get; set; }
 
     [BindProperty]
     public string? Code { get; set; }
-
-    public string? Refusal { get; private set; }
 
     public void OnGet()
     {
@@ -98,10 +86,4 @@ public sealed class ResetPasswordModel(
         return LocalRedirect($"{PortalWebServices.BasePath}/sign-in?reset=true");
     }
 
-    private PageResult Refuse(int status, string message)
-    {
-        Refusal = message;
-        Response.StatusCode = status;
-        return Page();
-    }
 }

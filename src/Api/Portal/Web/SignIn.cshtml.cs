@@ -18,7 +18,7 @@ namespace Ticketing.Api.Portal.Web;
 /// </summary>
 public sealed class SignInModel(
     NpgsqlDataSource dataSource, CredentialVerifier credentials, Sessions sessions, AuditLog audit, IOptions<AuthSettings> settings,
-    AccountRateLimiter accountLimiter, IStringLocalizer<PortalPageTexts> texts) : PageModel
+    AccountRateLimiter accountLimiter, IStringLocalizer<PortalPageTexts> texts) : AnonymousPortalPage
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -26,6 +26,7 @@ public sealed class SignInModel(
     [BindProperty]
     public string? Login { get; set; }
 
+    /// <summary>Bound from the form, never rendered back into it.</summary>
     [BindProperty]
     public string? Password { get; set; }
 
@@ -34,8 +35,6 @@ public sealed class SignInModel(
 
     [BindProperty(SupportsGet = true)]
     public bool Reset { get; set; }
-
-    public string? Refusal { get; private set; }
 
     public void OnGet()
     {
@@ -49,11 +48,9 @@ public sealed class SignInModel(
             return Refuse(StatusCodes.Status400BadRequest, texts["Enter your username or email and your password."]);
         }
 
-        using var lease = accountLimiter.Acquire(request.Login);
-        if (!lease.IsAcquired)
+        if (RefuseWhenRateLimited(accountLimiter, request.Login, texts["Too many sign-in attempts. Please wait a minute and try again."]) is { } limited)
         {
-            AuthRateLimiting.SetRetryAfter(HttpContext, lease);
-            return Refuse(StatusCodes.Status429TooManyRequests, texts["Too many sign-in attempts. Please wait a minute and try again."]);
+            return limited;
         }
 
         var principal = await Identity.Auth.Login.StartSessionAsync(
@@ -71,11 +68,4 @@ public sealed class SignInModel(
             : PortalWebServices.BasePath);
     }
 
-    private PageResult Refuse(int status, string message)
-    {
-        Refusal = message;
-        Password = null;
-        Response.StatusCode = status;
-        return Page();
-    }
 }
