@@ -25,7 +25,7 @@ public sealed class ChromiumTests(PortalHost host, ChromiumFixture chromium) : I
         new LanguageAndAccessibilityWalk(host, chromium).LanguagesAsync();
 
     [Fact]
-    public Task The_main_pages_have_no_serious_or_critical_accessibility_violations() =>
+    public Task The_main_pages_have_no_serious_or_critical_accessibility_violations_and_sign_in_works_from_the_keyboard() =>
         new LanguageAndAccessibilityWalk(host, chromium).AccessibilityAsync();
 
     [Fact]
