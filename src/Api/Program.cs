@@ -30,7 +30,9 @@ if (CommandLine.IsCommand(args))
 
 app.UseTicketingApi();
 app.Lifetime.ApplicationStarted.Register(() =>
-    app.Logger.LogInformation("Ticketing API ready on {Urls}; Swagger UI at /swagger, readiness at /health/ready", string.Join(", ", app.Urls)));
+    app.Logger.LogInformation(
+        "Ticketing API ready on {Urls}; customer portal at {Portal}, Swagger UI at /swagger, readiness at /health/ready",
+        string.Join(", ", app.Urls), app.Urls.FirstOrDefault() is { } url ? $"{url.TrimEnd('/')}/portal" : "/portal"));
 await app.RunAsync();
 return 0;
 

@@ -7,6 +7,7 @@ using Ticketing.Api.Email.Inbound;
 using Ticketing.Api.Identity;
 using Ticketing.Api.KnowledgeBase;
 using Ticketing.Api.Portal;
+using Ticketing.Api.Portal.Web;
 using Ticketing.Api.Taskfire;
 using Ticketing.Api.Tickets;
 using Ticketing.Api.Workflow;
@@ -20,6 +21,7 @@ public static class ApiPipeline
     {
         app.UseTrustedProxies();
         app.UseExceptionHandler();
+        app.UsePortalWeb();
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -27,6 +29,7 @@ public static class ApiPipeline
         app.MapIdentityEndpoints();
         app.MapTicketEndpoints();
         app.MapPortalEndpoints();
+        app.MapPortalWeb();
         app.MapTaskfireEndpoints();
         app.MapAdminSettingsEndpoints();
         app.MapWorkflowRuleEndpoints();

@@ -9,6 +9,7 @@ using Ticketing.Api.Errors;
 using Ticketing.Api.Identity;
 using Ticketing.Api.KnowledgeBase;
 using Ticketing.Api.Portal;
+using Ticketing.Api.Portal.Web;
 using Ticketing.Api.Taskfire;
 using Ticketing.Api.Tickets;
 using Ticketing.Api.Workflow;
@@ -52,6 +53,7 @@ public static class ApiServices
         builder.AddAudit();
         builder.Services.AddTaskfireApi();
         builder.AddPortal();
+        builder.AddPortalWeb();
         builder.AddEmail();
         builder.AddAdminSettings();
         builder.AddWorkflowRules();

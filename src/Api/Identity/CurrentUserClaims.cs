@@ -7,7 +7,8 @@ namespace Ticketing.Api.Identity;
 /// <summary>Builds the principal of a new token and reads the caller back from one.</summary>
 public static class CurrentUserClaims
 {
-    public static ClaimsPrincipal Principal(Guid userId, string role, Guid? customerId, Guid sessionId, Guid refreshTokenId)
+    public static ClaimsPrincipal Principal(
+        Guid userId, string role, Guid? customerId, Guid sessionId, Guid refreshTokenId, string authenticationType = BearerTokenDefaults.AuthenticationScheme)
     {
         var claims = new List<Claim>
         {
@@ -22,7 +23,7 @@ public static class CurrentUserClaims
         }
 
         return new ClaimsPrincipal(new ClaimsIdentity(
-            claims, BearerTokenDefaults.AuthenticationScheme, IdentityClaimTypes.Subject, IdentityClaimTypes.Role));
+            claims, authenticationType, IdentityClaimTypes.Subject, IdentityClaimTypes.Role));
     }
 
     /// <summary>The caller of an endpoint that requires authorization; throws if called on an anonymous request.</summary>

@@ -40,13 +40,24 @@ public sealed class PortalContexts(ICustomerDirectory directory, IPortalSettings
 
     public const string TicketingDisabled = "portal.ticketing_disabled";
 
+    /// <summary>The language a portal page is shown in; the API texts on that page (status names) follow it.</summary>
+    public const string PageLanguageItem = "portal.page-language";
+
+    /// <summary>The resolved context, kept for the rest of the request (a page resolves it once for itself and its layout).</summary>
+    private const string ContextItem = "portal.context";
+
     public async Task<PortalContext> ResolveAsync(HttpContext http, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(http);
+        if (http.Items[ContextItem] is PortalContext resolved)
+        {
+            return resolved;
+        }
+
         var user = http.User.GetCurrentUser();
         var contact = await directory.GetContactAsync(user.UserId, ct)
             ?? throw new ForbiddenException("portal.contact_unknown", "The signed-in user is not a portal contact.");
-        var language = PortalTexts.Choose(contact.Language, AcceptLanguages(http.Request));
+        var language = PortalTexts.Choose(http.Items[PageLanguageItem] as string ?? contact.Language, AcceptLanguages(http.Request));
         http.Items[LanguageItem] = language;
 
         var settings = await portalSettings.CurrentAsync(ct);
@@ -56,7 +67,9 @@ public sealed class PortalContexts(ICustomerDirectory directory, IPortalSettings
         }
 
         var caller = new PortalCaller(contact.Id, contact.CustomerId, contact.IsPrimary, language, FindZone(contact.TimeZone));
-        return new PortalContext(caller, settings, await ticketSettings.PoliciesAsync(ct), clock.GetUtcNow());
+        var context = new PortalContext(caller, settings, await ticketSettings.PoliciesAsync(ct), clock.GetUtcNow());
+        http.Items[ContextItem] = context;
+        return context;
     }
 
     /// <summary>The client's languages, best first (q-values honoured, <c>*</c> skipped).</summary>

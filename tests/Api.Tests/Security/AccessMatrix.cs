@@ -146,6 +146,26 @@ public static class AccessMatrix
         // The mail gateway authenticates with its API key, which none of the eight callers has.
         Row("POST",   "/api/inbound/email",                                        "401  401  401  401  401  401  401  401", Fixed(() => Post("/api/inbound/email", new { from = "someone@example.test", to = "help@msp.test", subject = "Hi", text = "Hello" }))),
         Row("*",      "/health/live",                                              "200  200  200  200  200  200  200  200", Fixed(() => Get("/health/live"))),
+        // The portal's pages (ADR 0025; Razor Pages routes have no leading slash) answer to the portal cookie only: a bearer token is no sign-in there, so every
+        // caller is sent to the sign-in page (302); it, the password-recovery pages and the style sheet are public.
+        Row("*",      "portal/sign-in",                                            "200  200  200  200  200  200  200  200", Fixed(() => Get("/portal/sign-in"))),
+        Row("*",      "portal/sign-out",                                           "302  302  302  302  302  302  302  302", Fixed(() => Get("/portal/sign-out"))),
+        Row("*",      "portal",                                                    "302  302  302  302  302  302  302  302", Fixed(() => Get("/portal"))),
+        Row("*",      "portal/tickets",                                            "302  302  302  302  302  302  302  302", Fixed(() => Get("/portal/tickets"))),
+        Row("*",      "portal/tickets/{id:guid}",                                  "302  302  302  302  302  302  302  302", (w, _) => Done(Get($"/portal/tickets/{w.TicketA}"))),
+        Row("GET",    "/portal/tickets/{id:guid}/attachments/{attachmentId:guid}", "302  302  302  302  302  302  302  302", (w, _) => Done(Get($"/portal/tickets/{w.TicketA}/attachments/{Guid.NewGuid()}"))),
+        Row("*",      "portal/forgot-password",                                    "200  200  200  200  200  200  200  200", Fixed(() => Get("/portal/forgot-password"))),
+        Row("*",      "portal/reset-password",                                     "200  200  200  200  200  200  200  200", Fixed(() => Get("/portal/reset-password"))),
+        Row("*",      "portal/tickets/new",                                        "302  302  302  302  302  302  302  302", Fixed(() => Get("/portal/tickets/new"))),
+        Row("*",      "portal/profile",                                            "302  302  302  302  302  302  302  302", Fixed(() => Get("/portal/profile"))),
+        Row("*",      "portal/kb",                                                 "302  302  302  302  302  302  302  302", Fixed(() => Get("/portal/kb"))),
+        Row("*",      "portal/kb/search",                                          "302  302  302  302  302  302  302  302", Fixed(() => Get("/portal/kb/search?q=vpn"))),
+        Row("*",      "portal/kb/sections/{id:guid}",                              "302  302  302  302  302  302  302  302", Fixed(() => Get($"/portal/kb/sections/{Guid.NewGuid()}"))),
+        Row("*",      "portal/kb/articles/{id:guid}",                              "302  302  302  302  302  302  302  302", Fixed(() => Get($"/portal/kb/articles/{Guid.NewGuid()}"))),
+        Row("GET",    "/portal/kb/articles/{id:guid}/files/{fileId:guid}",         "302  302  302  302  302  302  302  302", Fixed(() => Get($"/portal/kb/articles/{Guid.NewGuid()}/files/{Guid.NewGuid()}"))),
+        Row("*",      "portal/language",                                           "302  302  302  302  302  302  302  302", Fixed(() => Get("/portal/language"))),
+        Row("GET",    "/portal/theme.css",                                         "200  200  200  200  200  200  200  200", Fixed(() => Get("/portal/theme.css"))),
+        Row("GET",    "/portal/portal.css",                                        "200  200  200  200  200  200  200  200", Fixed(() => Get("/portal/portal.css"))),
         Row("*",      "/health/ready",                                             "200  200  200  200  200  200  200  200", Fixed(() => Get("/health/ready"))),
     ];
 

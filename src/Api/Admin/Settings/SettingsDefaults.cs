@@ -26,7 +26,7 @@ public sealed class SettingsDefaults(
         return new PortalSection(
             configuration["Ticketing:Portal:Url"], t.MspTimeZone, p.VisibleStatuses ?? [.. BuiltInStatuses], t.PortalCanReopen,
             p.HideCreatedBefore, p.TicketingEnabled, p.ManualCreationEnabled,
-            configuration.GetValue(WelcomeMail.Setting, true), p.KnowledgeBaseEnabled);
+            configuration.GetValue(WelcomeMail.Setting, true), p.KnowledgeBaseEnabled, p.MspName, p.LogoUrl, p.AccentColour);
     }
 
     public FieldsSection Fields()

@@ -71,20 +71,28 @@ public static class VisibilityReplayEndpoint
         {
             var page = open ? await PageAsync(replay, id, context, directory, ct) : null;
             var mails = await MailsAsync(replay.Connection, contact.Id, id, instant, ct);
-            return TypedResults.Ok(result with { Ticket = new TicketAsSeen(id, page is not null, page?.Version, page?.Page, mails) });
+            return TypedResults.Ok(result with { Ticket = new TicketAsSeen(id, page is not null, page?.Version, page, mails) });
         }
 
         var list = open
-            ? await ListAsync(replay, context, directory, new PortalListRequest(Scope: scope, Cursor: cursor, Limit: limit), ct)
+            ? await ListAsync(replay, context, directory, new PortalTicketListQuery(null, null, null, null, null, null, null, scope, cursor, limit), ct)
             : new([], null);
         return TypedResults.Ok(result with { Tickets = list });
     }
 
-    private static async Task<(Portal.Views.PortalTicketDetails Page, long Version)?> PageAsync(
+    /// <summary>The page, or null exactly when the portal answers 404 (outside the contact's view, or no such ticket then).</summary>
+    private static async Task<Portal.Views.PortalTicketDetails?> PageAsync(
         PortalReplay replay, Guid ticketId, PortalContext context, ICustomerDirectory directory, CancellationToken ct)
     {
         await replay.ReplayAsync([ticketId], ct);
-        return await GetPortalTicket.PageAsync(ticketId, context, replay.Queries, directory, ct);
+        try
+        {
+            return await GetPortalTicket.LoadAsync(ticketId, context, replay.Queries, directory, ct);
+        }
+        catch (NotFoundException)
+        {
+            return null;
+        }
     }
 
     /// <summary>
@@ -93,7 +101,7 @@ public static class VisibilityReplayEndpoint
     /// than every row found, so none can come before them) or once no ticket is left.
     /// </summary>
     private static async Task<Portal.Views.PortalTicketListPage> ListAsync(
-        PortalReplay replay, PortalContext context, ICustomerDirectory directory, PortalListRequest request, CancellationToken ct)
+        PortalReplay replay, PortalContext context, ICustomerDirectory directory, PortalTicketListQuery request, CancellationToken ct)
     {
         ReplayCandidate? after = null;
         while (true)
@@ -109,7 +117,7 @@ public static class VisibilityReplayEndpoint
             }
 
             await replay.ReplayAsync([.. round.Select(c => c.Id)], ct);
-            var page = await ListPortalTickets.ListAsync(context, replay.Queries, directory, request, ct);
+            var page = await ListPortalTickets.ListAsync(context, request, replay.Queries, directory, ct);
             if (page.NextCursor is not null || round.Count < Round)
             {
                 return page;

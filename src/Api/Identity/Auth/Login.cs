@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using FluentValidation;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -30,22 +31,42 @@ public static class Login
         LoginRequest request, NpgsqlDataSource dataSource, CredentialVerifier credentials, Sessions sessions, AuditLog audit,
         IOptions<AuthSettings> settings, CancellationToken ct)
     {
+        var principal = await StartSessionAsync(
+            request, BearerTokenDefaults.AuthenticationScheme, null, dataSource, credentials, sessions, audit, settings.Value, ct);
+        return principal is null
+            ? AuthProblems.InvalidCredentialsResult()
+            : TypedResults.SignIn(principal, authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
+    }
+
+    /// <summary>
+    /// The one sign-in of the API and the portal pages: the credentials checked under the lockout, then a session row
+    /// and its audit entry. Null on any failure, and when the account's role is not <paramref name="requiredRole"/>
+    /// (the portal pages admit contacts only; no session is started for anyone else).
+    /// </summary>
+    public static async Task<ClaimsPrincipal?> StartSessionAsync(
+        LoginRequest request, string authenticationType, string? requiredRole, NpgsqlDataSource dataSource, CredentialVerifier credentials,
+        Sessions sessions, AuditLog audit, AuthSettings settings, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(dataSource);
+        ArgumentNullException.ThrowIfNull(credentials);
+        ArgumentNullException.ThrowIfNull(sessions);
+        ArgumentNullException.ThrowIfNull(audit);
+        ArgumentNullException.ThrowIfNull(settings);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var account = await LoginAccount.FindAsync(connection, request.Login, forUpdate: true, ct);
-        if (!await credentials.VerifyAsync(connection, account, request.Password, ct))
+        if (!await credentials.VerifyAsync(connection, account, request.Password, ct) || requiredRole is not null && account!.Role != requiredRole)
         {
             await tx.CommitAsync(ct);
-            return AuthProblems.InvalidCredentialsResult();
+            return null;
         }
 
-        var session = await sessions.CreateAsync(connection, account!.Id, settings.Value.RefreshTokenLifetime, ct);
+        var session = await sessions.CreateAsync(connection, account!.Id, settings.RefreshTokenLifetime, ct);
         await audit.WriteAsync(
             connection, new AuditActor(account.Id, account.Role), "session.created", "session", session.Id, null,
             new { UserId = account.Id, session.ExpiresAt }, ct);
         await tx.CommitAsync(ct);
-
-        var principal = CurrentUserClaims.Principal(account.Id, account.Role, account.CustomerId, session.Id, session.RefreshTokenId);
-        return TypedResults.SignIn(principal, authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
+        return CurrentUserClaims.Principal(account.Id, account.Role, account.CustomerId, session.Id, session.RefreshTokenId, authenticationType);
     }
 }

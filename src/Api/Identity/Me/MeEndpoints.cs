@@ -37,7 +37,7 @@ public static class MeEndpoints
     }
 
     /// <summary><c>PUT /api/me</c> for contacts.</summary>
-    private static async Task<Ok<ProfileResponse>> UpdateProfileAsync(
+    public static async Task<Ok<ProfileResponse>> UpdateProfileAsync(
         UpdateMyProfileRequest request, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
         TypedResults.Ok(await bus.InvokeAsync<ProfileResponse>(
             new UpdateMyProfile(
@@ -49,7 +49,7 @@ public static class MeEndpoints
     /// <c>PUT /api/me/password</c> (P8) for any signed-in user: needs the current password (a wrong one counts
     /// towards the lockout like a failed login), then revokes the user's other sessions.
     /// </summary>
-    private static async Task<NoContent> ChangePasswordAsync(ChangePasswordRequest request, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct)
+    public static async Task<NoContent> ChangePasswordAsync(ChangePasswordRequest request, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct)
     {
         await bus.InvokeAsync(new ChangePassword(user.GetCurrentUser(), request.CurrentPassword, request.NewPassword), ct);
         return TypedResults.NoContent();

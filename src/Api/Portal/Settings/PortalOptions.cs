@@ -36,6 +36,13 @@ public sealed class PortalOptions
     public Dictionary<string, PortalFieldOptions> Fields { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     public List<CustomFieldOptions> CustomFields { get; set; } = [];
+
+    /// <summary>The MSP's name, logo and accent colour in the portal pages, until an admin saves them (A1).</summary>
+    public string? MspName { get; set; }
+
+    public string? LogoUrl { get; set; }
+
+    public string? AccentColour { get; set; }
 }
 
 public sealed class PortalFieldOptions

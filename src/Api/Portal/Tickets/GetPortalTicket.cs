@@ -19,30 +19,23 @@ public static class GetPortalTicket
         Guid id, HttpContext http, PortalContexts contexts, PortalTicketQueries queries, ICustomerDirectory directory, CancellationToken ct)
     {
         var context = await contexts.ResolveAsync(http, ct);
-        var (page, version) = await PageAsync(id, context, queries, directory, ct) ?? throw NotFound(id);
-        ETags.Set(http.Response, version);
-        return TypedResults.Ok(page);
+        var details = await LoadAsync(id, context, queries, directory, ct);
+        ETags.Set(http.Response, details.Version);
+        return TypedResults.Ok(details);
     }
 
-    /// <summary>
-    /// The page as <paramref name="context"/> sees it with the ticket's version, or null when the ticket is outside the
-    /// view: the endpoint's answer, and the auditor's replay of it at an instant (ADR 0026).
-    /// </summary>
-    public static async Task<(PortalTicketDetails Page, long Version)?> PageAsync(
+    /// <summary>The ticket as <paramref name="context"/>'s contact may see it: the endpoint's body and the ticket page's model.</summary>
+    public static async Task<PortalTicketDetails> LoadAsync(
         Guid id, PortalContext context, PortalTicketQueries queries, ICustomerDirectory directory, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(queries);
         ArgumentNullException.ThrowIfNull(directory);
-        if (await queries.GetAsync(id, context.Scope(), context.Visibility, ct) is not { } detail)
-        {
-            return null;
-        }
-
+        var detail = await queries.GetAsync(id, context.Scope(), context.Visibility, ct) ?? throw NotFound(id);
         var contacts = detail.Ticket.ContactId is { } contactId
             ? await directory.GetContactsAsync([contactId], ct)
             : new Dictionary<Guid, ContactSummary>();
-        return (PortalTicketShaper.Details(context, detail, contacts), detail.Ticket.Version);
+        return PortalTicketShaper.Details(context, detail, contacts);
     }
 
     public static NotFoundException NotFound(Guid id) => new(NotFoundCode, $"Ticket {id} was not found.");

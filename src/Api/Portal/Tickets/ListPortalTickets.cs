@@ -9,6 +9,11 @@ using Ticketing.Projections.Portal;
 
 namespace Ticketing.Api.Portal.Tickets;
 
+/// <summary>The filters and paging of one list request, as the API's query string or the list page's form carries them.</summary>
+public sealed record PortalTicketListQuery(
+    string[]? Status, string[]? Priority, string[]? Type, string[]? Impact, string? Text, DateTimeOffset? From, DateTimeOffset? To,
+    string? Scope, string? Cursor, int? Limit);
+
 /// <summary>
 /// <c>GET /api/portal/tickets</c>: the contact's tickets, or the company's for a primary contact (narrowed with
 /// <c>scope=mine</c>). Filters: <c>status</c>, <c>priority</c>, <c>type</c>, <c>impact</c> (each repeatable),
@@ -26,22 +31,22 @@ public static class ListPortalTickets
         string? cursor = null, int? limit = null, CancellationToken ct = default)
     {
         var context = await contexts.ResolveAsync(http, ct);
-        var request = new PortalListRequest(status, priority, type, impact, text, from, to, scope, cursor, limit);
-        return TypedResults.Ok(await ListAsync(context, queries, directory, request, ct));
+        return TypedResults.Ok(await ListAsync(
+            context, new PortalTicketListQuery(status, priority, type, impact, text, from, to, scope, cursor, limit), queries, directory, ct));
     }
 
     /// <summary>
-    /// The list as <paramref name="context"/> sees it: the endpoint's answer, and the auditor's replay of it at an
-    /// instant (ADR 0026), which passes a context of that instant and queries bound to the replayed tables.
+    /// The list of <paramref name="context"/>'s contact under <paramref name="query"/>: what the endpoint answers and
+    /// what the portal's list page shows. A filter on a hidden field or a value out of range is a validation error.
     /// </summary>
     public static async Task<PortalTicketListPage> ListAsync(
-        PortalContext context, PortalTicketQueries queries, ICustomerDirectory directory, PortalListRequest request, CancellationToken ct)
+        PortalContext context, PortalTicketListQuery query, PortalTicketQueries queries, ICustomerDirectory directory, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(queries);
         ArgumentNullException.ThrowIfNull(directory);
-        ArgumentNullException.ThrowIfNull(request);
-        var (status, priority, type, impact, text, from, to, scope, cursor, limit) = request;
+        var (status, priority, type, impact, text, from, to, scope, cursor, limit) = query;
         var failures = new List<ValidationFailure>();
         RefuseHidden(context, PortalFields.Status, status, failures);
         RefuseHidden(context, PortalFields.Priority, priority, failures);
@@ -102,8 +107,7 @@ public static class ListPortalTickets
         }
 
         var contacts = await directory.GetContactsAsync([.. page.Items.Select(i => i.ContactId).OfType<Guid>().Distinct()], ct);
-        return new PortalTicketListPage(
-            [.. page.Items.Select(row => PortalTicketShaper.ListItem(context, row, contacts))], page.NextCursor);
+        return new PortalTicketListPage([.. page.Items.Select(row => PortalTicketShaper.ListItem(context, row, contacts))], page.NextCursor);
     }
 
     private static void RefuseHidden(PortalContext context, string field, string[]? values, List<ValidationFailure> failures)
@@ -118,8 +122,3 @@ public static class ListPortalTickets
         }
     }
 }
-
-/// <summary>The list's query parameters as the endpoint received them (all optional).</summary>
-public sealed record PortalListRequest(
-    string[]? Status = null, string[]? Priority = null, string[]? Type = null, string[]? Impact = null, string? Text = null,
-    DateTimeOffset? From = null, DateTimeOffset? To = null, string? Scope = null, string? Cursor = null, int? Limit = null);

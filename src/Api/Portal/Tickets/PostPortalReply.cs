@@ -23,6 +23,21 @@ public static class PostPortalReply
         AttachmentUploads uploads, CancellationToken ct)
     {
         var context = await contexts.ResolveAsync(http, ct);
+        var reply = await PostAsync(id, context, http, queries, bus, uploads, ct);
+        ETags.Set(http.Response, reply.Version);
+        return TypedResults.Created($"/api/portal/tickets/{id}", reply);
+    }
+
+    /// <summary>
+    /// The reply of the request's body (JSON or multipart form) on a ticket <paramref name="context"/>'s contact can see:
+    /// the endpoint's work and the ticket page's reply form's.
+    /// </summary>
+    public static async Task<PortalReplyResponse> PostAsync(
+        Guid id, PortalContext context, HttpContext http, PortalTicketQueries queries, IMessageBus bus, AttachmentUploads uploads, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(bus);
+        ArgumentNullException.ThrowIfNull(uploads);
         await GetPortalTicket.EnsureVisibleAsync(id, context, queries, ct);
         var (request, files) = await PostReplyEndpoint.ReadAsync(http.Request, ct);
         if (request.Visibility is { } visibility && visibility != ReplyVisibility.Public || request.TaskfireRelated)
@@ -40,7 +55,6 @@ public static class PostPortalReply
         var replyId = Guid.CreateVersion7();
         var result = await bus.InvokeAsync<TicketCommandResult>(new PostTicketReply(
             id, replyId, request.Body, ReplyVisibility.Public, false, attachments, http.CommandContext(), ETags.IfMatch(http.Request)), ct);
-        ETags.Set(http.Response, result.Version);
-        return TypedResults.Created($"/api/portal/tickets/{id}", new PortalReplyResponse(id, replyId, result.Version));
+        return new PortalReplyResponse(id, replyId, result.Version);
     }
 }

@@ -42,6 +42,9 @@ public static class SettingsSections
 /// <param name="VisibleStatuses">Status ids (or names) contacts may see (P3).</param>
 /// <param name="PortalCanReopen">False: a portal user cannot bring a resolved or closed ticket back (T5).</param>
 /// <param name="HideCreatedBefore">Tickets created before this instant are hidden from the portal (P3).</param>
+/// <param name="MspName">The MSP's name in the portal pages' header; null shows "Customer portal".</param>
+/// <param name="LogoUrl">The MSP's logo in the header: an https address or a path on the portal's host; null shows none.</param>
+/// <param name="AccentColour">The pages' accent colour as <c>#rrggbb</c>; null keeps the default blue.</param>
 public sealed record PortalSection(
     string? PortalUrl,
     string MspTimeZone,
@@ -51,7 +54,10 @@ public sealed record PortalSection(
     bool TicketingEnabled,
     bool ManualCreationEnabled,
     bool WelcomeEmail,
-    bool KnowledgeBaseEnabled = true);
+    bool KnowledgeBaseEnabled = true,
+    string? MspName = null,
+    string? LogoUrl = null,
+    string? AccentColour = null);
 
 /// <summary>A2: the rule of each default field (fields left out keep their default) and the custom field definitions.</summary>
 public sealed record FieldsSection(

@@ -17,6 +17,15 @@ public sealed class PortalSectionValidator : AbstractValidator<PortalSection>
             .Must(IsIanaZone).WithMessage(x => $"'{x.MspTimeZone}' is not an IANA time zone id (e.g. Europe/Zurich).");
         RuleFor(x => x.VisibleStatuses).NotNull();
         RuleForEach(x => x.VisibleStatuses).NotEmpty();
+        RuleFor(x => x.MspName).MaximumLength(100);
+        RuleFor(x => x.LogoUrl).MaximumLength(2000)
+            .Must(url => url!.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal)
+                || Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == "https")
+            .When(x => !string.IsNullOrWhiteSpace(x.LogoUrl))
+            .WithMessage("The logo must be an https address or a path on the portal's host.");
+        RuleFor(x => x.AccentColour)
+            .Matches("^#[0-9a-fA-F]{6}$").When(x => x.AccentColour is not null)
+            .WithMessage("The accent colour is #rrggbb.");
     }
 
     // Windows ids are converted by FindSystemTimeZoneById on Linux too; only IANA ids are stored, so every node agrees.

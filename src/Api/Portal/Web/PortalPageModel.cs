@@ -1,0 +1,89 @@
+using System.Globalization;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Ticketing.Application.Errors;
+using Ticketing.Application.Portal;
+using Ticketing.Domain;
+
+namespace Ticketing.Api.Portal.Web;
+
+/// <summary>
+/// What every signed-in portal page shares: the <see cref="PortalContext"/> of the request (resolved by the API's own
+/// <see cref="PortalContexts"/>) and a refusal of the API code, shown on the page in the contact's language.
+/// </summary>
+public abstract class PortalPageModel(PortalContexts contexts) : PageModel
+{
+    private PortalContext? _context;
+
+    public PortalContext Portal => _context ?? throw new InvalidOperationException("The portal context is resolved by the page handler.");
+
+    /// <summary>Why the last action was refused, for the page's alert; null when nothing was refused.</summary>
+    public string? Refusal { get; private set; }
+
+    /// <summary>Field-level messages of a refused form, by field name.</summary>
+    public IReadOnlyDictionary<string, string[]> FieldErrors { get; private set; } = new Dictionary<string, string[]>();
+
+    /// <summary>The API's resolver of the caller, for a page that hands it on to an endpoint method.</summary>
+    protected PortalContexts Contexts => contexts;
+
+    protected async Task<PortalContext> ResolveAsync(CancellationToken ct) => _context ??= await contexts.ResolveAsync(HttpContext, ct);
+
+    /// <summary>A section switched off for the contact (P11) is not an error page: the portal's home shows what is on.</summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        var executed = await next();
+        if (executed.Exception is ForbiddenException)
+        {
+            executed.ExceptionHandled = true;
+            executed.Result = new RedirectResult($"{PortalWebServices.BasePath}?unavailable=true");
+        }
+    }
+
+    /// <summary>The contact's local time of an instant already converted by the shaper, in the page's culture.</summary>
+    public static string When(DateTimeOffset local) => local.ToString("g", CultureInfo.CurrentCulture);
+
+    /// <summary>Runs <paramref name="action"/>; a refusal of the API code becomes the page's alert and status code.</summary>
+    protected async Task<bool> TryAsync(Func<Task> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        try
+        {
+            await action();
+            return true;
+        }
+        catch (ValidationException invalid)
+        {
+            FieldErrors = invalid.Errors.GroupBy(e => e.PropertyName, StringComparer.OrdinalIgnoreCase)
+                .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray(), StringComparer.OrdinalIgnoreCase);
+            return Refuse("request.invalid", StatusCodes.Status400BadRequest, string.Join(" ", invalid.Errors.Select(e => e.ErrorMessage)));
+        }
+        catch (DomainRuleViolation rule)
+        {
+            return Refuse(rule.Code, Errors.RuleStatus.For(rule.Code), rule.Message);
+        }
+        catch (UnprocessableException unprocessable)
+        {
+            return Refuse(unprocessable.Code, StatusCodes.Status422UnprocessableEntity, unprocessable.Message);
+        }
+        catch (NotFoundException notFound)
+        {
+            return Refuse(notFound.Code, StatusCodes.Status404NotFound, notFound.Message);
+        }
+        catch (BadHttpRequestException bad)
+        {
+            return Refuse("request.malformed", bad.StatusCode, bad.Message);
+        }
+    }
+
+    private bool Refuse(string code, int status, string detail)
+    {
+        var language = _context?.Caller.Language ?? PortalLanguage.Current;
+        Refusal = PortalTexts.Find(code, language) is { } text ? text : PortalTexts.ProblemTitle(code, status, language) + " " + detail;
+        Response.StatusCode = status;
+        return false;
+    }
+}

@@ -1,0 +1,99 @@
+using Microsoft.AspNetCore.Mvc;
+using Ticketing.Api.Portal.Tickets;
+using Ticketing.Api.Portal.Views;
+using Ticketing.Application.Identity;
+using Ticketing.Application.Portal;
+using Ticketing.Projections.Portal;
+
+namespace Ticketing.Api.Portal.Web.Tickets;
+
+/// <summary>
+/// <c>/portal/tickets</c> (P2): the contact's tickets, or the company's for a primary contact, with the API's filters
+/// and keyset paging. The list is <see cref="ListPortalTickets.ListAsync"/>, the API's own; dates are whole days in
+/// the contact's time zone.
+/// </summary>
+public sealed class ListModel(PortalContexts contexts, PortalTicketQueries queries, ICustomerDirectory directory) : PortalPageModel(contexts)
+{
+    public const int PageSize = 20;
+
+    [BindProperty(SupportsGet = true)]
+    public string[]? Status { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Priority { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Type { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Text { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Scope { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Cursor { get; set; }
+
+    public PortalTicketListPage Tickets { get; private set; } = new([], null);
+
+    /// <summary>The statuses a contact may filter by: the visible ones, in the contact's language.</summary>
+    public IReadOnlyList<PortalStatus> StatusChoices { get; private set; } = [];
+
+    public bool Shows(string field) => Portal.Settings.Field(field).IsVisible;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var context = await ResolveAsync(ct);
+        StatusChoices = [.. context.Policies.Statuses.All.Where(s => context.Settings.VisibleStatusIds.Contains(s.Id))
+            .Select(s => PortalTicketShaper.Status(context, s.Id))];
+        var query = new PortalTicketListQuery(
+            Status is { Length: > 0 } ? Status : null, Values(Priority), Values(Type), null, Blank(Text),
+            StartOf(From, context), To is { } to ? StartOf(to.AddDays(1), context) : null, Blank(Scope), Blank(Cursor), PageSize);
+        await TryAsync(async () => Tickets = await ListPortalTickets.ListAsync(context, query, queries, directory, ct));
+        return Page();
+    }
+
+    /// <summary>The query string of this list with another cursor, for the paging links.</summary>
+    public string Link(string? cursor)
+    {
+        var values = new List<KeyValuePair<string, string?>>();
+        values.AddRange((Status ?? []).Select(s => new KeyValuePair<string, string?>("status", s)));
+        Add("priority", Priority);
+        Add("type", Type);
+        Add("text", Text);
+        Add("from", From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Add("to", To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Add("scope", Scope);
+        Add("cursor", cursor);
+        return $"{PortalWebServices.BasePath}/tickets{Microsoft.AspNetCore.Http.QueryString.Create(values)}";
+
+        void Add(string key, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                values.Add(new(key, value));
+            }
+        }
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static string[]? Values(string? value) => Blank(value) is { } v ? [v] : null;
+
+    private static DateTimeOffset? StartOf(DateOnly? day, PortalContext context)
+    {
+        if (day is not { } d)
+        {
+            return null;
+        }
+
+        var local = d.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, context.Caller.TimeZone.GetUtcOffset(local));
+    }
+}

@@ -1,0 +1,120 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Ticketing.Portal.BrowserTests.Infrastructure;
+
+namespace Ticketing.Portal.BrowserTests;
+
+/// <summary>
+/// A primary contact's walk through the portal, in whichever browser runs it: signs in with the credentials of the
+/// welcome mail, lists and filters the company's tickets, opens one, replies with a file and finds the reply and the
+/// file in the timeline, changes the status and a field, is refused on a billed ticket, and signs out.
+/// </summary>
+public sealed partial class MainWalk(PortalHost host, BrowserFixture browser, bool screenshots)
+{
+    public async Task RunAsync()
+    {
+        var office = new BackOffice(host);
+        var customer = await office.CustomerAsync("Contoso");
+        var alex = await office.ContactAsync(customer, "Alex", "Primary", primary: true);
+        var sam = await office.ContactAsync(customer, "Sam", "Colleague");
+        var printer = await office.TicketAsync(customer, alex.ContactId, "Printer offline on floor 2", new { priority = "high" });
+        await office.PublicReplyAsync(printer, "We are looking into the printer.");
+        await office.TicketAsync(customer, sam.ContactId, "VPN drops every hour", new { priority = "low" });
+        var invoice = await office.TicketAsync(customer, alex.ContactId, "Invoice question", new { priority = "low" });
+        await office.BillAsync(invoice);
+        var monitor = await office.TicketAsync(customer, alex.ContactId, "Monitor flickers", new { priority = "low" });
+
+        var page = await browser.NewPageAsync(host);
+
+        // The welcome mail's link leads to the sign-in page; the generated username signs in.
+        await page.GotoAsync("/portal");
+        page.Url.ShouldContain("/portal/sign-in");
+        if (screenshots)
+        {
+            await Screenshots.SaveAsync(page, "sign-in");
+        }
+
+        await page.GetByLabel("Username or email").FillAsync(alex.Username);
+        await page.GetByLabel("Password").FillAsync(alex.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(TicketList());
+
+        // A primary contact sees the company's tickets, newest first; "My tickets" narrows to their own.
+        (await TitlesAsync(page)).ShouldBe(["Monitor flickers", "Invoice question", "VPN drops every hour", "Printer offline on floor 2"]);
+        if (screenshots)
+        {
+            await Screenshots.SaveAsync(page, "ticket-list");
+        }
+
+        await page.GetByLabel("Show").SelectOptionAsync("mine");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+        (await TitlesAsync(page)).ShouldBe(["Monitor flickers", "Invoice question", "Printer offline on floor 2"]);
+        await page.GetByLabel("Priority").FillAsync("high");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+        (await TitlesAsync(page)).ShouldBe(["Printer offline on floor 2"]);
+
+        // The ticket page: details and the technician's public reply; then a reply with a file.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Printer offline on floor 2" }).ClickAsync();
+        await page.WaitForURLAsync($"**/portal/tickets/{printer}");
+        await Assertions.Expect(page.Locator("#timeline")).ToContainTextAsync("We are looking into the printer.");
+        await page.GetByLabel("Your message").FillAsync("It shows error E-42 since this morning.");
+        await page.GetByLabel("Attach files").SetInputFilesAsync(new FilePayload
+        {
+            Name = "printer-log.txt", MimeType = "text/plain", Buffer = "E-42 paper path jam"u8.ToArray(),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("replied=true"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your reply was sent.");
+        await Assertions.Expect(page.Locator("#timeline")).ToContainTextAsync("It shows error E-42 since this morning.");
+        if (screenshots)
+        {
+            await Screenshots.SaveAsync(page, "ticket");
+        }
+
+        // P6: the status and an editable field, changed on the page; the status change joins the public timeline.
+        await page.GetByLabel("Status").SelectOptionAsync("pending");
+        await page.GetByLabel("Priority").FillAsync("urgent");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your changes were saved.");
+        await Assertions.Expect(page.Locator("dl.fields")).ToContainTextAsync("Pending");
+        await Assertions.Expect(page.Locator("dl.fields")).ToContainTextAsync("urgent");
+        await Assertions.Expect(page.Locator("#timeline")).ToContainTextAsync("Status changed from Open to Pending.");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "printer-log.txt" }).ClickAsync());
+        download.SuggestedFilename.ShouldBe("printer-log.txt");
+        (await File.ReadAllTextAsync(await download.PathAsync())).ShouldBe("E-42 paper path jam");
+
+        // A billed ticket says why it cannot be changed and offers no reply form.
+        await page.GotoAsync($"/portal/tickets/{invoice}");
+        await Assertions.Expect(page.Locator("#locked")).ToContainTextAsync("billed");
+        (await page.GetByLabel("Your message").CountAsync()).ShouldBe(0);
+        (await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).CountAsync()).ShouldBe(0);
+        if (screenshots)
+        {
+            await Screenshots.SaveAsync(page, "billed-ticket");
+        }
+
+        // A reply form opened before the ticket was billed is refused by the domain, and the page says why.
+        await page.GotoAsync($"/portal/tickets/{monitor}");
+        await page.GetByLabel("Your message").FillAsync("Still flickering.");
+        await office.BillAsync(monitor);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("This ticket has been billed and can no longer be changed.");
+        await Assertions.Expect(page.Locator("#timeline")).Not.ToContainTextAsync("Still flickering.");
+
+        // Signing out ends the session: the list asks for a sign-in again.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("You have signed out.");
+        await page.GotoAsync("/portal/tickets");
+        page.Url.ShouldContain("/portal/sign-in");
+        await page.Context.CloseAsync();
+    }
+
+    public static async Task<IReadOnlyList<string>> TitlesAsync(IPage page) =>
+        [.. (await page.Locator("table tbody tr td:nth-child(2)").AllInnerTextsAsync()).Select(t => t.Trim())];
+
+    private static Regex TicketList() => TicketListPattern();
+
+    [GeneratedRegex(@"/portal/tickets$")]
+    private static partial Regex TicketListPattern();
+}

@@ -1,0 +1,93 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Ticketing.Portal.BrowserTests.Infrastructure;
+
+namespace Ticketing.Portal.BrowserTests;
+
+/// <summary>
+/// The portal pages' protections, at the HTTP level (no browser needed): the cookie's flags, the Content-Security-Policy,
+/// antiforgery on every form, and the API's own lockout behind the sign-in form.
+/// </summary>
+[Collection(PortalCollection.Name)]
+public sealed partial class PortalSecurityTests(PortalHost host)
+{
+    [Fact]
+    public async Task The_session_cookie_is_HttpOnly_and_SameSite_pages_forbid_inline_script_and_a_form_without_its_antiforgery_token_is_refused()
+    {
+        var contact = await NewContactAsync();
+        using var client = Client(out var cookies);
+        using var signInPage = await client.GetAsync("/portal/sign-in");
+        var csp = signInPage.Headers.GetValues("Content-Security-Policy").Single();
+        csp.ShouldContain("default-src 'none'");
+        csp.ShouldNotContain("unsafe-inline");
+        csp.ShouldNotContain("script-src");
+        var html = await signInPage.Content.ReadAsStringAsync();
+        html.ShouldNotContain("<script", Case.Insensitive);
+
+        // Without the antiforgery token, a correct password is refused and no cookie is given.
+        using (var forged = await client.PostAsync("/portal/sign-in", Form(("login", contact.Username), ("password", contact.Password))))
+        {
+            forged.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            cookies.GetAllCookies().ShouldNotContain(c => c.Name == "ticketing.portal");
+        }
+
+        using var signedIn = await client.PostAsync("/portal/sign-in", Form(
+            ("login", contact.Username), ("password", contact.Password), ("__antiforgery", Token(html))));
+        signedIn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var setCookie = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("ticketing.portal=", StringComparison.Ordinal));
+        setCookie.ShouldContain("httponly", Case.Insensitive);
+        setCookie.ShouldContain("samesite=lax", Case.Insensitive);
+        setCookie.ShouldContain("path=/portal", Case.Insensitive);
+
+        // The signed-in list page's forms carry the token; a reply posted without it is refused.
+        using var list = await client.GetAsync("/portal/tickets");
+        list.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await list.Content.ReadAsStringAsync()).ShouldContain("name=\"__antiforgery\"");
+        using var reply = await client.PostAsync($"/portal/tickets/{Guid.NewGuid()}?handler=Reply", Form(("body", "forged")));
+        reply.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Wrong_passwords_on_the_sign_in_page_lock_the_account_as_the_api_login_does()
+    {
+        var contact = await NewContactAsync();
+        using var client = Client(out _);
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            (await SignInAsync(client, contact.Username, "Wrong-Password-1!")).ShouldBe(HttpStatusCode.Unauthorized);
+        }
+
+        // Locked now: the right password fails on the page and on the API alike.
+        (await SignInAsync(client, contact.Username, contact.Password)).ShouldBe(HttpStatusCode.Unauthorized);
+        using var api = host.CreateApiClient();
+        using var login = await api.PostAsync("/api/auth/login", System.Net.Http.Json.JsonContent.Create(new { login = contact.Username, password = contact.Password }));
+        login.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    private async Task<BackOffice.Credentials> NewContactAsync()
+    {
+        var office = new BackOffice(host);
+        return await office.ContactAsync(await office.CustomerAsync("Tailspin"), "Pat", "Secure");
+    }
+
+    private static async Task<HttpStatusCode> SignInAsync(HttpClient client, string login, string password)
+    {
+        var html = await client.GetStringAsync("/portal/sign-in");
+        using var response = await client.PostAsync("/portal/sign-in", Form(("login", login), ("password", password), ("__antiforgery", Token(html))));
+        return response.StatusCode;
+    }
+
+    private HttpClient Client(out CookieContainer cookies)
+    {
+        cookies = new CookieContainer();
+        return new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = host.BaseAddress };
+    }
+
+    private static FormUrlEncodedContent Form(params (string Key, string Value)[] fields) =>
+        new(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)));
+
+    private static string Token(string html) => AntiforgeryField().Match(html).Groups[1].Value;
+
+    [GeneratedRegex("name=\"__antiforgery\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+}
