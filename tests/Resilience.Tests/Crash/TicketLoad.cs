@@ -9,7 +9,11 @@ namespace Ticketing.Resilience.Tests.Crash;
 public sealed record AcknowledgedTicket(Guid Id, int Contact);
 
 /// <summary>A reply the API acknowledged with 2xx; its body is unique, so the log and read models can be searched for it.</summary>
-public sealed record AcknowledgedReply(Guid TicketId, string Body, bool ByContact);
+/// <summary>
+/// A reply the API acknowledged. A contact's text is stored sealed (ADR 0027), so a contact's reply is found in the
+/// log by the <paramref name="ReplyId"/> the portal answered with; a technician's by its body.
+/// </summary>
+public sealed record AcknowledgedReply(Guid TicketId, string Body, bool ByContact, Guid? ReplyId = null);
 
 /// <summary>
 /// Concurrent clients against one node: technicians open tickets (for a contact, assigned to themselves) and post public
@@ -81,9 +85,9 @@ public sealed class TicketLoad(Msp msp)
             }
 
             var body = $"{PortalReplyPrefix}{Guid.NewGuid():N}";
-            if (await SendAsync(() => client.PostAsJsonAsync(new Uri($"/api/portal/tickets/{ticket}/replies", UriKind.Relative), new { body })) is not null)
+            if (await SendAsync(() => client.PostAsJsonAsync(new Uri($"/api/portal/tickets/{ticket}/replies", UriKind.Relative), new { body })) is { } reply)
             {
-                Replies.Add(new AcknowledgedReply(ticket, body, ByContact: true));
+                Replies.Add(new AcknowledgedReply(ticket, body, ByContact: true, reply.GetProperty("replyId").GetGuid()));
             }
         }
     }
