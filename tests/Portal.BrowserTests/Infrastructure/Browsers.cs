@@ -38,9 +38,10 @@ public abstract class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1200, Height = 900 },
             BypassCSP = bypassCsp,
         });
-        // Generous: in CI the browser shares two cores with the other test projects and their databases.
-        context.SetDefaultTimeout(30_000);
-        context.SetDefaultNavigationTimeout(30_000);
+        // Generous: in CI the browser shares two cores with the other test projects (the API tests, the crash tests'
+        // SIGKILLed nodes) and their databases; one sign-in there once took longer than 30 s while it takes ~1 s alone.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
     }
 
