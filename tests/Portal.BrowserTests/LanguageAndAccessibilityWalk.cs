@@ -26,9 +26,7 @@ public sealed class LanguageAndAccessibilityWalk(PortalHost host, BrowserFixture
         var page = await browser.NewPageAsync(host, locale: "en-GB");
         await page.GotoAsync("/portal/sign-in");
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
-        await page.GetByLabel("Username or email").FillAsync(camille.Username);
-        await page.GetByLabel("Password").FillAsync(camille.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await PortalPages.SubmitSignInAsync(page, camille.Username, camille.Password);
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "fr");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Tickets");

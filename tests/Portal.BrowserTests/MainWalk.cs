@@ -34,9 +34,7 @@ public sealed partial class MainWalk(PortalHost host, BrowserFixture browser, bo
             await Screenshots.SaveAsync(page, "sign-in");
         }
 
-        await page.GetByLabel("Username or email").FillAsync(alex.Username);
-        await page.GetByLabel("Password").FillAsync(alex.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await PortalPages.SubmitSignInAsync(page, alex.Username, alex.Password);
         await page.WaitForURLAsync(TicketList());
 
         // A primary contact sees the company's tickets, newest first; "My tickets" narrows to their own.
