@@ -10,9 +10,9 @@ namespace Ticketing.Bench;
 /// </summary>
 public sealed record BenchSettings(
     TimeSpan Duration, TimeSpan WarmUp, int Writers, int Requests, int RebuildEvents, int PortalTickets, IReadOnlySet<string> Only,
-    string ResultsFolder, bool ProfileSql, int Mails, string? ApiTree)
+    string ResultsFolder, bool ProfileSql, int Mails, string? ApiTree, bool Quick)
 {
-    public static readonly string[] Scenarios = ["append", "http", "memory", "lag", "rebuild", "portal"];
+    public static readonly string[] Scenarios = ["append", "http", "memory", "lag", "rebuild", "portal", "chain"];
 
     public static BenchSettings Parse(string[] args)
     {
@@ -36,7 +36,8 @@ public sealed record BenchSettings(
             Value(args, "--results") ?? Path.Combine(RepositoryRoot(), "bench", "results"),
             args.Contains("--sql-profile"),
             Int(args, "--mails") ?? (quick ? 40 : 200),
-            Value(args, "--api") is { } api ? Path.GetFullPath(api) : null);
+            Value(args, "--api") is { } api ? Path.GetFullPath(api) : null,
+            quick);
     }
 
     public bool Runs(string scenario) => Only.Count == 0 || Only.Contains(scenario);

@@ -15,30 +15,52 @@ public sealed class PersonalDataKeys(IDataProtectionProvider protection, NpgsqlD
     private readonly IDataProtector protector = protection.CreateProtector(Purpose);
 
     /// <summary>
-    /// The statement that gives <paramref name="subjectId"/> a key unless it has one (or was erased) and returns it: a
-    /// command a caller adds to its own batch, then reads with <see cref="ReadKeyAsync"/>. (The outer select does not see
-    /// the CTE's insert, hence the union.)
+    /// The statement that reads <paramref name="subjectId"/>'s key: a command a caller adds to its own batch, then reads
+    /// with <see cref="ReadKeyAsync"/>. Every contact gets its key when created (and at start-up for older contacts), so
+    /// this only reads; <see cref="EnsureAsync"/> covers the rare subject without one.
     /// </summary>
-    public NpgsqlBatchCommand EnsureCommand(Guid subjectId) => new("""
-        with inserted as (
-            insert into personal_data_keys (subject_id, protected_key, created_at) values ($1, $2, now())
-            on conflict (subject_id) do nothing
-            returning protected_key
-        )
-        select protected_key from inserted
-        union all
-        select protected_key from personal_data_keys where subject_id = $1
-        limit 1
-        """)
+    public static NpgsqlBatchCommand KeyCommand(Guid subjectId) => new("select protected_key from personal_data_keys where subject_id = $1")
     {
-        Parameters = { new() { Value = subjectId }, new() { Value = protector.Protect(SealedText.NewKey()) } },
+        Parameters = { new() { Value = subjectId } },
     };
 
-    /// <summary>The key from the reader positioned on the result of <see cref="EnsureCommand"/>; null when the subject was erased.</summary>
-    public async Task<byte[]?> ReadKeyAsync(NpgsqlDataReader reader, CancellationToken ct)
+    /// <summary>
+    /// The key from the reader positioned on the result of <see cref="KeyCommand"/>: <c>Found</c> false when the subject
+    /// has no key row yet; <c>Key</c> null when the subject was erased.
+    /// </summary>
+    public async Task<(bool Found, byte[]? Key)> ReadKeyAsync(NpgsqlDataReader reader, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return await reader.ReadAsync(ct) && !reader.IsDBNull(0) ? protector.Unprotect(reader.GetFieldValue<byte[]>(0)) : null;
+        if (!await reader.ReadAsync(ct))
+        {
+            return (false, null);
+        }
+
+        return (true, reader.IsDBNull(0) ? null : protector.Unprotect(reader.GetFieldValue<byte[]>(0)));
+    }
+
+    /// <summary>
+    /// Gives <paramref name="subjectId"/> a key unless it has one (or was erased) and returns it; null when erased. (The
+    /// outer select does not see the CTE's insert, hence the union.)
+    /// </summary>
+    public async Task<byte[]?> EnsureAsync(NpgsqlConnection connection, Guid subjectId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        await using var ensure = new NpgsqlCommand("""
+            with inserted as (
+                insert into personal_data_keys (subject_id, protected_key, created_at) values ($1, $2, now())
+                on conflict (subject_id) do nothing
+                returning protected_key
+            )
+            select protected_key from inserted
+            union all
+            select protected_key from personal_data_keys where subject_id = $1
+            limit 1
+            """, connection)
+        {
+            Parameters = { new() { Value = subjectId }, new() { Value = protector.Protect(SealedText.NewKey()) } },
+        };
+        return await ensure.ExecuteScalarAsync(ct) is byte[] key ? protector.Unprotect(key) : null;
     }
 
     /// <summary>The keys of <paramref name="subjects"/>: null for an erased subject or one that never had a key.</summary>

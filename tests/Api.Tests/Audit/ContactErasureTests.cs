@@ -108,6 +108,24 @@ public sealed class ContactErasureTests(EmailApiFactory api) : IClassFixture<Ema
     }
 
     [Fact]
+    public async Task A_contact_without_a_key_gets_one_on_their_first_command_and_what_they_write_is_sealed()
+    {
+        var technician = await api.SignInStaffAsync();
+        var customerId = await technician.CreateCustomerAsync();
+        var contact = await technician.CreateContactAsync(customerId);
+        (await api.ScalarAsync<long>("with removed as (delete from personal_data_keys where subject_id = $1 returning 1) select count(*) from removed", contact.Id))
+            .ShouldBe(1, "as for a contact created before keys existed");
+        var portal = await api.SignInUserAsync(contact);
+
+        var created = await portal.PostAsync<JsonElement>("/api/portal/tickets", new { title = "Laptop will not boot", description = Description });
+
+        var ticketId = created.GetProperty("id").GetGuid();
+        (await api.ScalarAsync<long>("select count(*) from personal_data_keys where subject_id = $1 and protected_key is not null", contact.Id)).ShouldBe(1);
+        (await StoredTextCountAsync(ticketId, "Bahnhofstrasse")).ShouldBe(0);
+        (await technician.TicketAsync(ticketId)).Description.ShouldBe(Description);
+    }
+
+    [Fact]
     public async Task Only_an_administrator_erases_an_unknown_contact_is_404_and_a_second_erasure_409_with_nothing_written()
     {
         var (technician, admin) = (await api.SignInStaffAsync(), await api.SignInStaffAsync("admin"));

@@ -51,6 +51,11 @@ public sealed class CurrentSettings(NpgsqlDataSource dataSource, SettingsDefault
             rows[reader.GetString(0)] = (reader.GetInt64(1), reader.GetString(2));
         }
 
+        return Build(rows);
+    }
+
+    private SettingsSnapshot Build(Dictionary<string, (long Version, string Json)> rows)
+    {
         var versions = rows.ToDictionary(r => r.Key, r => r.Value.Version, StringComparer.Ordinal);
         return new SettingsSnapshot(
             rows.TryGetValue(SettingsSections.Portal, out var portal) ? SettingsJson.Deserialize<PortalSection>(portal.Json) : defaults.Portal(),
@@ -59,30 +64,12 @@ public sealed class CurrentSettings(NpgsqlDataSource dataSource, SettingsDefault
             versions);
     }
 
-    /// <summary>
-    /// The sections in force at <paramref name="at"/>, by the rule of the settings history (ADR 0009): a section's last
-    /// change at or before the instant; failing that, the <c>before</c> of its first later change (the configuration of
-    /// that time); failing that, configuration as it is now. A section from <c>before</c> has version 0.
-    /// </summary>
+    /// <summary>The sections in force at <paramref name="at"/>, by the settings history's rule (<see cref="SettingsAtInstant"/>).</summary>
     public async Task<SettingsSnapshot> AtAsync(NpgsqlConnection connection, DateTimeOffset at, CancellationToken ct)
     {
-        await using var query = connection.Sql(InForceSql).With(SettingsSections.All.ToArray()).With(at);
-        await using var reader = await query.ExecuteReaderAsync(ct);
-        return await ReadAsync(reader, ct);
+        var rows = await SettingsAtInstant.ReadAsync(connection, SettingsSections.All, at, ct);
+        return Build(rows.ToDictionary(r => r.Key, r => (r.Value.Version, r.Value.Value), StringComparer.Ordinal));
     }
-
-    private const string InForceSql = """
-        select s.section, coalesce(l.id, 0), coalesce(l.value, f.before)::text
-        from unnest($1::text[]) as s(section)
-        left join lateral (
-            select id, value from settings_versions where section = s.section and changed_at <= $2
-            order by changed_at desc, id desc limit 1
-        ) l on true
-        left join lateral (
-            select before from settings_versions where section = s.section and changed_at > $2 order by id limit 1
-        ) f on true
-        where l.id is not null or f.before is not null
-        """;
 
     private const string LatestSql = """
         select s.section, v.id, v.value::text

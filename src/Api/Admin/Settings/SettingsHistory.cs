@@ -64,32 +64,15 @@ public static class SettingsHistory
     private static async Task<IReadOnlyList<SettingsInForce>> InForceAsync(
         NpgsqlConnection connection, string? section, DateTimeOffset at, SettingsDefaults defaults, CancellationToken ct)
     {
-        var result = new List<SettingsInForce>();
-        foreach (var name in section is null ? SettingsSections.All : [section])
-        {
-            // The last change at or before the instant; failing that, the "before" of the first change after it (the
-            // configuration of that time); failing that, configuration as it is now.
-            await using var query = connection.Sql("""
-                (select id, changed_by, changed_at, before::text, value::text, true from settings_versions
-                  where section = $1 and changed_at <= $2 order by changed_at desc, id desc limit 1)
-                union all
-                (select id, changed_by, changed_at, before::text, value::text, false from settings_versions
-                  where section = $1 and changed_at > $2 order by id limit 1)
-                """).With(name).With(at);
-            await using var reader = await query.ExecuteReaderAsync(ct);
-            if (!await reader.ReadAsync(ct))
-            {
-                result.Add(new SettingsInForce(name, 0, JsonSerializer.SerializeToElement(defaults.For(name), SettingsJson.Options), null));
-                continue;
-            }
-
-            var change = new SettingsChange(
-                reader.GetInt64(0), name, reader.GetGuid(1), reader.GetFieldValue<DateTimeOffset>(2), Parse(reader.GetString(3)), Parse(reader.GetString(4)));
-            result.Add(reader.GetBoolean(5) ? new SettingsInForce(name, change.Version, change.After, change) : new SettingsInForce(name, 0, change.Before, null));
-        }
-
-        return result;
+        string[] sections = section is null ? [.. SettingsSections.All] : [section];
+        var rows = await SettingsAtInstant.ReadAsync(connection, sections, at, ct);
+        return sections.Select(name => rows.TryGetValue(name, out var row)
+            ? new SettingsInForce(name, row.Version, Parse(row.Value), row.InForce ? Change(row) : null)
+            : new SettingsInForce(name, 0, JsonSerializer.SerializeToElement(defaults.For(name), SettingsJson.Options), null)).ToList();
     }
+
+    private static SettingsChange Change(SettingsAtInstant.Row row) =>
+        new(row.Id, row.Section, row.ChangedBy, row.ChangedAt, Parse(row.Before), Parse(row.After));
 
     private static JsonElement Parse(string json)
     {

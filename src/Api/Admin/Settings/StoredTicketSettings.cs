@@ -29,7 +29,7 @@ public sealed class StoredTicketSettings(
 
     /// <summary>
     /// The settings, the enabled rules and their assignable assignees as one batch: one round trip before every ticket
-    /// command. A contact's command also gets (or creates) the contact's key in the same batch, unless sealing is off
+    /// command. A contact's command also reads the contact's key in the same batch (and creates it in the rare case it is missing), unless sealing is off
     /// (<c>Ticketing:Privacy:SealContactText</c>, ADR 0027).
     /// </summary>
     public async Task<TicketCommandInputs> CommandInputsAsync(Actor actor, CancellationToken ct)
@@ -47,7 +47,7 @@ public sealed class StoredTicketSettings(
         };
         if (seals)
         {
-            batch.BatchCommands.Add(personalData.EnsureCommand(actor.Id));
+            batch.BatchCommands.Add(PersonalDataKeys.KeyCommand(actor.Id));
         }
 
         await using var reader = await batch.ExecuteReaderAsync(ct);
@@ -65,7 +65,15 @@ public sealed class StoredTicketSettings(
         if (seals)
         {
             await reader.NextResultAsync(ct);
-            seal = new PersonalDataSeal(actor.Id, await personalData.ReadKeyAsync(reader, ct));
+            var (found, key) = await personalData.ReadKeyAsync(reader, ct);
+            if (!found)
+            {
+                // A contact without a key row (created while keys did not exist, before the start-up upgrade ran).
+                await reader.DisposeAsync();
+                key = await personalData.EnsureAsync(connection, actor.Id, ct);
+            }
+
+            seal = new PersonalDataSeal(actor.Id, key);
         }
 
         return new TicketCommandInputs(
