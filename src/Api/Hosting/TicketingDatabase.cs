@@ -70,11 +70,15 @@ public sealed class TicketingDatabase(IConfiguration configuration, ILoggerFacto
         _dataSource = builder.Build();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var dataSource = _dataSource;
+        // Building Marten's and Wolverine's stores is CPU work (configuration, storage types) that needs no database:
+        // it runs on another core while our migrations wait on PostgreSQL (issue 20, cold start).
+        var stores = Task.Run(() => (services.GetRequiredService<IDocumentStore>(), services.GetRequiredService<IMessageStore>()), ct);
         var applied = await DatabaseMigrator.MigrateAsync(dataSource, MigrationAssemblies.All, async () =>
         {
-            await TicketingStore.ApplySchemaAsync(services.GetRequiredService<IDocumentStore>(), dataSource);
+            var (documents, messages) = await stores;
+            await TicketingStore.ApplySchemaAsync(documents, dataSource);
             await EventChainSchema.EnsureAsync(dataSource, ct);
-            await MessageStoreSchema.ApplyAsync(services.GetRequiredService<IMessageStore>(), dataSource);
+            await MessageStoreSchema.ApplyAsync(messages, dataSource);
         }, ct);
         _logger.LogInformation("Schema checked in {Elapsed} ms; applied migrations: {Migrations}",
             clock.ElapsedMilliseconds, applied.Count > 0 ? string.Join(", ", applied) : "none");
