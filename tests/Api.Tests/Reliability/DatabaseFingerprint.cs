@@ -19,7 +19,7 @@ public static class DatabaseFingerprint
     /// </summary>
     public static readonly string[] Excluded =
         ["projection_checkpoints", "wolverine_nodes", "wolverine_node_assignments", "wolverine_node_records", "wolverine_control_queue", "wolverine_agent_restrictions",
-            "audit_checkpoints", "audit_checkpoint_heads", "audit_signing_keys"];
+            "audit_checkpoints", "audit_signing_keys"];
 
     public static async Task<Dictionary<string, string>> TakeAsync(ApiFactory api)
     {

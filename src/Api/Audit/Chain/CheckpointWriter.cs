@@ -88,8 +88,9 @@ public sealed class CheckpointWriter(NpgsqlDataSource dataSource, AuditSigningKe
         var checkpoint = unsigned with { Signature = Checkpoint.Sign(unsigned.SignedText(), key) };
 
         await using (var insert = new NpgsqlCommand("""
-            insert into audit_checkpoints (number, from_seq, to_seq, head_count, root, previous, hash, created_at, key_id, signature)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+            insert into audit_checkpoints (number, from_seq, to_seq, head_count, root, previous, hash, created_at, key_id, signature,
+                head_streams, head_versions, head_hashes)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
             """, connection, tx)
         {
             Parameters =
@@ -98,28 +99,13 @@ public sealed class CheckpointWriter(NpgsqlDataSource dataSource, AuditSigningKe
                 new() { Value = checkpoint.Heads }, new() { Value = root }, new() { Value = Convert.FromHexString(checkpoint.Previous) },
                 new() { Value = Convert.FromHexString(checkpoint.Hash()) }, new() { Value = createdAt }, new() { Value = keyId },
                 new() { Value = Convert.FromBase64String(checkpoint.Signature) },
-            },
-        })
-        {
-            await insert.ExecuteNonQueryAsync(ct);
-        }
-
-        await using (var insertHeads = new NpgsqlCommand("""
-            insert into audit_checkpoint_heads (checkpoint, position, stream_id, version, hash)
-            select $1, h.position - 1, h.stream_id, h.version, h.hash
-            from unnest($2::uuid[], $3::bigint[], $4::bytea[]) with ordinality as h(stream_id, version, hash, position)
-            """, connection, tx)
-        {
-            Parameters =
-            {
-                new() { Value = checkpoint.Number },
                 new() { Value = heads.Select(h => h.Stream).ToArray() },
                 new() { Value = heads.Select(h => h.Version).ToArray() },
                 new() { Value = heads.Select(h => h.Hash).ToArray() },
             },
         })
         {
-            await insertHeads.ExecuteNonQueryAsync(ct);
+            await insert.ExecuteNonQueryAsync(ct);
         }
 
         await tx.CommitAsync(ct);

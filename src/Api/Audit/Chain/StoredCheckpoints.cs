@@ -20,37 +20,26 @@ public static class StoredCheckpoints
     public static async Task<IReadOnlyList<StoredCheckpoint>> LoadAsync(NpgsqlDataSource dataSource, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
-        var heads = new Dictionary<long, List<StoredHead>>();
-        await using (var select = dataSource.CreateCommand("select checkpoint, stream_id, version, hash from audit_checkpoint_heads order by checkpoint, position"))
-        await using (var reader = await select.ExecuteReaderAsync(ct))
-        {
-            while (await reader.ReadAsync(ct))
-            {
-                var number = reader.GetInt64(0);
-                if (!heads.TryGetValue(number, out var list))
-                {
-                    heads[number] = list = [];
-                }
-
-                list.Add(new StoredHead(reader.GetGuid(1), reader.GetInt64(2), reader.GetFieldValue<byte[]>(3)));
-            }
-        }
-
         var checkpoints = new List<StoredCheckpoint>();
-        await using (var select = dataSource.CreateCommand("""
-            select number, from_seq, to_seq, head_count, root, previous, created_at, key_id, signature
+        await using var select = dataSource.CreateCommand("""
+            select number, from_seq, to_seq, head_count, root, previous, created_at, key_id, signature, head_streams, head_versions, head_hashes
             from audit_checkpoints order by number
-            """))
-        await using (var reader = await select.ExecuteReaderAsync(ct))
+            """);
+        await using var reader = await select.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
         {
-            while (await reader.ReadAsync(ct))
+            var number = reader.GetInt64(0);
+            var (streams, versions, hashes) = (reader.GetFieldValue<Guid[]>(9), reader.GetFieldValue<long[]>(10), reader.GetFieldValue<byte[][]>(11));
+            var heads = new StoredHead[Math.Min(streams.Length, Math.Min(versions.Length, hashes.Length))];
+            for (var i = 0; i < heads.Length; i++)
             {
-                var number = reader.GetInt64(0);
-                checkpoints.Add(new StoredCheckpoint(new Checkpoint(number, reader.GetInt64(1), reader.GetInt64(2), reader.GetInt32(3),
-                    EventChain.Hex(reader.GetFieldValue<byte[]>(4)), EventChain.Hex(reader.GetFieldValue<byte[]>(5)),
-                    Checkpoint.Time(reader.GetFieldValue<DateTimeOffset>(6)), reader.GetString(7),
-                    Convert.ToBase64String(reader.GetFieldValue<byte[]>(8))), heads.GetValueOrDefault(number) ?? []));
+                heads[i] = new StoredHead(streams[i], versions[i], hashes[i]);
             }
+
+            checkpoints.Add(new StoredCheckpoint(new Checkpoint(number, reader.GetInt64(1), reader.GetInt64(2), reader.GetInt32(3),
+                EventChain.Hex(reader.GetFieldValue<byte[]>(4)), EventChain.Hex(reader.GetFieldValue<byte[]>(5)),
+                Checkpoint.Time(reader.GetFieldValue<DateTimeOffset>(6)), reader.GetString(7),
+                Convert.ToBase64String(reader.GetFieldValue<byte[]>(8))), heads));
         }
 
         return checkpoints;
