@@ -89,6 +89,12 @@ try
             await PortalScenario.RunAsync(await BenchDatabase.CreateMigratedAsync(cluster, "bench_portal"), settings, results));
     }
 
+    if (settings.Runs("portalweb"))
+    {
+        await RunScenarioAsync("portalweb", async () =>
+            await PortalWebScenario.RunAsync(await BenchDatabase.CreateMigratedAsync(cluster, "bench_portalweb"), settings, results, root));
+    }
+
     await results.WriteAsync(settings.ResultsFolder);
     Console.WriteLine($"Results written to {Path.GetFullPath(settings.ResultsFolder)}/latest.md and latest.json");
 }
