@@ -46,6 +46,13 @@ public sealed class PortalContexts(ICustomerDirectory directory, IPortalSettings
     /// <summary>The resolved context, kept for the rest of the request (a page resolves it once for itself and its layout).</summary>
     private const string ContextItem = "portal.context";
 
+    /// <summary>The context <see cref="ResolveAsync"/> has resolved for this request already, or null.</summary>
+    public static PortalContext? Resolved(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return http.Items[ContextItem] as PortalContext;
+    }
+
     public async Task<PortalContext> ResolveAsync(HttpContext http, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(http);

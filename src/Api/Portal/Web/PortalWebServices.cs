@@ -48,6 +48,7 @@ public static class PortalWebServices
         services.AddLocalization();
         services.AddScoped<PortalSections>();
         services.AddScoped<PortalBranding>();
+        services.AddHttpContextAccessor();
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "ticketing.portal.antiforgery";
