@@ -45,7 +45,8 @@ public sealed record PortalSettings(
     IReadOnlyDictionary<string, PortalFieldSetting> Fields,
     IReadOnlyList<CustomFieldDefinition> CustomFields,
     bool TicketingEnabled = true,
-    PortalBrand? Brand = null)
+    PortalBrand? Brand = null,
+    bool KnowledgeBaseEnabled = true)
 {
     public const string ClientPortalQueue = "Client Portal";
 
