@@ -27,12 +27,12 @@ public sealed class ApiClient(Uri baseAddress) : IDisposable
         await SignInAsync(created.GetProperty("username").GetString()!, created.GetProperty("password").GetString()!);
     }
 
-    public async Task<Guid> CreateCustomerAsync(int i)
+    public async Task<Guid> CreateCustomerAsync(int i, bool knowledgeBase = false)
     {
         var customer = await PostAsync("/api/customers", new
         {
             name = $"Bench customer {i} {Guid.NewGuid():N}", emailDomains = Array.Empty<string>(), timeZone = "Europe/Berlin",
-            ticketingPortalEnabled = true, knowledgeBaseEnabled = false,
+            ticketingPortalEnabled = true, knowledgeBaseEnabled = knowledgeBase,
         });
         return customer.GetProperty("id").GetGuid();
     }
@@ -45,6 +45,19 @@ public sealed class ApiClient(Uri baseAddress) : IDisposable
             firstName = "Bench", lastName = "Contact", email = $"contact-{Guid.NewGuid():N}@customer.example", language = "en", isPrimary = true,
         });
         return created.GetProperty("contact").GetProperty("id").GetGuid();
+    }
+
+    /// <summary>A contact of <paramref name="customerId"/> with its generated credentials (as the welcome mail gives them).</summary>
+    public async Task<(Guid Id, string Username, string Password)> CreatePortalContactAsync(Guid customerId, int i, bool primary)
+    {
+        var created = await PostAsync($"/api/customers/{customerId}/contacts", new
+        {
+            firstName = "Bench", lastName = $"Contact {i}", email = $"contact-{i}-{Guid.NewGuid():N}@customer.example", language = "en",
+            isPrimary = primary,
+        });
+        var credentials = created.GetProperty("credentials");
+        return (created.GetProperty("contact").GetProperty("id").GetGuid(),
+            credentials.GetProperty("username").GetString()!, credentials.GetProperty("password").GetString()!);
     }
 
     public async Task<Guid> CreateTicketAsync(Guid customerId, long n, Guid? contactId = null)

@@ -12,7 +12,7 @@ public sealed record BenchSettings(
     TimeSpan Duration, TimeSpan WarmUp, int Writers, int Requests, int RebuildEvents, int PortalTickets, IReadOnlySet<string> Only,
     string ResultsFolder, bool ProfileSql, int Mails, string? ApiTree, bool Quick)
 {
-    public static readonly string[] Scenarios = ["append", "http", "memory", "lag", "rebuild", "portal", "chain"];
+    public static readonly string[] Scenarios = ["append", "http", "memory", "lag", "rebuild", "portal", "chain", "portalweb"];
 
     public static BenchSettings Parse(string[] args)
     {

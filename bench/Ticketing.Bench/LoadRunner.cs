@@ -3,7 +3,11 @@ using System.Diagnostics;
 namespace Ticketing.Bench;
 
 /// <summary>Latency and throughput of one closed-loop load: N workers calling an operation until time runs out.</summary>
-public sealed record LoadFigures(long Operations, long Errors, double Seconds, double PerSecond, double P50Ms, double P99Ms, double MaxMs);
+public sealed record LoadFigures(long Operations, long Errors, double Seconds, double PerSecond, double P50Ms, double P99Ms, double MaxMs)
+{
+    /// <summary>Every successful operation's latency, sorted (for <see cref="LoadRunner.Merge"/>).</summary>
+    public IReadOnlyList<double> Latencies { get; init; } = [];
+}
 
 public static class LoadRunner
 {
@@ -54,9 +58,22 @@ public static class LoadRunner
         await Task.WhenAll(tasks);
         var seconds = clock.Elapsed.TotalSeconds;
         var all = latencies.SelectMany(l => l).Order().ToArray();
-        return new LoadFigures(all.Length, errors, seconds, all.Length / seconds,
-            Percentile(all, 0.50), Percentile(all, 0.99), all.Length == 0 ? 0 : all[^1]);
+        return Figures(all, errors, seconds);
     }
+
+    /// <summary>The figures of two phases of the same load taken as one (their latencies pooled, their times added).</summary>
+    public static LoadFigures Merge(LoadFigures a, LoadFigures b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return Figures([.. a.Latencies.Concat(b.Latencies).Order()], a.Errors + b.Errors, a.Seconds + b.Seconds);
+    }
+
+    private static LoadFigures Figures(double[] sorted, long errors, double seconds) =>
+        new(sorted.Length, errors, seconds, sorted.Length / seconds, Percentile(sorted, 0.50), Percentile(sorted, 0.99), sorted.Length == 0 ? 0 : sorted[^1])
+        {
+            Latencies = sorted,
+        };
 
     public static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];

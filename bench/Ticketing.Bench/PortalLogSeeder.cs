@@ -27,8 +27,18 @@ public static class PortalLogSeeder
     public static Guid PrimaryContact => Contact(1);
 
     /// <summary>Seeds the log; returns the tickets (streams, one event each).</summary>
-    public static async Task<IReadOnlyList<SeedStream>> SeedAsync(NpgsqlDataSource dataSource, IDocumentStore store, int tickets)
+    public static Task<IReadOnlyList<SeedStream>> SeedAsync(NpgsqlDataSource dataSource, IDocumentStore store, int tickets) =>
+        SeedAsync(dataSource, store, tickets, Company, [.. Enumerable.Range(1, Contacts).Select(Contact)]);
+
+    /// <summary>
+    /// Seeds the log with <paramref name="company"/> as the measured company and <paramref name="contacts"/> as its
+    /// contacts (the first one primary): the <c>portalweb</c> scenario passes a customer and contacts the API created, so
+    /// the API resolves them as it resolves any contact.
+    /// </summary>
+    public static async Task<IReadOnlyList<SeedStream>> SeedAsync(
+        NpgsqlDataSource dataSource, IDocumentStore store, int tickets, Guid company, IReadOnlyList<Guid> contacts)
     {
+        ArgumentNullException.ThrowIfNull(contacts);
         var tech = Actor.Technician(MartenLogWriter.Metadata.ActorId!.Value);
         var others = Enumerable.Range(0, Companies - 1).Select(_ => Guid.CreateVersion7()).ToArray();
         var technicians = Enumerable.Range(0, 20).Select(_ => Guid.CreateVersion7()).ToArray();
@@ -65,8 +75,8 @@ public static class PortalLogSeeder
                         Priority = Priorities[k % 4], Impact = Impacts[k % 3], Type = Types[k % 5 % 3],
                     },
                     status, category, TicketSource.Portal,
-                    ours ? Company : others[n % others.Length],
-                    ours ? Contact(1 + k % Contacts) : Guid.CreateVersion7(),
+                    ours ? company : others[n % others.Length],
+                    ours ? contacts[k % contacts.Count] : Guid.CreateVersion7(),
                     technicians[n % technicians.Length], null, tech, at);
                 yield return new SeedEvent(id, 1, created, at);
             }

@@ -95,6 +95,12 @@ try
             await ChainCostScenario.RunAsync(await BenchDatabase.CreateMigratedAsync(cluster, "bench_chain"), settings, results, root));
     }
 
+    if (settings.Runs("portalweb"))
+    {
+        await RunScenarioAsync("portalweb", async () =>
+            await PortalWebScenario.RunAsync(await BenchDatabase.CreateMigratedAsync(cluster, "bench_portalweb"), settings, results, root));
+    }
+
     await results.WriteAsync(settings.ResultsFolder);
     Console.WriteLine($"Results written to {Path.GetFullPath(settings.ResultsFolder)}/latest.md and latest.json");
 }

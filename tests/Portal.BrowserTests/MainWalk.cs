@@ -92,12 +92,14 @@ public sealed partial class MainWalk(PortalHost host, BrowserFixture browser, bo
             await Screenshots.SaveAsync(page, "billed-ticket");
         }
 
-        // A reply form opened before the ticket was billed is refused by the domain, and the page says why.
+        // A reply form opened before the ticket was billed carries the version it was shown at, so it is refused as stale
+        // (the billing changed the ticket); the page shows the ticket as it is now, which says why it cannot be changed.
         await page.GotoAsync($"/portal/tickets/{monitor}");
         await page.GetByLabel("Your message").FillAsync("Still flickering.");
         await office.BillAsync(monitor);
         await page.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("This ticket has been billed and can no longer be changed.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The ticket has changed in the meantime.");
+        await Assertions.Expect(page.Locator("#locked")).ToContainTextAsync("billed");
         await Assertions.Expect(page.Locator("#timeline")).Not.ToContainTextAsync("Still flickering.");
 
         // Signing out ends the session: the list asks for a sign-in again.

@@ -3,6 +3,7 @@ using System.Resources;
 using System.Text.RegularExpressions;
 using Ticketing.Api.Portal.Web;
 using Ticketing.Application.Identity;
+using Ticketing.Application.Portal;
 using Ticketing.Portal.BrowserTests.Infrastructure;
 
 namespace Ticketing.Portal.BrowserTests;
@@ -29,6 +30,45 @@ public sealed partial class PortalTextsTests
         }
 
         missing.ShouldBeEmpty(string.Join('\n', missing));
+    }
+
+    /// <summary>
+    /// The API's texts that pages show (status names, refusals: <see cref="PortalTexts"/>) exist in every portal language,
+    /// so a page in any of them shows no English. A text equal to the English one is listed here as the language's own word.
+    /// </summary>
+    [Fact]
+    public void Every_API_text_a_page_shows_is_translated_into_every_portal_language()
+    {
+        PortalTexts.Languages.ShouldBe(PortalLanguages.Supported, ignoreOrder: true);
+        var sameAsEnglish = new HashSet<string>(StringComparer.Ordinal) { "nl: status.open" };
+        var keys = PortalTexts.Keys.ToArray();
+        keys.ShouldContain("status.pending");
+        keys.ShouldContain("ticket.billed_locked");
+        var untranslated = new List<string>();
+        foreach (var language in PortalLanguages.Supported.Where(l => l != "en"))
+        {
+            foreach (var key in keys)
+            {
+                var text = PortalTexts.Find(key, language);
+                if (string.IsNullOrWhiteSpace(text) || (text == PortalTexts.Find(key, "en") && !sameAsEnglish.Contains($"{language}: {key}")))
+                {
+                    untranslated.Add($"{language}: {key}");
+                }
+            }
+        }
+
+        untranslated.ShouldBeEmpty(string.Join('\n', untranslated));
+        PortalTexts.StatusName("pending", "Pending", "th").ShouldBe("รอดำเนินการ");
+        PortalTexts.ProblemTitle("ticket.billed_locked", 409, "he").ShouldBe("פנייה זו חויבה ולא ניתן עוד לשנות אותה.");
+    }
+
+    /// <summary>P10: a language outside the portal's falls back to the client's first portal language, else English.</summary>
+    [Fact]
+    public void A_language_outside_the_portals_falls_back_to_the_clients_then_to_English()
+    {
+        PortalTexts.Choose("pt", ["it-IT", "en"]).ShouldBe("pt");
+        PortalTexts.Choose("sv", ["sv-SE", "nl-BE", "en"]).ShouldBe("nl");
+        PortalTexts.Choose("sv", ["fi"]).ShouldBe("en");
     }
 
     [GeneratedRegex(@"\b(?:T|texts)\[""([^""]+)""")]

@@ -9,8 +9,12 @@ using Ticketing.Projections.Portal;
 
 namespace Ticketing.Api.Portal;
 
-/// <summary>The signed-in contact as the portal needs it: company, primary flag, language and time zone.</summary>
-public sealed record PortalCaller(Guid ContactId, Guid CustomerId, bool IsPrimary, string Language, TimeZoneInfo TimeZone);
+/// <summary>
+/// The signed-in contact as the portal needs it: company, primary flag, language and time zone, and whether the
+/// company has the knowledge base (the customer's switch, read with the contact).
+/// </summary>
+public sealed record PortalCaller(
+    Guid ContactId, Guid CustomerId, bool IsPrimary, string Language, TimeZoneInfo TimeZone, bool KnowledgeBaseEnabled = false);
 
 /// <summary>
 /// Everything one portal request decides with, read once per request: the caller, the portal settings and the
@@ -46,6 +50,13 @@ public sealed class PortalContexts(ICustomerDirectory directory, IPortalSettings
     /// <summary>The resolved context, kept for the rest of the request (a page resolves it once for itself and its layout).</summary>
     private const string ContextItem = "portal.context";
 
+    /// <summary>The context <see cref="ResolveAsync"/> has resolved for this request already, or null.</summary>
+    public static PortalContext? Resolved(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return http.Items[ContextItem] as PortalContext;
+    }
+
     public async Task<PortalContext> ResolveAsync(HttpContext http, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(http);
@@ -66,7 +77,8 @@ public sealed class PortalContexts(ICustomerDirectory directory, IPortalSettings
             throw new ForbiddenException(TicketingDisabled, "The ticketing section of the portal is turned off for this customer.");
         }
 
-        var caller = new PortalCaller(contact.Id, contact.CustomerId, contact.IsPrimary, language, FindZone(contact.TimeZone));
+        var caller = new PortalCaller(
+            contact.Id, contact.CustomerId, contact.IsPrimary, language, FindZone(contact.TimeZone), contact.KnowledgeBaseEnabled);
         var context = new PortalContext(caller, settings, await ticketSettings.PoliciesAsync(ct), clock.GetUtcNow());
         http.Items[ContextItem] = context;
         return context;

@@ -44,7 +44,9 @@ public sealed record PortalSettings(
     string DefaultQueue,
     IReadOnlyDictionary<string, PortalFieldSetting> Fields,
     IReadOnlyList<CustomFieldDefinition> CustomFields,
-    bool TicketingEnabled = true)
+    bool TicketingEnabled = true,
+    PortalBrand? Brand = null,
+    bool KnowledgeBaseEnabled = true)
 {
     public const string ClientPortalQueue = "Client Portal";
 
@@ -62,6 +64,12 @@ public sealed record PortalSettings(
             ? queue
             : DefaultQueue;
 }
+
+/// <summary>
+/// A1: the MSP's name, logo and accent colour as the portal section holds them (null: not set), read with the rest of
+/// the section so a portal page needs no read of its own for them.
+/// </summary>
+public sealed record PortalBrand(string? MspName, string? LogoUrl, string? AccentColour);
 
 /// <summary>Where the portal's settings come from: configuration today, the admin API later.</summary>
 public interface IPortalSettings

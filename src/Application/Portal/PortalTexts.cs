@@ -3,85 +3,255 @@ using System.Collections.Frozen;
 namespace Ticketing.Application.Portal;
 
 /// <summary>
-/// The texts the portal API returns (P10): built-in status names and problem titles, in the languages that have
-/// portal texts today. A language without a table falls back to English; an unknown key to the caller's text.
+/// The texts the portal API returns and the portal pages show (P10): built-in status names and problem titles, in
+/// every portal language (<see cref="Languages"/>, those of <c>PortalLanguages.Supported</c>). Any other language falls
+/// back to English; an unknown key to the caller's text.
 /// </summary>
 public static class PortalTexts
 {
-    public static IReadOnlyList<string> Languages { get; } = ["en", "fr", "de", "es", "it"];
+    public static IReadOnlyList<string> Languages { get; } = ["en", "fr", "de", "es", "it", "da", "nl", "he", "pt", "th"];
 
     private static readonly FrozenDictionary<string, string[]> Table = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
-        // key                                  en, fr, de, es, it
-        ["status.open"] = ["Open", "Ouvert", "Offen", "Abierto", "Aperto"],
-        ["status.pending"] = ["Pending", "En attente", "Ausstehend", "Pendiente", "In sospeso"],
-        ["status.resolved"] = ["Resolved", "Résolu", "Gelöst", "Resuelto", "Risolto"],
-        ["status.closed"] = ["Closed", "Fermé", "Geschlossen", "Cerrado", "Chiuso"],
+        // key = [en, fr, de, es, it, da, nl, he, pt, th]: the order of Languages
+        ["status.open"] =
+        [
+            "Open",
+            "Ouvert",
+            "Offen",
+            "Abierto",
+            "Aperto",
+            "Åben",
+            "Open",
+            "פתוח",
+            "Aberto",
+            "เปิด",
+        ],
+        ["status.pending"] =
+        [
+            "Pending",
+            "En attente",
+            "Ausstehend",
+            "Pendiente",
+            "In sospeso",
+            "Afventer",
+            "In afwachting",
+            "ממתין",
+            "Pendente",
+            "รอดำเนินการ",
+        ],
+        ["status.resolved"] =
+        [
+            "Resolved",
+            "Résolu",
+            "Gelöst",
+            "Resuelto",
+            "Risolto",
+            "Løst",
+            "Opgelost",
+            "נפתר",
+            "Resolvido",
+            "แก้ไขแล้ว",
+        ],
+        ["status.closed"] =
+        [
+            "Closed",
+            "Fermé",
+            "Geschlossen",
+            "Cerrado",
+            "Chiuso",
+            "Lukket",
+            "Gesloten",
+            "סגור",
+            "Fechado",
+            "ปิดแล้ว",
+        ],
         ["portal.ticketing_disabled"] =
         [
-            "The ticketing section is not available for your company.", "La section tickets n'est pas disponible pour votre entreprise.",
-            "Der Ticketbereich ist für Ihr Unternehmen nicht verfügbar.", "La sección de tickets no está disponible para su empresa.",
+            "The ticketing section is not available for your company.",
+            "La section tickets n'est pas disponible pour votre entreprise.",
+            "Der Ticketbereich ist für Ihr Unternehmen nicht verfügbar.",
+            "La sección de tickets no está disponible para su empresa.",
             "La sezione ticket non è disponibile per la vostra azienda.",
+            "Sagsområdet er ikke tilgængeligt for din virksomhed.",
+            "Het ticketgedeelte is niet beschikbaar voor uw bedrijf.",
+            "אזור הפניות אינו זמין עבור החברה שלך.",
+            "A secção de pedidos não está disponível para a sua empresa.",
+            "ส่วนของทิกเก็ตไม่พร้อมใช้งานสำหรับบริษัทของคุณ",
         ],
         ["portal.manual_creation_disabled"] =
         [
-            "Tickets cannot be opened manually; please use the assistant.", "Les tickets ne peuvent pas être ouverts manuellement ; utilisez l'assistant.",
-            "Tickets können nicht manuell erstellt werden; bitte nutzen Sie den Assistenten.", "No se pueden abrir tickets manualmente; utilice el asistente.",
+            "Tickets cannot be opened manually; please use the assistant.",
+            "Les tickets ne peuvent pas être ouverts manuellement ; utilisez l'assistant.",
+            "Tickets können nicht manuell erstellt werden; bitte nutzen Sie den Assistenten.",
+            "No se pueden abrir tickets manualmente; utilice el asistente.",
             "I ticket non possono essere aperti manualmente; utilizzate l'assistente.",
+            "Sager kan ikke oprettes manuelt; brug venligst assistenten.",
+            "Tickets kunnen niet handmatig worden aangemaakt; gebruik de assistent.",
+            "לא ניתן לפתוח פניות באופן ידני; נא להשתמש בעוזר.",
+            "Os pedidos não podem ser abertos manualmente; utilize o assistente.",
+            "ไม่สามารถเปิดทิกเก็ตด้วยตนเองได้ โปรดใช้ผู้ช่วย",
         ],
         ["portal.status_not_allowed"] =
         [
-            "This status cannot be chosen in the portal.", "Ce statut ne peut pas être choisi dans le portail.",
-            "Dieser Status kann im Portal nicht gewählt werden.", "Este estado no se puede elegir en el portal.",
+            "This status cannot be chosen in the portal.",
+            "Ce statut ne peut pas être choisi dans le portail.",
+            "Dieser Status kann im Portal nicht gewählt werden.",
+            "Este estado no se puede elegir en el portal.",
             "Questo stato non può essere scelto nel portale.",
+            "Denne status kan ikke vælges i portalen.",
+            "Deze status kan niet in het portaal worden gekozen.",
+            "לא ניתן לבחור סטטוס זה בפורטל.",
+            "Este estado não pode ser escolhido no portal.",
+            "ไม่สามารถเลือกสถานะนี้ในพอร์ทัลได้",
         ],
         ["ticket.billed_locked"] =
         [
-            "This ticket has been billed and can no longer be changed.", "Ce ticket a été facturé et ne peut plus être modifié.",
-            "Dieses Ticket wurde abgerechnet und kann nicht mehr geändert werden.", "Este ticket ha sido facturado y ya no se puede modificar.",
+            "This ticket has been billed and can no longer be changed.",
+            "Ce ticket a été facturé et ne peut plus être modifié.",
+            "Dieses Ticket wurde abgerechnet und kann nicht mehr geändert werden.",
+            "Este ticket ha sido facturado y ya no se puede modificar.",
             "Questo ticket è stato fatturato e non può più essere modificato.",
+            "Denne sag er faktureret og kan ikke længere ændres.",
+            "Dit ticket is gefactureerd en kan niet meer worden gewijzigd.",
+            "פנייה זו חויבה ולא ניתן עוד לשנות אותה.",
+            "Este pedido foi faturado e já não pode ser alterado.",
+            "ทิกเก็ตนี้ถูกเรียกเก็บเงินแล้วและไม่สามารถเปลี่ยนแปลงได้อีก",
         ],
         ["ticket.reopen_forbidden"] =
         [
-            "This ticket cannot be reopened.", "Ce ticket ne peut pas être rouvert.", "Dieses Ticket kann nicht wieder geöffnet werden.",
-            "Este ticket no se puede reabrir.", "Questo ticket non può essere riaperto.",
+            "This ticket cannot be reopened.",
+            "Ce ticket ne peut pas être rouvert.",
+            "Dieses Ticket kann nicht wieder geöffnet werden.",
+            "Este ticket no se puede reabrir.",
+            "Questo ticket non può essere riaperto.",
+            "Denne sag kan ikke genåbnes.",
+            "Dit ticket kan niet worden heropend.",
+            "לא ניתן לפתוח מחדש פנייה זו.",
+            "Este pedido não pode ser reaberto.",
+            "ไม่สามารถเปิดทิกเก็ตนี้ใหม่ได้",
         ],
         ["ticket.not_found"] =
         [
-            "Ticket not found.", "Ticket introuvable.", "Ticket nicht gefunden.", "Ticket no encontrado.", "Ticket non trovato.",
+            "Ticket not found.",
+            "Ticket introuvable.",
+            "Ticket nicht gefunden.",
+            "Ticket no encontrado.",
+            "Ticket non trovato.",
+            "Sagen blev ikke fundet.",
+            "Ticket niet gevonden.",
+            "הפנייה לא נמצאה.",
+            "Pedido não encontrado.",
+            "ไม่พบทิกเก็ต",
         ],
         ["portal.attachment_not_found"] =
         [
-            "Attachment not found.", "Pièce jointe introuvable.", "Anhang nicht gefunden.", "Archivo adjunto no encontrado.", "Allegato non trovato.",
+            "Attachment not found.",
+            "Pièce jointe introuvable.",
+            "Anhang nicht gefunden.",
+            "Archivo adjunto no encontrado.",
+            "Allegato non trovato.",
+            "Vedhæftningen blev ikke fundet.",
+            "Bijlage niet gevonden.",
+            "הקובץ המצורף לא נמצא.",
+            "Anexo não encontrado.",
+            "ไม่พบไฟล์แนบ",
         ],
         ["request.invalid"] =
         [
-            "The request is invalid.", "La requête n'est pas valide.", "Die Anfrage ist ungültig.", "La solicitud no es válida.",
+            "The request is invalid.",
+            "La requête n'est pas valide.",
+            "Die Anfrage ist ungültig.",
+            "La solicitud no es válida.",
             "La richiesta non è valida.",
+            "Anmodningen er ugyldig.",
+            "Het verzoek is ongeldig.",
+            "הבקשה אינה תקינה.",
+            "O pedido não é válido.",
+            "คำขอไม่ถูกต้อง",
         ],
         ["concurrency.precondition_failed"] =
         [
-            "The ticket has changed in the meantime.", "Le ticket a été modifié entre-temps.", "Das Ticket wurde inzwischen geändert.",
-            "El ticket ha cambiado mientras tanto.", "Il ticket è stato modificato nel frattempo.",
+            "The ticket has changed in the meantime.",
+            "Le ticket a été modifié entre-temps.",
+            "Das Ticket wurde inzwischen geändert.",
+            "El ticket ha cambiado mientras tanto.",
+            "Il ticket è stato modificato nel frattempo.",
+            "Sagen er blevet ændret i mellemtiden.",
+            "Het ticket is intussen gewijzigd.",
+            "הפנייה שונתה בינתיים.",
+            "O pedido foi alterado entretanto.",
+            "ทิกเก็ตถูกเปลี่ยนแปลงในระหว่างนี้",
         ],
-        ["http.401"] = ["Please sign in.", "Veuillez vous connecter.", "Bitte melden Sie sich an.", "Inicie sesión.", "Effettuate l'accesso."],
+        ["http.401"] =
+        [
+            "Please sign in.",
+            "Veuillez vous connecter.",
+            "Bitte melden Sie sich an.",
+            "Inicie sesión.",
+            "Effettuate l'accesso.",
+            "Log venligst ind.",
+            "Meld u aan.",
+            "נא להתחבר.",
+            "Inicie sessão.",
+            "โปรดลงชื่อเข้าใช้",
+        ],
         ["http.403"] =
         [
-            "You are not allowed to do this.", "Vous n'êtes pas autorisé à faire cela.", "Das dürfen Sie nicht.",
-            "No tiene permiso para hacer esto.", "Non siete autorizzati a farlo.",
+            "You are not allowed to do this.",
+            "Vous n'êtes pas autorisé à faire cela.",
+            "Das dürfen Sie nicht.",
+            "No tiene permiso para hacer esto.",
+            "Non siete autorizzati a farlo.",
+            "Du har ikke tilladelse til dette.",
+            "U mag dit niet doen.",
+            "אין לך הרשאה לבצע פעולה זו.",
+            "Não tem permissão para fazer isto.",
+            "คุณไม่ได้รับอนุญาตให้ทำสิ่งนี้",
         ],
-        ["http.404"] = ["Not found.", "Introuvable.", "Nicht gefunden.", "No encontrado.", "Non trovato."],
+        ["http.404"] =
+        [
+            "Not found.",
+            "Introuvable.",
+            "Nicht gefunden.",
+            "No encontrado.",
+            "Non trovato.",
+            "Ikke fundet.",
+            "Niet gevonden.",
+            "לא נמצא.",
+            "Não encontrado.",
+            "ไม่พบ",
+        ],
         ["http.409"] =
         [
-            "The ticket's state does not allow this.", "L'état du ticket ne le permet pas.", "Der Zustand des Tickets erlaubt das nicht.",
-            "El estado del ticket no lo permite.", "Lo stato del ticket non lo consente.",
+            "The ticket's state does not allow this.",
+            "L'état du ticket ne le permet pas.",
+            "Der Zustand des Tickets erlaubt das nicht.",
+            "El estado del ticket no lo permite.",
+            "Lo stato del ticket non lo consente.",
+            "Sagens tilstand tillader ikke dette.",
+            "De toestand van het ticket staat dit niet toe.",
+            "מצב הפנייה אינו מאפשר זאת.",
+            "O estado do pedido não o permite.",
+            "สถานะของทิกเก็ตไม่อนุญาตให้ทำเช่นนี้",
         ],
         ["http.422"] =
         [
-            "The request cannot be processed.", "La requête ne peut pas être traitée.", "Die Anfrage kann nicht verarbeitet werden.",
-            "La solicitud no se puede procesar.", "La richiesta non può essere elaborata.",
+            "The request cannot be processed.",
+            "La requête ne peut pas être traitée.",
+            "Die Anfrage kann nicht verarbeitet werden.",
+            "La solicitud no se puede procesar.",
+            "La richiesta non può essere elaborata.",
+            "Anmodningen kan ikke behandles.",
+            "Het verzoek kan niet worden verwerkt.",
+            "לא ניתן לעבד את הבקשה.",
+            "O pedido não pode ser processado.",
+            "ไม่สามารถดำเนินการตามคำขอได้",
         ],
     }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Every key of the table (status names, refusal codes, HTTP statuses).</summary>
+    public static IEnumerable<string> Keys => Table.Keys;
 
     /// <summary>The text of <paramref name="key"/> in <paramref name="language"/> (English when untranslated), or null.</summary>
     public static string? Find(string key, string language)

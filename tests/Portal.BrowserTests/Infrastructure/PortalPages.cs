@@ -18,7 +18,9 @@ public static class PortalPages
     /// Fills and submits the sign-in form on the open sign-in page and waits until the portal has left it. In full CI
     /// runs (all test projects in parallel on two cores) the portal twice answered a correct sign-in with the sign-in
     /// page again, in 2 of 4 runs, never alone; the cause is not found yet. The form is then submitted once more, and if
-    /// that fails too the test fails with the page's message, so the case stays visible.
+    /// that fails too the test fails with what the first attempt saw: the status of the form's POST (302 signed in, 400
+    /// antiforgery or validation, 401 credentials, 429 a rate limit, none while the server was still working), how long
+    /// it took, where the page was and what it said, so the next occurrence tells which it was.
     /// </summary>
     public static async Task SubmitSignInAsync(IPage page, string login, string password)
     {
@@ -28,22 +30,39 @@ public static class PortalPages
         {
             await page.GetByLabel("Username or email").FillAsync(login);
             await page.GetByLabel("Password").FillAsync(password);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            int? status = null;
+            void Record(object? sender, IResponse response)
+            {
+                if (response.Request.Method == "POST" && response.Url.Contains("/portal/sign-in", StringComparison.Ordinal))
+                {
+                    status ??= response.Status;
+                }
+            }
+
+            page.Response += Record;
             try
             {
+                await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
                 await page.WaitForURLAsync(url => !url.Contains("/portal/sign-in", StringComparison.Ordinal), new() { Timeout = 20_000 });
                 return;
             }
             catch (TimeoutException)
             {
-                firstAnswer ??= await page.Locator("body").InnerTextAsync();
+                firstAnswer ??= $"the POST answered {status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "nothing yet"} " +
+                    $"({clock.Elapsed.TotalSeconds:0.0} s after the click), the page is at {page.Url} and says: " +
+                    await page.Locator("body").InnerTextAsync();
                 if (!page.Url.Contains("/portal/sign-in", StringComparison.Ordinal))
                 {
                     await page.GotoAsync("/portal/sign-in");
                 }
             }
+            finally
+            {
+                page.Response -= Record;
+            }
         }
 
-        throw new ShouldAssertException($"Signing in as {login} left the portal on the sign-in page twice; it said: {firstAnswer}");
+        throw new ShouldAssertException($"Signing in as {login} left the portal on the sign-in page twice; the first time {firstAnswer}");
     }
 }

@@ -39,6 +39,7 @@ public sealed class StoredPortalSettings(
         var defaultQueue = string.IsNullOrWhiteSpace(snapshot.Catalogues.DefaultQueue) ? PortalSettings.ClientPortalQueue : snapshot.Catalogues.DefaultQueue;
         return new PortalSettings(
             visible, snapshot.Portal.HideCreatedBefore, snapshot.Portal.ManualCreationEnabled, issueTypeQueues, defaultQueue,
-            fields, snapshot.Fields.CustomFields, snapshot.Portal.TicketingEnabled);
+            fields, snapshot.Fields.CustomFields, snapshot.Portal.TicketingEnabled,
+            new PortalBrand(snapshot.Portal.MspName, snapshot.Portal.LogoUrl, snapshot.Portal.AccentColour), snapshot.Portal.KnowledgeBaseEnabled);
     }
 }

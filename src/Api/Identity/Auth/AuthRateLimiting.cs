@@ -11,7 +11,8 @@ namespace Ticketing.Api.Identity.Auth;
 /// A fixed window per client IP on the credential endpoints, against password guessing across accounts
 /// (the per-account lockout cannot see that) and against reset-mail flooding; login and forgot-password also have a
 /// window per account (<see cref="AccountRateLimiter"/>). The client IP is the forwarded one only behind a configured
-/// trusted proxy (<see cref="Hosting.TrustedProxies"/>). Rejections are 429 problems.
+/// trusted proxy (<see cref="Hosting.TrustedProxies"/>). Rejections are 429 problems; a portal page's is a page in its language
+/// (<see cref="Portal.Web.PortalRateLimitPage"/>).
 /// </summary>
 public static class AuthRateLimiting
 {
@@ -32,6 +33,12 @@ public static class AuthRateLimiting
             var http = context.HttpContext;
             http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
             SetRetryAfter(http, context.Lease);
+            if (Portal.Web.PortalRateLimitPage.Serves(http))
+            {
+                await Portal.Web.PortalRateLimitPage.WriteAsync(http);
+                return;
+            }
+
             await http.RequestServices.GetRequiredService<IProblemDetailsService>()
                 .WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = Problem() });
         };

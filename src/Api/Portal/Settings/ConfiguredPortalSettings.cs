@@ -41,6 +41,7 @@ public sealed class ConfiguredPortalSettings(IOptionsMonitor<PortalOptions> opti
             visible, current.HideCreatedBefore, current.ManualCreationEnabled,
             new Dictionary<string, string>(current.IssueTypeQueues, StringComparer.Ordinal),
             string.IsNullOrWhiteSpace(current.DefaultQueue) ? PortalSettings.ClientPortalQueue : current.DefaultQueue,
-            fields, custom, current.TicketingEnabled);
+            fields, custom, current.TicketingEnabled, new PortalBrand(current.MspName, current.LogoUrl, current.AccentColour),
+            current.KnowledgeBaseEnabled);
     }
 }

@@ -22,6 +22,9 @@ public abstract class PortalPageModel(PortalContexts contexts) : PageModel
     /// <summary>Why the last action was refused, for the page's alert; null when nothing was refused.</summary>
     public string? Refusal { get; private set; }
 
+    /// <summary>The last action was refused because the ticket changed after the form was shown (the API's 412).</summary>
+    public bool Stale { get; private set; }
+
     /// <summary>Field-level messages of a refused form, by field name.</summary>
     public IReadOnlyDictionary<string, string[]> FieldErrors { get; private set; } = new Dictionary<string, string[]>();
 
@@ -68,6 +71,11 @@ public abstract class PortalPageModel(PortalContexts contexts) : PageModel
         catch (UnprocessableException unprocessable)
         {
             return Refuse(unprocessable.Code, StatusCodes.Status422UnprocessableEntity, unprocessable.Message);
+        }
+        catch (PreconditionFailedException stale)
+        {
+            Stale = true;
+            return Refuse("concurrency.precondition_failed", StatusCodes.Status412PreconditionFailed, stale.Message);
         }
         catch (NotFoundException notFound)
         {

@@ -11,7 +11,7 @@ public sealed record PortalSectionsOn(bool Tickets, bool KnowledgeBase, bool Man
 /// <summary>
 /// Asks the API's own section checks (<see cref="PortalContexts"/> for tickets, <see cref="PortalVisibility"/> for the
 /// knowledge base) whether they admit the caller, so the navigation never offers a section the API would refuse.
-/// Once per request.
+/// Once per request; when the ticketing context is resolved, the knowledge base's two switches come with it (ADR 0025).
 /// </summary>
 public sealed class PortalSections(PortalContexts contexts, NpgsqlDataSource dataSource, SettingsDefaults defaults)
 {
@@ -34,16 +34,25 @@ public sealed class PortalSections(PortalContexts contexts, NpgsqlDataSource dat
         {
         }
 
-        var knowledgeBase = true;
+        // With the ticketing section on, the request has read both switches of the knowledge base already (the
+        // customer's with the contact, the portal's with the settings): the rule of the API's check on them, no read.
+        var knowledgeBase = tickets is not null
+            ? tickets.Caller.KnowledgeBaseEnabled && tickets.Settings.KnowledgeBaseEnabled
+            : await KnowledgeBaseAdmitsAsync(http, ct);
+
+        return _current = new PortalSectionsOn(tickets is not null, knowledgeBase, tickets?.Settings.ManualCreationEnabled == true);
+    }
+
+    private async Task<bool> KnowledgeBaseAdmitsAsync(HttpContext http, CancellationToken ct)
+    {
         try
         {
             await PortalVisibility.CustomerWithKnowledgeBaseAsync(http.User, dataSource, defaults, ct);
+            return true;
         }
         catch (ForbiddenException)
         {
-            knowledgeBase = false;
+            return false;
         }
-
-        return _current = new PortalSectionsOn(tickets is not null, knowledgeBase, tickets?.Settings.ManualCreationEnabled == true);
     }
 }

@@ -48,6 +48,7 @@ public static class PortalWebServices
         services.AddLocalization();
         services.AddScoped<PortalSections>();
         services.AddScoped<PortalBranding>();
+        services.AddHttpContextAccessor();
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "ticketing.portal.antiforgery";
@@ -91,7 +92,9 @@ public static class PortalWebServices
                 "default-src 'none'; style-src 'self'; img-src 'self' https: data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "same-origin";
-            headers.CacheControl = "no-store";
+            // What antiforgery sets on a page with a form anyway; set first, it does not override it and log a warning per page.
+            headers.CacheControl = "no-cache, no-store";
+            headers.Pragma = "no-cache";
             await next(http);
         }));
         return app;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Ticketing.Api.Attachments;
 using Ticketing.Api.Portal.Tickets;
 using Ticketing.Api.Portal.Views;
+using Ticketing.Api.Tickets;
 using Ticketing.Application.Identity;
 using Ticketing.Application.Portal;
 using Ticketing.Application.Tickets;
@@ -31,6 +32,14 @@ public sealed class TicketModel(
     [BindProperty(SupportsGet = true)]
     public bool Changed { get; set; }
 
+    /// <summary>
+    /// The ticket's version the form was shown at. The forms send it, and it goes to the API's code as the If-Match
+    /// precondition the endpoints honour (<see cref="ETags.IfMatch"/>), so a form shown before someone else's change is
+    /// refused (412) and writes nothing instead of overwriting that change.
+    /// </summary>
+    [BindProperty]
+    public long? Version { get; set; }
+
     /// <summary>The reply typed so far, kept when a reply is refused.</summary>
     [BindProperty]
     public string? Body { get; set; }
@@ -47,6 +56,7 @@ public sealed class TicketModel(
     public async Task<IActionResult> OnPostReplyAsync(CancellationToken ct)
     {
         var context = await ResolveAsync(ct);
+        ExpectVersion();
         if (await TryAsync(() => PostPortalReply.PostAsync(Id, context, HttpContext, queries, bus, uploads, ct)))
         {
             return LocalRedirect($"{PortalWebServices.BasePath}/tickets/{Id}?replied=true#timeline");
@@ -107,6 +117,7 @@ public sealed class TicketModel(
         }
 
         var element = JsonSerializer.SerializeToElement(body);
+        ExpectVersion();
         if (await TryAsync(() => UpdatePortalTicket.HandleAsync(Id, element, HttpContext, Contexts, queries, catalogues, bus, ct)))
         {
             return LocalRedirect($"{PortalWebServices.BasePath}/tickets/{Id}?changed=true");
@@ -137,6 +148,15 @@ public sealed class TicketModel(
             {
                 yield return (field, shown.Value);
             }
+        }
+    }
+
+    /// <summary>The form's version as the If-Match header the API's code reads; a form without one has no precondition, as a request without the header.</summary>
+    private void ExpectVersion()
+    {
+        if (Version is { } version)
+        {
+            Request.Headers.IfMatch = ETags.Format(version);
         }
     }
 
