@@ -35,4 +35,8 @@ public sealed class ChromiumTests(PortalHost host, ChromiumFixture chromium) : I
     [Fact]
     public Task A_taskfire_user_signs_in_filters_works_a_copy_with_a_note_and_file_status_and_resource_opens_submits_and_deletes_an_own_ticket_and_roles_stay_apart() =>
         new TaskfireWalk(host, chromium, screenshots: true).RunAsync();
+
+    [Fact]
+    public Task The_taskfire_users_pages_have_no_serious_or_critical_accessibility_violations() =>
+        new TaskfireWalk(host, chromium, screenshots: false).AccessibilityAsync();
 }

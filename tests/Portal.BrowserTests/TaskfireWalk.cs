@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Ticketing.Portal.BrowserTests.Infrastructure;
 
@@ -141,6 +142,47 @@ public sealed partial class TaskfireWalk(PortalHost host, BrowserFixture browser
         await staffPage.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(staffPage.GetByRole(AriaRole.Alert)).ToContainTextAsync("The username or password is wrong");
         await staffPage.Context.CloseAsync();
+    }
+
+    /// <summary>No serious or critical axe violation on the Taskfire user's pages (axe is a script: this context bypasses the CSP).</summary>
+    public async Task AccessibilityAsync()
+    {
+        var office = new BackOffice(host);
+        var customer = await office.CustomerAsync("Alpine Ski House");
+        var contact = await office.ContactAsync(customer, "Ada", "Axe");
+        var tia = await office.TaskfireUserAsync(customer, "Tom", "Taskfire");
+        var ticket = await office.TicketAsync(customer, contact.ContactId, "Ski lift badge reader", new { priority = "high" });
+        await office.PublicReplyAsync(ticket, "We will replace the reader.");
+        await office.HandToTaskfireAsync(ticket, tia.UserId, "Please reboot it first.");
+
+        var page = await browser.NewPageAsync(host, bypassCsp: true);
+        await page.GotoAsync("/portal/sign-in");
+        await PortalPages.SubmitSignInAsync(page, tia.Username, tia.Password);
+        await page.WaitForURLAsync(TaskfireList());
+        var failures = new List<string>();
+        await CheckAsync("/portal/taskfire/tickets");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Ski lift badge reader" }).ClickAsync();
+        await CheckAsync(page.Url + "?confirm-delete=true");
+        await CheckAsync("/portal/taskfire/tickets/new");
+        await page.GetByLabel("Title *").FillAsync("Our own badge printer");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open ticket" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("done=created"));
+        await page.GetByLabel("Note", new() { Exact = true }).FillAsync("Tried a new ribbon.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add note" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("done=note"));
+        await CheckAsync(page.Url);
+
+        failures.ShouldBeEmpty(string.Join('\n', failures));
+        await page.Context.CloseAsync();
+
+        async Task CheckAsync(string url)
+        {
+            await page.GotoAsync(url);
+            var result = await page.RunAxe();
+            failures.AddRange(result.Violations
+                .Where(v => v.Impact is "serious" or "critical")
+                .Select(v => $"{url}: {v.Impact} {v.Id} ({v.Help}) at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}"));
+        }
     }
 
     private static async Task<IReadOnlyList<string>> TitlesAsync(IPage page) =>
