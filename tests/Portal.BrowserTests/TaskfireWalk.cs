@@ -115,6 +115,15 @@ public sealed partial class TaskfireWalk(PortalHost host, BrowserFixture browser
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The ticket was deleted.");
         (await TitlesAsync(page)).ShouldNotContain("Printer toner low");
 
+        // A refusal of the domain is the page's message and nothing is written: a billed MSP ticket locks deleting the pair.
+        await office.BillAsync(projector);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Projector broken" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Delete…" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete for good" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#refusal")).ToContainTextAsync("billed");
+        await page.GotoAsync("/portal/taskfire/tickets");
+        (await TitlesAsync(page)).ShouldContain("Projector broken");
+
         // Role separation: a Taskfire user asking for a contact's page is sent to their own list.
         await page.GotoAsync("/portal/tickets");
         await page.WaitForURLAsync(TaskfireList());
