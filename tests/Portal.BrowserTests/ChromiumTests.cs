@@ -31,4 +31,12 @@ public sealed class ChromiumTests(PortalHost host, ChromiumFixture chromium) : I
     [Fact]
     public Task The_list_pages_through_the_tickets_and_without_manual_creation_there_is_no_new_ticket_form() =>
         new SelfServiceWalk(host, chromium, screenshots: false).PagingAndManualCreationAsync();
+
+    [Fact]
+    public Task A_taskfire_user_signs_in_filters_works_a_copy_with_a_note_and_file_status_and_resource_opens_submits_and_deletes_an_own_ticket_and_roles_stay_apart() =>
+        new TaskfireWalk(host, chromium, screenshots: true).RunAsync();
+
+    [Fact]
+    public Task The_taskfire_users_pages_have_no_serious_or_critical_accessibility_violations() =>
+        new TaskfireWalk(host, chromium, screenshots: false).AccessibilityAsync();
 }

@@ -64,6 +64,41 @@ public sealed partial class PortalSecurityTests(PortalHost host)
         login.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
+    [Fact]
+    public async Task A_taskfire_users_cookie_opens_their_pages_only_and_their_forms_need_the_antiforgery_token()
+    {
+        var office = new BackOffice(host);
+        var taskfire = await office.TaskfireUserAsync(await office.CustomerAsync("Wingtip"), "Tay", "Secure");
+        using var client = Client(out _);
+        (await SignInAsync(client, taskfire.Username, taskfire.Password)).ShouldBe(HttpStatusCode.Redirect);
+
+        using (var home = await client.GetAsync("/portal"))
+        {
+            Path(home).ShouldBe("/portal/taskfire/tickets");
+        }
+
+        // A contact's page is refused before it runs and leads home, never to a contact's data.
+        foreach (var contactsPage in new[] { "/portal/tickets", $"/portal/tickets/{Guid.NewGuid()}", "/portal/profile", "/portal/kb" })
+        {
+            using var refused = await client.GetAsync(contactsPage);
+            refused.StatusCode.ShouldBe(HttpStatusCode.Redirect, contactsPage);
+            Path(refused).ShouldBe("/portal", contactsPage);
+        }
+
+        using var list = await client.GetAsync("/portal/taskfire/tickets");
+        list.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await list.Content.ReadAsStringAsync();
+        html.ShouldContain("name=\"__antiforgery\"");
+        html.ShouldNotContain("<script", Case.Insensitive);
+        list.Headers.GetValues("Content-Security-Policy").Single().ShouldNotContain("script-src");
+        using var note = await client.PostAsync($"/portal/taskfire/tickets/{Guid.NewGuid()}?handler=Note", Form(("body", "forged")));
+        note.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        using var created = await client.PostAsync("/portal/taskfire/tickets/new", Form(("title", "forged")));
+        created.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    private string Path(HttpResponseMessage redirect) => new Uri(host.BaseAddress, redirect.Headers.Location!).AbsolutePath;
+
     private async Task<BackOffice.Credentials> NewContactAsync()
     {
         var office = new BackOffice(host);

@@ -20,6 +20,9 @@ public sealed record TaskfireCaller(Guid UserId, Guid CustomerId, string Languag
         statusId, Policies.Statuses.TryFind(statusId, out var status) ? status.Name : statusId, Language);
 }
 
+/// <summary>An active Taskfire user of the caller's own customer, by id and display name.</summary>
+public sealed record TaskfireColleague(Guid Id, string? Name);
+
 /// <summary>Reads the <see cref="TaskfireCaller"/> of a request, and checks that a ticket id is one of their copies.</summary>
 public sealed class TaskfireCallers(NpgsqlDataSource dataSource, ITicketSettings ticketSettings)
 {
@@ -32,6 +35,13 @@ public sealed class TaskfireCallers(NpgsqlDataSource dataSource, ITicketSettings
     private const string OwnCopySql = """
         select 1 from ticket_list
         where id = $1 and side = 'taskfire_copy' and customer_id = $2 and not deleted
+        """;
+
+    // The people a ticket can be handed to: the same rule as TicketAssignees.EnsureAssignableAsync, which decides.
+    private const string ColleaguesSql = """
+        select id, nullif(trim(concat_ws(' ', first_name, last_name)), '') from users
+        where role = 'taskfire' and customer_id = $1 and deactivated_at is null
+        order by last_name, first_name, id
         """;
 
     public async Task<TaskfireCaller> ResolveAsync(HttpContext http, CancellationToken ct)
@@ -65,6 +75,22 @@ public sealed class TaskfireCallers(NpgsqlDataSource dataSource, ITicketSettings
         {
             throw NotFound(ticketId);
         }
+    }
+
+    /// <summary>The active Taskfire users of the caller's customer, the ones a ticket can be handed to (T10).</summary>
+    public async Task<IReadOnlyList<TaskfireColleague>> ColleaguesAsync(TaskfireCaller caller, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        await using var command = dataSource.CreateCommand(ColleaguesSql);
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = caller.CustomerId });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var colleagues = new List<TaskfireColleague>();
+        while (await reader.ReadAsync(ct))
+        {
+            colleagues.Add(new TaskfireColleague(reader.GetGuid(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
+        }
+
+        return colleagues;
     }
 
     public static NotFoundException NotFound(Guid id) => new(TicketErrors.NotFound, $"Ticket {id} was not found.");

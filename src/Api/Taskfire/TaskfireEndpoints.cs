@@ -45,6 +45,10 @@ public static class TaskfireEndpoints
             .WithSummary("Download an attachment of an entry the copy's page shows").ProducesProblem(StatusCodes.Status404NotFound);
         TicketEndpoints.Command(tickets.MapDelete("/{id:guid}", TaskfireTicketCommands.Delete)
             .WithSummary("Delete the copy and the MSP's ticket; the MSP's technician is notified"));
+
+        app.MapGet("/api/taskfire/users", TaskfireTicketReads.Colleagues).WithTags("Taskfire").RequireAuthorization(Policies.Taskfire)
+            .WithSummary("The active Taskfire users of the user's customer: the ones a ticket can be handed to")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         return app;
     }
 }

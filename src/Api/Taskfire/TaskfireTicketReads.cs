@@ -81,11 +81,18 @@ public static class TaskfireTicketReads
     public static async Task<Ok<TaskfireTicketDetails>> Get(
         Guid id, HttpContext http, TaskfireCallers callers, TicketDetailQuery query, CancellationToken ct)
     {
-        var caller = await callers.ResolveAsync(http, ct);
-        var detail = await OwnCopyAsync(id, caller, query, ct);
-        ETags.Set(http.Response, detail.Ticket.Version);
-        return TypedResults.Ok(TaskfireTicketShaper.Details(caller, detail));
+        var details = await LoadAsync(id, await callers.ResolveAsync(http, ct), query, ct);
+        ETags.Set(http.Response, details.Ticket.Version);
+        return TypedResults.Ok(details);
     }
+
+    /// <summary>The shaped copy of <see cref="Get"/>: the endpoint's and the portal page's one read of a ticket.</summary>
+    public static async Task<TaskfireTicketDetails> LoadAsync(Guid id, TaskfireCaller caller, TicketDetailQuery query, CancellationToken ct) =>
+        TaskfireTicketShaper.Details(caller, await OwnCopyAsync(id, caller, query, ct));
+
+    /// <summary><c>GET /api/taskfire/users</c>: the customer's active Taskfire users, for handing a ticket on.</summary>
+    public static async Task<Ok<IReadOnlyList<TaskfireColleague>>> Colleagues(HttpContext http, TaskfireCallers callers, CancellationToken ct) =>
+        TypedResults.Ok(await callers.ColleaguesAsync(await callers.ResolveAsync(http, ct), ct));
 
     /// <summary>
     /// <c>GET /api/taskfire/tickets/{id}/attachments/{attachmentId}</c>: a file of an entry the copy's page shows (never

@@ -6,7 +6,9 @@ namespace Ticketing.Api.Taskfire;
 
 /// <summary>
 /// A Taskfire copy as its Taskfire user sees it: instants in the user's time zone, the status's name in their
-/// language, <see cref="ResourceId"/> the Taskfire user it is handed to.
+/// language, <see cref="ResourceId"/> the Taskfire user it is handed to. <see cref="LinkedToMsp"/> is false for a ticket of
+/// the user's own help desk not (yet) submitted to the MSP, the only kind that can be submitted. <see cref="Completion"/>
+/// is the completion date shown (ADR 0023): the pair's rule, and an own ticket's own date until it is submitted.
 /// </summary>
 public sealed record TaskfireTicketItem(
     Guid Id,
@@ -26,7 +28,9 @@ public sealed record TaskfireTicketItem(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? ResolvedAt,
-    long Version);
+    long Version,
+    bool LinkedToMsp,
+    TaskfireCompletion? Completion);
 
 public sealed record TaskfireTicketPage(IReadOnlyList<TaskfireTicketItem> Items, string? NextCursor);
 
@@ -65,15 +69,23 @@ public sealed record TaskfireNoteRequest(string? Body);
 
 internal static class TaskfireTicketShaper
 {
-    public static TaskfireTicketItem Item(TaskfireCaller caller, TicketListItem t) => new(
-        t.Id, t.Number, t.Title, t.StatusId, caller.StatusName(t.StatusId), t.StatusCategory, t.Priority, t.Impact, t.Type,
-        t.Queue, t.IssueType, t.ContactId, t.TaskfireResourceId, caller.Local(t.DueDate), caller.Local(t.CreatedAt),
-        caller.Local(t.UpdatedAt), caller.Local(t.ResolvedAt), t.Version);
+    public static TaskfireTicketItem Item(TaskfireCaller caller, TicketListItem t) => Item(caller, t, t.TaskfireCompletion);
 
     public static TaskfireTicketDetails Details(TaskfireCaller caller, TicketDetail d) => new(
-        Item(caller, d.Ticket), d.Description, d.CustomFields, d.TaskfireQueue, d.TaskfireNote,
+        Item(caller, d.Ticket, d.TaskfireCompletion), d.Description, d.CustomFields, d.TaskfireQueue, d.TaskfireNote,
         [.. d.Timeline.Select(e => Entry(caller, e))],
         d.TaskfireCompletion is { } c ? c with { CompletedAt = caller.Local(c.CompletedAt) } : null);
+
+    private static TaskfireTicketItem Item(TaskfireCaller caller, TicketListItem t, TaskfireCompletion? pair)
+    {
+        // A pair's date follows the rule (ADR 0023); a ticket of the own help desk, alone, has its own.
+        var completion = pair ?? (t.LinkedTicketId is null ? new TaskfireCompletion(TicketSide.TaskfireCopy, t.ResolvedAt) : null);
+        return new(
+            t.Id, t.Number, t.Title, t.StatusId, caller.StatusName(t.StatusId), t.StatusCategory, t.Priority, t.Impact, t.Type,
+            t.Queue, t.IssueType, t.ContactId, t.TaskfireResourceId, caller.Local(t.DueDate), caller.Local(t.CreatedAt),
+            caller.Local(t.UpdatedAt), caller.Local(t.ResolvedAt), t.Version, t.LinkedTicketId is not null,
+            completion is { } c ? c with { CompletedAt = caller.Local(c.CompletedAt) } : null);
+    }
 
     private static TaskfireTimelineEntry Entry(TaskfireCaller caller, TimelineEntry e) => new(
         e.Id, e.Kind, e.Author.Kind == ActorKind.Taskfire ? TicketSide.TaskfireCopy : TicketSide.Msp, e.Author.Id, e.Author.Kind,

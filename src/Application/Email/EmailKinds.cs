@@ -12,10 +12,13 @@ public static class EmailKinds
 
     /// <summary>"My work is complete" (T10), to the Taskfire resource of the pair.</summary>
     public const string TaskfireWorkCompleted = "taskfire_work_completed";
+
+    /// <summary>A Taskfire pair was handed to another Taskfire user (T10): to that user, the pair's new resource.</summary>
+    public const string TaskfireResourceChanged = "taskfire_resource_changed";
     public const string WorkflowNotification = "workflow_notification";
 
     public static IReadOnlyList<string> All { get; } =
-        [Welcome, PasswordReset, ReplyPosted, StatusChanged, TaskfireQuestion, TaskfireWorkCompleted, SharedTicketDeleted, WorkflowNotification];
+        [Welcome, PasswordReset, ReplyPosted, StatusChanged, TaskfireQuestion, TaskfireWorkCompleted, TaskfireResourceChanged, SharedTicketDeleted, WorkflowNotification];
 }
 
 /// <summary>The placeholders a template may use, written <c>{{name}}</c>.</summary>
@@ -47,6 +50,7 @@ public static class EmailSnippets
         [EmailKinds.StatusChanged] = [.. Ticket, Status],
         [EmailKinds.TaskfireQuestion] = [.. Ticket, ReplyText],
         [EmailKinds.TaskfireWorkCompleted] = [.. Ticket, ReplyText],
+        [EmailKinds.TaskfireResourceChanged] = Ticket,
         [EmailKinds.SharedTicketDeleted] = Ticket,
         [EmailKinds.WorkflowNotification] = [RuleName, RecipientName, TicketNumber, TicketTitle, Status, PortalUrl],
     };

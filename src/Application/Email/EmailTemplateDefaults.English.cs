@@ -16,6 +16,8 @@ public static partial class EmailTemplateDefaults
             "Hello {{recipient_name}},\n\nthe service provider has a question about ticket {{ticket_number}} \"{{ticket_title}}\":\n\n{{reply_text}}\n\nOpen the ticket: {{portal_url}}"),
         [EmailKinds.TaskfireWorkCompleted] = ("Work complete on ticket {{ticket_number}}: {{ticket_title}}",
             "Hello {{recipient_name}},\n\nthe service provider has completed its work on ticket {{ticket_number}} \"{{ticket_title}}\":\n\n{{reply_text}}\n\nOpen the ticket: {{portal_url}}"),
+        [EmailKinds.TaskfireResourceChanged] = ("Ticket {{ticket_number}} was handed to you: {{ticket_title}}",
+            "Hello {{recipient_name}},\n\nticket {{ticket_number}} \"{{ticket_title}}\" has been handed to you; you are now its Taskfire resource.\n\nOpen the ticket: {{portal_url}}"),
         [EmailKinds.SharedTicketDeleted] = ("Ticket {{ticket_number}} was deleted",
             "Hello {{recipient_name}},\n\nthe shared ticket {{ticket_number}} \"{{ticket_title}}\" has been deleted together with its copy. Nothing else needs to be done."),
         [EmailKinds.WorkflowNotification] = ("Rule {{rule_name}}: ticket {{ticket_number}} {{ticket_title}}",

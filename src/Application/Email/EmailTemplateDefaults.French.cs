@@ -16,6 +16,8 @@ public static partial class EmailTemplateDefaults
             "Bonjour {{recipient_name}},\n\nle prestataire a une question sur le ticket {{ticket_number}} « {{ticket_title}} » :\n\n{{reply_text}}\n\nOuvrir le ticket : {{portal_url}}"),
         [EmailKinds.TaskfireWorkCompleted] = ("Travail terminé sur le ticket {{ticket_number}} : {{ticket_title}}",
             "Bonjour {{recipient_name}},\n\nle prestataire a terminé son travail sur le ticket {{ticket_number}} « {{ticket_title}} » :\n\n{{reply_text}}\n\nOuvrir le ticket : {{portal_url}}"),
+        [EmailKinds.TaskfireResourceChanged] = ("Le ticket {{ticket_number}} vous a été confié : {{ticket_title}}",
+            "Bonjour {{recipient_name}},\n\nle ticket {{ticket_number}} « {{ticket_title}} » vous a été confié ; vous en êtes désormais la ressource Taskfire.\n\nOuvrir le ticket : {{portal_url}}"),
         [EmailKinds.SharedTicketDeleted] = ("Le ticket {{ticket_number}} a été supprimé",
             "Bonjour {{recipient_name}},\n\nle ticket partagé {{ticket_number}} « {{ticket_title}} » a été supprimé, ainsi que sa copie. Aucune action n'est nécessaire."),
         [EmailKinds.WorkflowNotification] = ("Règle {{rule_name}} : ticket {{ticket_number}} {{ticket_title}}",

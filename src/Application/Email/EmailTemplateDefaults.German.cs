@@ -16,6 +16,8 @@ public static partial class EmailTemplateDefaults
             "Hallo {{recipient_name}},\n\nder Dienstleister hat eine Frage zum Ticket {{ticket_number}} „{{ticket_title}}“:\n\n{{reply_text}}\n\nZum Ticket: {{portal_url}}"),
         [EmailKinds.TaskfireWorkCompleted] = ("Arbeit abgeschlossen am Ticket {{ticket_number}}: {{ticket_title}}",
             "Hallo {{recipient_name}},\n\nder Dienstleister hat seine Arbeit am Ticket {{ticket_number}} „{{ticket_title}}“ abgeschlossen:\n\n{{reply_text}}\n\nZum Ticket: {{portal_url}}"),
+        [EmailKinds.TaskfireResourceChanged] = ("Ticket {{ticket_number}} wurde Ihnen übergeben: {{ticket_title}}",
+            "Hallo {{recipient_name}},\n\ndas Ticket {{ticket_number}} „{{ticket_title}}“ wurde Ihnen übergeben; Sie sind jetzt seine Taskfire-Ressource.\n\nTicket öffnen: {{portal_url}}"),
         [EmailKinds.SharedTicketDeleted] = ("Ticket {{ticket_number}} wurde gelöscht",
             "Hallo {{recipient_name}},\n\ndas gemeinsame Ticket {{ticket_number}} „{{ticket_title}}“ wurde samt seiner Kopie gelöscht. Sie müssen nichts weiter tun."),
         [EmailKinds.WorkflowNotification] = ("Regel {{rule_name}}: Ticket {{ticket_number}} {{ticket_title}}",

@@ -16,6 +16,8 @@ public static partial class EmailTemplateDefaults
             "Salve {{recipient_name}},\n\nil fornitore ha una domanda sul ticket {{ticket_number}} «{{ticket_title}}»:\n\n{{reply_text}}\n\nApra il ticket: {{portal_url}}"),
         [EmailKinds.TaskfireWorkCompleted] = ("Lavoro completato sul ticket {{ticket_number}}: {{ticket_title}}",
             "Salve {{recipient_name}},\n\nil fornitore ha completato il suo lavoro sul ticket {{ticket_number}} «{{ticket_title}}»:\n\n{{reply_text}}\n\nApra il ticket: {{portal_url}}"),
+        [EmailKinds.TaskfireResourceChanged] = ("Il ticket {{ticket_number}} è stato assegnato a te: {{ticket_title}}",
+            "Ciao {{recipient_name}},\n\nil ticket {{ticket_number}} \"{{ticket_title}}\" è stato assegnato a te; ora sei la sua risorsa Taskfire.\n\nApri il ticket: {{portal_url}}"),
         [EmailKinds.SharedTicketDeleted] = ("Il ticket {{ticket_number}} è stato eliminato",
             "Salve {{recipient_name}},\n\nil ticket condiviso {{ticket_number}} «{{ticket_title}}» è stato eliminato insieme alla sua copia. Non è necessaria alcuna azione."),
         [EmailKinds.WorkflowNotification] = ("Regola {{rule_name}}: ticket {{ticket_number}} {{ticket_title}}",

@@ -16,6 +16,8 @@ public static partial class EmailTemplateDefaults
             "Hola {{recipient_name}}:\n\nel proveedor tiene una pregunta sobre el ticket {{ticket_number}} «{{ticket_title}}»:\n\n{{reply_text}}\n\nAbrir el ticket: {{portal_url}}"),
         [EmailKinds.TaskfireWorkCompleted] = ("Trabajo completado en el ticket {{ticket_number}}: {{ticket_title}}",
             "Hola {{recipient_name}}:\n\nel proveedor ha completado su trabajo en el ticket {{ticket_number}} «{{ticket_title}}»:\n\n{{reply_text}}\n\nAbrir el ticket: {{portal_url}}"),
+        [EmailKinds.TaskfireResourceChanged] = ("Se le ha asignado el ticket {{ticket_number}}: {{ticket_title}}",
+            "Hola {{recipient_name}}:\n\nse le ha asignado el ticket {{ticket_number}} \"{{ticket_title}}\"; ahora es su recurso de Taskfire.\n\nAbrir el ticket: {{portal_url}}"),
         [EmailKinds.SharedTicketDeleted] = ("El ticket {{ticket_number}} se ha eliminado",
             "Hola {{recipient_name}}:\n\nel ticket compartido {{ticket_number}} «{{ticket_title}}» se ha eliminado junto con su copia. No es necesario hacer nada más."),
         [EmailKinds.WorkflowNotification] = ("Regla {{rule_name}}: ticket {{ticket_number}} {{ticket_title}}",

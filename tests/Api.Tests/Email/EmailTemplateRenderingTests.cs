@@ -33,6 +33,7 @@ public sealed class EmailTemplateRenderingTests
         [EmailKinds.StatusChanged] = [EmailSnippets.RecipientName, EmailSnippets.TicketNumber, EmailSnippets.TicketTitle, EmailSnippets.Status, EmailSnippets.PortalUrl],
         [EmailKinds.TaskfireQuestion] = [EmailSnippets.RecipientName, EmailSnippets.TicketNumber, EmailSnippets.TicketTitle, EmailSnippets.ReplyText],
         [EmailKinds.TaskfireWorkCompleted] = [EmailSnippets.RecipientName, EmailSnippets.TicketNumber, EmailSnippets.TicketTitle, EmailSnippets.ReplyText, EmailSnippets.PortalUrl],
+        [EmailKinds.TaskfireResourceChanged] = [EmailSnippets.RecipientName, EmailSnippets.TicketNumber, EmailSnippets.TicketTitle, EmailSnippets.PortalUrl],
         [EmailKinds.SharedTicketDeleted] = [EmailSnippets.RecipientName, EmailSnippets.TicketNumber, EmailSnippets.TicketTitle],
         [EmailKinds.WorkflowNotification] =
             [EmailSnippets.RuleName, EmailSnippets.RecipientName, EmailSnippets.TicketNumber, EmailSnippets.TicketTitle, EmailSnippets.Status, EmailSnippets.PortalUrl],

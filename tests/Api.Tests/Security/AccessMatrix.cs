@@ -115,6 +115,7 @@ public static class AccessMatrix
         Row("POST",   "/api/taskfire/tickets/{id:guid}/notes",                     "401  403  403  403  200  403  403  403", async (w, _) => Post($"/api/taskfire/tickets/{await w.FreshTaskfireCopyAsync()}/notes", new { body = "Checked on site" })),
         Row("GET",    "/api/taskfire/tickets/{id:guid}/attachments/{attachmentId:guid}", "401  403  403  403  200  403  403  403", async (w, _) => TaskfireFile(await w.FreshTaskfireAttachmentAsync())),
         Row("DELETE", "/api/taskfire/tickets/{id:guid}",                           "401  403  403  403  204  403  403  403", async (w, _) => Delete($"/api/taskfire/tickets/{await w.FreshTaskfireCopyAsync()}")),
+        Row("GET",    "/api/taskfire/users",                                       "401  403  403  403  200  403  403  403", Fixed(() => Get("/api/taskfire/users"))),
 
         Row("GET",    "/api/portal/kb/categories",                                 "401  200  200  200  403  403  403  403", Fixed(() => Get("/api/portal/kb/categories"))),
         Row("GET",    "/api/portal/kb/sections/{id:guid}/articles",                "401  200  200  404  403  403  403  403", (w, _) => Done(Get($"/api/portal/kb/sections/{w.SectionA}/articles"))),
@@ -163,6 +164,10 @@ public static class AccessMatrix
         Row("*",      "portal/kb/sections/{id:guid}",                              "302  302  302  302  302  302  302  302", Fixed(() => Get($"/portal/kb/sections/{Guid.NewGuid()}"))),
         Row("*",      "portal/kb/articles/{id:guid}",                              "302  302  302  302  302  302  302  302", Fixed(() => Get($"/portal/kb/articles/{Guid.NewGuid()}"))),
         Row("GET",    "/portal/kb/articles/{id:guid}/files/{fileId:guid}",         "302  302  302  302  302  302  302  302", Fixed(() => Get($"/portal/kb/articles/{Guid.NewGuid()}/files/{Guid.NewGuid()}"))),
+        Row("*",      "portal/taskfire/tickets",                                   "302  302  302  302  302  302  302  302", Fixed(() => Get("/portal/taskfire/tickets"))),
+        Row("*",      "portal/taskfire/tickets/new",                               "302  302  302  302  302  302  302  302", Fixed(() => Get("/portal/taskfire/tickets/new"))),
+        Row("*",      "portal/taskfire/tickets/{id:guid}",                         "302  302  302  302  302  302  302  302", Fixed(() => Get($"/portal/taskfire/tickets/{Guid.NewGuid()}"))),
+        Row("GET",    "/portal/taskfire/tickets/{id:guid}/attachments/{attachmentId:guid}", "302  302  302  302  302  302  302  302", Fixed(() => Get($"/portal/taskfire/tickets/{Guid.NewGuid()}/attachments/{Guid.NewGuid()}"))),
         Row("*",      "portal/language",                                           "302  302  302  302  302  302  302  302", Fixed(() => Get("/portal/language"))),
         Row("GET",    "/portal/theme.css",                                         "200  200  200  200  200  200  200  200", Fixed(() => Get("/portal/theme.css"))),
         Row("GET",    "/portal/portal.css",                                        "200  200  200  200  200  200  200  200", Fixed(() => Get("/portal/portal.css"))),

@@ -5,7 +5,7 @@ namespace Ticketing.Api.Tests.Taskfire;
 /// <summary>
 /// Seed 004 / T10: the completion date shown for a Taskfire pair is the copy's while the pair is assigned to the customer
 /// (no technician on the MSP's ticket) and the MSP's while it is assigned to the MSP (a technician is); both sides show
-/// the same (ADR 0023).
+/// the same (ADR 0023), on the tickets' pages and in both lists.
 /// </summary>
 public sealed class TaskfireCompletionDateTests(TicketApiFactory api) : IClassFixture<TicketApiFactory>
 {
@@ -55,6 +55,21 @@ public sealed class TaskfireCompletionDateTests(TicketApiFactory api) : IClassFi
         var ticket = await cast.Technician.CreateTicketAsync(cast.CustomerA);
 
         (await cast.Technician.TicketAsync(ticket.Id)).TaskfireCompletion.ShouldBeNull();
+        (await StaffListAsync(cast)).Single(t => t.Id == ticket.Id).TaskfireCompletion.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task A_ticket_of_the_taskfire_users_own_help_desk_shows_its_own_completion_date_in_their_list()
+    {
+        var cast = await api.CastAsync();
+        var own = await cast.Resource.PostAsync<CreatedTicket>(TaskfireUserHttp.Tickets, new { title = "Our own" });
+        await cast.Resource.TaskfireCommandAsync(own.Id, "status", new { status = "resolved" });
+
+        var item = (await cast.Resource.TaskfireListAsync()).Items.Single(i => i.Id == own.Id);
+
+        item.LinkedToMsp.ShouldBeFalse();
+        item.Completion.ShouldNotBeNull().AssignedTo.ShouldBe("TaskfireCopy");
+        item.Completion.CompletedAt.ShouldNotBeNull();
     }
 
     private static async Task<(TaskfireCompletionView Staff, TaskfireCompletionView Taskfire)> BothAsync(TaskfireCast cast, TaskfirePair pair)
@@ -64,11 +79,22 @@ public sealed class TaskfireCompletionDateTests(TicketApiFactory api) : IClassFi
         return (staff, taskfire);
     }
 
-    // The MSP ticket's page, the copy's page for staff and the Taskfire user's page.
-    private static async Task<TaskfireCompletionView[]> CompletionsAsync(TaskfireCast cast, TaskfirePair pair) =>
-    [
-        (await cast.Technician.TicketAsync(pair.Msp)).TaskfireCompletion.ShouldNotBeNull(),
-        (await cast.Technician.TicketAsync(pair.Copy)).TaskfireCompletion.ShouldNotBeNull(),
-        (await cast.Resource.TaskfireTicketAsync(pair.Copy)).Completion.ShouldNotBeNull(),
-    ];
+    // The MSP ticket's page, the copy's page for staff and the Taskfire user's page; both tickets in the technicians'
+    // list and the copy in the Taskfire user's list (instants compared as instants: the Taskfire user's are local).
+    private static async Task<TaskfireCompletionView[]> CompletionsAsync(TaskfireCast cast, TaskfirePair pair)
+    {
+        var staffList = await StaffListAsync(cast);
+        return
+        [
+            (await cast.Technician.TicketAsync(pair.Msp)).TaskfireCompletion.ShouldNotBeNull(),
+            (await cast.Technician.TicketAsync(pair.Copy)).TaskfireCompletion.ShouldNotBeNull(),
+            (await cast.Resource.TaskfireTicketAsync(pair.Copy)).Completion.ShouldNotBeNull(),
+            staffList.Single(t => t.Id == pair.Msp).TaskfireCompletion.ShouldNotBeNull(),
+            staffList.Single(t => t.Id == pair.Copy).TaskfireCompletion.ShouldNotBeNull(),
+            (await cast.Resource.TaskfireListAsync()).Items.Single(i => i.Id == pair.Copy).Completion.ShouldNotBeNull(),
+        ];
+    }
+
+    private static async Task<IReadOnlyList<TicketRow>> StaffListAsync(TaskfireCast cast) =>
+        (await cast.Technician.GetAsync<TicketList>($"/api/tickets?customerId={cast.CustomerA}&limit=100")).Items;
 }

@@ -91,5 +91,39 @@ public sealed class TaskfireNotificationTests(EmailApiFactory api) : IClassFixtu
         asking.MailsSent(resourceEmail).ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task Handing_the_pair_to_a_colleague_from_either_side_mails_the_colleague_in_their_language_and_nobody_else()
+    {
+        var cast = await api.CastAsync();
+        var (resourceEmail, colleagueEmail, technicianEmail) = (await EmailAsync(cast.Resource), await EmailAsync(cast.Colleague), await EmailAsync(cast.Technician));
+        var pair = await cast.Technician.HandedOverAsync(cast.CustomerA, cast.Resource.Id, "Server room too hot");
+
+        var handing = await api.TrackedAsync(() => cast.Resource.TaskfireCommandAsync(pair.Copy, "resource", new { resourceId = cast.Colleague.Id }));
+
+        var mail = await api.SentMailAsync(handing, colleagueEmail, EmailKinds.TaskfireResourceChanged);
+        mail.Subject.ShouldBe($"Ticket {pair.Number} was handed to you: Server room too hot");
+        handing.MailsSent(resourceEmail).ShouldBeEmpty();
+        handing.MailsSent(technicianEmail).ShouldBeEmpty();
+
+        // Back to the first resource, by the MSP: the resource hears of it in German, their language.
+        var back = await api.TrackedAsync(() => cast.Technician.CommandAsync(pair.Msp, "taskfire/resource", new { resourceId = cast.Resource.Id }));
+        (await api.SentMailAsync(back, resourceEmail, EmailKinds.TaskfireResourceChanged)).Subject
+            .ShouldBe($"Ticket {pair.Number} wurde Ihnen übergeben: Server room too hot");
+        back.MailsSent(colleagueEmail).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_taskfire_user_taking_the_pair_themselves_is_not_mailed()
+    {
+        var cast = await api.CastAsync();
+        var colleagueEmail = await EmailAsync(cast.Colleague);
+        var pair = await cast.Technician.HandedOverAsync(cast.CustomerA, cast.Resource.Id, "Server room too hot");
+
+        var taking = await api.TrackedAsync(() => cast.Colleague.TaskfireCommandAsync(pair.Copy, "resource", new { resourceId = cast.Colleague.Id }));
+
+        taking.MailsSent(colleagueEmail).ShouldBeEmpty();
+        (await cast.Colleague.TaskfireListAsync("scope=mine")).Items.Select(i => i.Id).ShouldBe([pair.Copy]);
+    }
+
     private static async Task<string> EmailAsync(ApiUser user) => (await user.GetAsync<ProfileBody>("/api/me")).Email;
 }

@@ -9,6 +9,19 @@ namespace Ticketing.Api.Tests.Taskfire;
 public sealed class TaskfireResourceTests(TicketApiFactory api) : IClassFixture<TicketApiFactory>
 {
     [Fact]
+    public async Task The_people_a_taskfire_user_can_hand_a_ticket_to_are_the_active_taskfire_users_of_their_own_customer()
+    {
+        var cast = await api.CastAsync();
+        var deactivated = await api.TaskfireUserAsync(cast.CustomerA);
+        await (await api.SignInAdminAsync()).PostAsync<StaffUserBody>($"/api/admin/users/{deactivated.Id}/deactivate", new { }, HttpStatusCode.OK);
+
+        var colleagues = await cast.Resource.GetAsync<List<TaskfireColleagueView>>("/api/taskfire/users");
+
+        colleagues.Select(c => c.Id).ShouldBe([cast.Resource.Id, cast.Colleague.Id], ignoreOrder: true);
+        colleagues.ShouldAllBe(c => c.Name == "Kim Inhouse");
+    }
+
+    [Fact]
     public async Task The_taskfire_user_hands_their_copy_to_a_colleague_and_both_tickets_name_the_colleague()
     {
         var cast = await api.CastAsync();

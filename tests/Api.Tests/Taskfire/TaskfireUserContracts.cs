@@ -10,7 +10,10 @@ public sealed record TaskfirePage(IReadOnlyList<TaskfireItem> Items, string? Nex
 /// <summary>A Taskfire copy as the Taskfire user sees it; instants are in the user's time zone.</summary>
 public sealed record TaskfireItem(
     Guid Id, string Number, string Title, string StatusId, string StatusName, string StatusCategory, string? Priority,
-    string? Queue, Guid? ResourceId, DateTimeOffset CreatedAt, long Version);
+    string? Queue, Guid? ResourceId, DateTimeOffset CreatedAt, long Version, bool LinkedToMsp = false, TaskfireCompletionView? Completion = null);
+
+/// <summary>One of <c>GET /api/taskfire/users</c>: an active Taskfire user of the caller's customer.</summary>
+public sealed record TaskfireColleagueView(Guid Id, string? Name);
 
 /// <summary><c>GET /api/taskfire/tickets/{id}</c>.</summary>
 public sealed record TaskfireTicketPage(

@@ -39,7 +39,8 @@ public sealed record TicketRow(
     Guid? AssigneeId,
     long Version,
     Guid? TaskfireResourceId = null,
-    DateTimeOffset? ResolvedAt = null);
+    DateTimeOffset? ResolvedAt = null,
+    TaskfireCompletionView? TaskfireCompletion = null);
 
 /// <summary>One entry of a ticket's timeline.</summary>
 public sealed record TimelineItem(Guid Id, string Kind, string? Body, string Visibility, IReadOnlyList<AttachmentInfo> Attachments);

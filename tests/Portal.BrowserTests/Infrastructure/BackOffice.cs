@@ -59,6 +59,33 @@ public sealed partial class BackOffice(PortalHost host)
     public async Task InternalNoteAsync(Guid ticketId, string text) =>
         await PostAsync<JsonElement>(await TechnicianAsync(), $"/api/tickets/{ticketId}/replies", new { body = text, visibility = "Internal" }, HttpStatusCode.OK);
 
+    /// <summary>A Taskfire user (T10) of <paramref name="customerId"/>, created by the administrator, with the generated credentials.</summary>
+    public async Task<StaffCredentials> TaskfireUserAsync(Guid customerId, string firstName, string lastName)
+    {
+        var admin = await SignInAsync(PortalHost.AdminEmail, PortalHost.AdminPassword);
+        var created = await PostAsync<StaffCreated>(admin, "/api/admin/users", new
+        {
+            role = "taskfire", email = $"{firstName.ToLowerInvariant()}.{Guid.NewGuid():N}@customer.example", firstName, lastName, customerId,
+            timeZone = "Europe/Paris",
+        });
+        return new StaffCredentials(created.User!.Id, created.Username, created.Password);
+    }
+
+    /// <summary>A technician's own credentials, for showing that staff other than Taskfire users cannot sign in to the portal.</summary>
+    public async Task<StaffCredentials> TechnicianCredentialsAsync()
+    {
+        var admin = await SignInAsync(PortalHost.AdminEmail, PortalHost.AdminPassword);
+        var created = await PostAsync<StaffCreated>(admin, "/api/admin/users", new
+        {
+            role = "technician", email = $"tech-{Guid.NewGuid():N}@msp.example", firstName = "Toni", lastName = "Tech",
+        });
+        return new StaffCredentials(created.User!.Id, created.Username, created.Password);
+    }
+
+    /// <summary>Hands the MSP's ticket to the customer's IT (T10): the Taskfire copy is made with <paramref name="resourceId"/> as its resource.</summary>
+    public async Task HandToTaskfireAsync(Guid ticketId, Guid resourceId, string note) =>
+        await PostAsync<JsonElement>(await TechnicianAsync(), $"/api/tickets/{ticketId}/taskfire", new { queue = "Customer IT", resourceId, note }, HttpStatusCode.OK);
+
     public async Task BillAsync(Guid ticketId) =>
         await PostAsync<JsonElement>(await TechnicianAsync(), $"/api/tickets/{ticketId}/bill", new { }, HttpStatusCode.OK);
 
@@ -186,7 +213,10 @@ public sealed partial class BackOffice(PortalHost host)
 
     private sealed record ContactCreated(IdBody Contact);
 
-    private sealed record StaffCreated(string Username, string Password);
+    private sealed record StaffCreated(string Username, string Password, IdBody? User = null);
+
+    /// <summary>A staff-created user's id and generated credentials.</summary>
+    public sealed record StaffCredentials(Guid UserId, string Username, string Password);
 
     private sealed record Tokens(string AccessToken);
 }

@@ -67,6 +67,7 @@ internal static class TicketNotificationSql
         TicketNotification.StatusToTechnician => EmailKinds.StatusChanged,
         TicketNotification.QuestionToTaskfireResource => EmailKinds.TaskfireQuestion,
         TicketNotification.WorkCompleteToTaskfireResource => EmailKinds.TaskfireWorkCompleted,
+        TicketNotification.ResourceChangeToTaskfireResource => EmailKinds.TaskfireResourceChanged,
         TicketNotification.DeletionToTaskfireResource or TicketNotification.DeletionToTechnician => EmailKinds.SharedTicketDeleted,
         _ => throw new ArgumentOutOfRangeException(nameof(notification), notification, null),
     };
@@ -77,7 +78,8 @@ internal static class TicketNotificationSql
         TicketNotification.ReplyToTechnician => ReplyToTechnician,
         TicketNotification.StatusToContact => StatusToContact,
         TicketNotification.StatusToTechnician => StatusToTechnician,
-        TicketNotification.QuestionToTaskfireResource or TicketNotification.WorkCompleteToTaskfireResource => QuestionToTaskfireResource,
+        TicketNotification.QuestionToTaskfireResource or TicketNotification.WorkCompleteToTaskfireResource
+            or TicketNotification.ResourceChangeToTaskfireResource => QuestionToTaskfireResource,
         TicketNotification.DeletionToTaskfireResource or TicketNotification.DeletionToTechnician => DeletionToTaskfireResource,
         _ => throw new ArgumentOutOfRangeException(nameof(notification), notification, null),
     };

@@ -40,11 +40,11 @@ public static class Login
 
     /// <summary>
     /// The one sign-in of the API and the portal pages: the credentials checked under the lockout, then a session row
-    /// and its audit entry. Null on any failure, and when the account's role is not <paramref name="requiredRole"/>
-    /// (the portal pages admit contacts only; no session is started for anyone else).
+    /// and its audit entry. Null on any failure, and when the account's role is not one of <paramref name="allowedRoles"/>
+    /// (the portal pages admit contacts and Taskfire users only; no session is started for anyone else).
     /// </summary>
     public static async Task<ClaimsPrincipal?> StartSessionAsync(
-        LoginRequest request, string authenticationType, string? requiredRole, NpgsqlDataSource dataSource, CredentialVerifier credentials,
+        LoginRequest request, string authenticationType, IReadOnlyCollection<string>? allowedRoles, NpgsqlDataSource dataSource, CredentialVerifier credentials,
         Sessions sessions, AuditLog audit, AuthSettings settings, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -56,7 +56,7 @@ public static class Login
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var account = await LoginAccount.FindAsync(connection, request.Login, forUpdate: true, ct);
-        if (!await credentials.VerifyAsync(connection, account, request.Password, ct) || requiredRole is not null && account!.Role != requiredRole)
+        if (!await credentials.VerifyAsync(connection, account, request.Password, ct) || allowedRoles is not null && !allowedRoles.Contains(account!.Role))
         {
             await tx.CommitAsync(ct);
             return null;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using System.Reflection;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.RateLimiting;
@@ -24,7 +25,19 @@ public static class PortalWebServices
     /// <summary>A contact signed in with the portal cookie.</summary>
     public const string PagePolicy = "portal:page";
 
+    /// <summary>A Taskfire user (T10) signed in with the portal cookie: the pages under <c>/portal/taskfire</c>.</summary>
+    public const string TaskfirePagePolicy = "portal:taskfire-page";
+
+    /// <summary>Either kind of portal user: the portal's home (which sends each to their own pages) and sign-out.</summary>
+    public const string SignedInPolicy = "portal:signed-in";
+
     public const string BasePath = "/portal";
+
+    /// <summary>The Taskfire user's pages (ADR 0028).</summary>
+    public const string TaskfirePath = "/portal/taskfire";
+
+    /// <summary>The roles the portal's sign-in admits; staff other than Taskfire users are refused like a wrong password.</summary>
+    public static readonly IReadOnlyCollection<string> SignInRoles = [Roles.Contact, Roles.Taskfire];
 
     public static WebApplicationBuilder AddPortalWeb(this WebApplicationBuilder builder)
     {
@@ -33,7 +46,12 @@ public static class PortalWebServices
         services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Portal/Web";
-            options.Conventions.AuthorizeFolder("/", PagePolicy);
+            // Contacts' pages, the Taskfire user's pages (folder /Taskfire) and the two both reach, each with one policy:
+            // a page of the other role is refused and the refusal leads home (AccessDeniedPath), never to the other's data.
+            options.Conventions.AddFolderApplicationModelConvention("/", page => page.EndpointMetadata.Add(new AuthorizeAttribute(
+                page.ViewEnginePath.StartsWith("/Taskfire/", StringComparison.Ordinal) ? TaskfirePagePolicy
+                : page.ViewEnginePath is "/Index" or "/SignOut" ? SignedInPolicy
+                : PagePolicy)));
             options.Conventions.AllowAnonymousToPage("/SignIn");
             options.Conventions.AllowAnonymousToPage("/ForgotPassword");
             options.Conventions.AllowAnonymousToPage("/ResetPassword");
@@ -68,7 +86,8 @@ public static class PortalWebServices
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.LoginPath = $"{BasePath}/sign-in";
             options.LogoutPath = $"{BasePath}/sign-out";
-            options.AccessDeniedPath = $"{BasePath}/sign-in";
+            // A contact on a Taskfire page or a Taskfire user on a contact's page is sent to their own home.
+            options.AccessDeniedPath = BasePath;
             options.SlidingExpiration = true;
             options.Events.OnValidatePrincipal = ValidateSessionAsync;
         });
@@ -76,7 +95,9 @@ public static class PortalWebServices
             .Configure<IOptions<AuthSettings>>((options, settings) => options.ExpireTimeSpan = settings.Value.RefreshTokenLifetime);
         services.AddAuthorizationBuilder().AddPolicy(PagePolicy, policy => policy
             .AddAuthenticationSchemes(CookieScheme)
-            .RequireRole(Roles.Contact));
+            .RequireRole(Roles.Contact))
+            .AddPolicy(TaskfirePagePolicy, policy => policy.AddAuthenticationSchemes(CookieScheme).RequireRole(Roles.Taskfire))
+            .AddPolicy(SignedInPolicy, policy => policy.AddAuthenticationSchemes(CookieScheme).RequireRole(Roles.Contact, Roles.Taskfire));
         return builder;
     }
 
@@ -109,6 +130,8 @@ public static class PortalWebServices
             .RequireAuthorization(PagePolicy).ExcludeFromDescription();
         app.MapGet($"{BasePath}/kb/articles/{{id:guid}}/files/{{fileId:guid}}", PortalKnowledgeBaseEndpoints.DownloadAsync)
             .RequireAuthorization(PagePolicy).ExcludeFromDescription();
+        app.MapGet($"{TaskfirePath}/tickets/{{id:guid}}/attachments/{{attachmentId:guid}}", Ticketing.Api.Taskfire.TaskfireTicketReads.Attachment)
+            .RequireAuthorization(TaskfirePagePolicy).ExcludeFromDescription();
         var css = ReadStyleSheet();
         app.MapGet($"{BasePath}/portal.css", (HttpContext http) =>
         {

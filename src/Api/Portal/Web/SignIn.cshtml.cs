@@ -12,7 +12,7 @@ using Ticketing.Application.Identity;
 namespace Ticketing.Api.Portal.Web;
 
 /// <summary>
-/// <c>/portal/sign-in</c>: a contact signs in with username or email. The API's sign-in (<see cref="Login.StartSessionAsync"/>)
+/// <c>/portal/sign-in</c>: a contact or a Taskfire user (T10) signs in with username or email. The API's sign-in (<see cref="Login.StartSessionAsync"/>)
 /// with its lockout, session row and audit entry, and the same rate limits (per address by the page's policy, per
 /// account here); the session's id travels in the portal cookie instead of a bearer token.
 /// </summary>
@@ -54,7 +54,7 @@ public sealed class SignInModel(
         }
 
         var principal = await Identity.Auth.Login.StartSessionAsync(
-            request, PortalWebServices.CookieScheme, Roles.Contact, dataSource, credentials, sessions, audit, settings.Value, ct);
+            request, PortalWebServices.CookieScheme, PortalWebServices.SignInRoles, dataSource, credentials, sessions, audit, settings.Value, ct);
         if (principal is null)
         {
             return Refuse(StatusCodes.Status401Unauthorized,

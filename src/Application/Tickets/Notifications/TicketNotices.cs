@@ -24,6 +24,9 @@ public enum TicketNotification
 
     /// <summary>"My work is complete" by the MSP: the pair's Taskfire resource is told (T10).</summary>
     WorkCompleteToTaskfireResource,
+
+    /// <summary>The pair was handed to another Taskfire user: that user, its new resource, is told (T10).</summary>
+    ResourceChangeToTaskfireResource,
 }
 
 /// <summary>
@@ -41,7 +44,8 @@ public sealed record TicketEventNotice(
 /// Which of a command's ticket events mail someone (A4, rules as in ADR 0006): a public staff reply mails the ticket's
 /// contact; a public contact reply, and a Taskfire user's note (its mirror on the MSP's ticket, ADR 0022), the assigned
 /// technician; a status change by someone other than the contact the contact; a Taskfire user's status change on their
-/// copy the MSP ticket's assigned technician; "my work is complete" the copy's Taskfire resource; a Taskfire question or shared-copy
+/// copy the MSP ticket's assigned technician; "my work is complete" the copy's Taskfire resource; a change of the Taskfire
+/// resource the new resource (unless they made it); a Taskfire question or shared-copy
 /// deletion the Taskfire resource named in the event, except that a deletion by the Taskfire user mails the MSP ticket's
 /// assigned technician instead. Staff's mirrored replies, internal notes and the Taskfire copy's own replies and
 /// statuses mail nobody. The command knows the ticket's state after its events, so an event whose ticket has no one to
@@ -95,6 +99,9 @@ public static class TicketNotices
             new(pending.EventId, s.TicketId, TicketNotification.StatusToContact, s.At, s.ToStatusId, s.By.Id, s.ToStatusId),
         TaskfireWorkCompleted w when after.IsTaskfireCopy && !after.IsDeleted && after.Taskfire!.ResourceId != w.By.Id =>
             new(pending.EventId, w.TicketId, TicketNotification.WorkCompleteToTaskfireResource, w.At, w.Note, after.Taskfire.ResourceId),
+        // Recorded on both tickets of the pair; told once, from the copy, unless the new resource made the change.
+        TaskfireResourceChanged c when after.IsTaskfireCopy && !after.IsDeleted && c.ToResourceId != c.By.Id =>
+            new(pending.EventId, c.TicketId, TicketNotification.ResourceChangeToTaskfireResource, c.At, null, c.ToResourceId),
         TaskfireQuestionAsked q when !after.IsDeleted =>
             new(pending.EventId, q.TicketId, TicketNotification.QuestionToTaskfireResource, q.At, q.Note, q.NotifyResourceId),
         SharedCopyDeleted { By.Kind: ActorKind.Taskfire } d => after.AssignedTechnicianId is { } technician

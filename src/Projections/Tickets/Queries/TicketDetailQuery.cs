@@ -13,12 +13,9 @@ public sealed class TicketDetailQuery(NpgsqlDataSource dataSource, PersonalDataR
 {
     private const string TicketSql = $"""
         select {TicketListColumns.Select}, d.description, d.custom_fields::text, d.created_by_id, d.created_by_kind,
-            d.taskfire_queue, d.taskfire_note, p.id is not null,
-            case when l.side = 'msp' then l.assignee_id else p.assignee_id end,
-            case when l.side = 'msp' then l.resolved_at else p.resolved_at end,
-            case when l.side = 'msp' then p.resolved_at else l.resolved_at end
+            d.taskfire_queue, d.taskfire_note, {TicketListColumns.Completion}
         from ticket_list l join ticket_details d on d.id = l.id
-            left join ticket_list p on p.id = l.linked_ticket_id and not p.deleted
+            {TicketListColumns.PartnerJoin}
         where l.id = $1 and not l.deleted
         """;
 
@@ -65,9 +62,7 @@ public sealed class TicketDetailQuery(NpgsqlDataSource dataSource, PersonalDataR
         var customFields = JsonSerializer.Deserialize(reader.GetString(d + 1), TicketEventJson.Default.DictionaryStringString) ?? [];
         var createdBy = new Actor(reader.GetGuid(d + 2), SqlEnum<ActorKind>.Parse(reader.GetString(d + 3)));
         var (description, queue, note) = (NullableString(reader, d), NullableString(reader, d + 4), NullableString(reader, d + 5));
-        var completion = reader.GetBoolean(d + 6)
-            ? TaskfireCompletion.Of(NullableGuid(reader, d + 7), NullableInstant(reader, d + 8), NullableInstant(reader, d + 9))
-            : null;
+        var completion = ReadCompletion(reader, d + 6);
 
         await reader.NextResultAsync(ct).ConfigureAwait(false);
         var timeline = new List<TimelineEntry>();

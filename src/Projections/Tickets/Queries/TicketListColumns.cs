@@ -16,6 +16,24 @@ internal static class TicketListColumns
     /// <summary>How many columns <see cref="Select"/> has; extra columns a query selects come after them.</summary>
     public const int Count = 26;
 
+    /// <summary>
+    /// The four columns <see cref="ReadCompletion"/> turns into a Taskfire pair's completion date (ADR 0023), for a query
+    /// that joins the partner's row as <c>p</c> (<see cref="PartnerJoin"/>).
+    /// </summary>
+    public const string Completion = """
+        p.id is not null,
+        case when l.side = 'msp' then l.assignee_id else p.assignee_id end,
+        case when l.side = 'msp' then l.resolved_at else p.resolved_at end,
+        case when l.side = 'msp' then p.resolved_at else l.resolved_at end
+        """;
+
+    public const string PartnerJoin = "left join ticket_list p on p.id = l.linked_ticket_id and not p.deleted";
+
+    /// <summary>The pair's completion date from the <see cref="Completion"/> columns at <paramref name="at"/>; null for a ticket without a partner.</summary>
+    public static TaskfireCompletion? ReadCompletion(NpgsqlDataReader r, int at) => r.GetBoolean(at)
+        ? TaskfireCompletion.Of(NullableGuid(r, at + 1), NullableInstant(r, at + 2), NullableInstant(r, at + 3))
+        : null;
+
     public static TicketListItem Read(NpgsqlDataReader r) => new(
         Id: r.GetGuid(0),
         Number: r.GetString(1),

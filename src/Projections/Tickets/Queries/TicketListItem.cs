@@ -31,6 +31,12 @@ public sealed record TicketListItem(
     DateTimeOffset? ResolvedAt,
     long Version)
 {
+    /// <summary>
+    /// For a ticket of a Taskfire pair, the pair's completion date (seed 004, ADR 0023), read with the page; null for
+    /// any other ticket and where a query does not read it.
+    /// </summary>
+    public TaskfireCompletion? TaskfireCompletion { get; init; }
+
     /// <summary>A Taskfire user's own help-desk ticket not submitted to the MSP: only the customer's Taskfire users see it (T10).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool IsUnsubmittedTaskfireTicket => Side == TicketSide.TaskfireCopy && LinkedTicketId is null;

@@ -4,7 +4,7 @@ namespace Ticketing.Projections.Tickets.Queries;
 
 /// <summary>
 /// The technicians' ticket list: filters, keyset paging on (created_at desc, id desc) and an optional total,
-/// in one round trip. Reads <c>ticket_list</c> only.
+/// in one round trip. Reads <c>ticket_list</c> only (a Taskfire pair's partner row for its completion date, ADR 0023).
 /// </summary>
 public sealed class TicketListQuery(NpgsqlDataSource dataSource)
 {
@@ -28,7 +28,7 @@ public sealed class TicketListQuery(NpgsqlDataSource dataSource)
         var items = new List<TicketListItem>(filter.Limit + 1);
         while (await reader.ReadAsync(ct).ConfigureAwait(false))
         {
-            items.Add(TicketListColumns.Read(reader));
+            items.Add(TicketListColumns.Read(reader) with { TaskfireCompletion = TicketListColumns.ReadCompletion(reader, TicketListColumns.Count) });
         }
 
         long? total = null;

@@ -25,8 +25,8 @@ internal static class TicketListSqlBuilder
         // One row more than the page tells whether a next page exists without a count.
         parameters.Add(P((long)filter.Limit + 1));
         return Command($"""
-            select {TicketListColumns.Select}
-            from ticket_list l
+            select {TicketListColumns.Select}, {TicketListColumns.Completion}
+            from ticket_list l {TicketListColumns.PartnerJoin}
             where {where}
             order by l.created_at desc, l.id desc
             limit ${parameters.Count}
