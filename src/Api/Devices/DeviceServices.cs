@@ -1,0 +1,18 @@
+using FluentValidation;
+
+namespace Ticketing.Api.Devices;
+
+/// <summary>Service registration of devices, their agents and self-service actions (P13, ADR 0030).</summary>
+public static class DeviceServices
+{
+    public static WebApplicationBuilder AddDevices(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddValidatorsFromAssemblyContaining<CreateDeviceRequestValidator>(
+            ServiceLifetime.Singleton,
+            filter: v => v.ValidatorType.Namespace?.StartsWith(typeof(DeviceServices).Namespace!, StringComparison.Ordinal) == true);
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapDevices(this IEndpointRouteBuilder routes) => routes.MapDeviceEndpoints();
+}
