@@ -1,4 +1,5 @@
 using FluentValidation;
+using Ticketing.Api.Devices.Agents;
 
 namespace Ticketing.Api.Devices;
 
@@ -11,8 +12,19 @@ public static class DeviceServices
         builder.Services.AddValidatorsFromAssemblyContaining<CreateDeviceRequestValidator>(
             ServiceLifetime.Singleton,
             filter: v => v.ValidatorType.Namespace?.StartsWith(typeof(DeviceServices).Namespace!, StringComparison.Ordinal) == true);
+        builder.Services.AddSingleton<AgentSignals>();
+        builder.Services.AddAuthentication()
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, AgentAuthenticationHandler>(AgentAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorizationBuilder().AddPolicy(AgentAuthenticationHandler.Policy, policy => policy
+            .AddAuthenticationSchemes(AgentAuthenticationHandler.SchemeName)
+            .RequireRole(AgentAuthenticationHandler.Role));
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapDevices(this IEndpointRouteBuilder routes) => routes.MapDeviceEndpoints();
+    public static IEndpointRouteBuilder MapDevices(this IEndpointRouteBuilder routes)
+    {
+        routes.MapDeviceEndpoints();
+        routes.MapAgentEndpoints();
+        return routes;
+    }
 }

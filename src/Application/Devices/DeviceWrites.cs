@@ -12,6 +12,9 @@ public sealed record DeviceActor(Guid? Id, string Role)
     public EventMetadata Metadata() => new(Id, null, Role, Guid.CreateVersion7(), null);
 }
 
+/// <summary>The device's stream version after a command: its ETag.</summary>
+public sealed record DeviceWritten(Guid DeviceId, long Version);
+
 /// <summary>
 /// The step every device command shares: <c>FetchForWriting</c> the stream, decide, append the events stamped with
 /// who and when. Wolverine's transactional middleware commits the session (events, inline read model, queued SQL)

@@ -10,3 +10,21 @@ public static class DeviceHttp
     public static Task<IReadOnlyList<DeviceHistoryBody>> HistoryAsync(this ApiUser staff, Guid deviceId) =>
         staff.GetAsync<IReadOnlyList<DeviceHistoryBody>>($"/api/devices/{deviceId}/history");
 }
+
+/// <summary>Agent steps: the technician's enrolment key and a simulated agent on the test host.</summary>
+public static class AgentHttp
+{
+    public static async Task<string> EnrolmentKeyAsync(this ApiUser technician, Guid customerId) =>
+        (await technician.PostAsync<EnrolmentKeyBody>($"/api/customers/{customerId}/agent-enrolment-key", new { })).EnrolmentKey;
+
+    public static AgentSimulator Agent(this ApiFactory api) => new(api.CreateClient());
+
+    /// <summary>A simulated agent enrolled for the customer under <paramref name="agentId"/>.</summary>
+    public static async Task<AgentSimulator> EnrolledAgentAsync(this ApiFactory api, string enrolmentKey, string agentId, string os = "Windows")
+    {
+        var agent = api.Agent();
+        using var response = await agent.EnrolAsync(enrolmentKey, agentId, os: os);
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return agent;
+    }
+}

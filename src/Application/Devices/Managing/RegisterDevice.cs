@@ -9,9 +9,6 @@ namespace Ticketing.Application.Devices.Managing;
 /// <summary>A technician registers a customer's device (P13); its agent may enrol later under <paramref name="AgentId"/>.</summary>
 public sealed record RegisterDevice(Guid DeviceId, Guid CustomerId, string Name, DeviceOs Os, string? AgentId, Guid? ContactId, DeviceActor By);
 
-/// <summary>The device's stream version after a command: its ETag.</summary>
-public sealed record DeviceWritten(Guid DeviceId, long Version);
-
 public static class RegisterDeviceHandler
 {
     public static async Task<DeviceWritten> Handle(

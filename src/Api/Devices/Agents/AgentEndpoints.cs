@@ -1,0 +1,152 @@
+using System.Security.Claims;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+using Ticketing.Api.Hosting.Validation;
+using Ticketing.Api.Identity;
+using Ticketing.Application.Audit;
+using Ticketing.Application.Devices;
+using Ticketing.Application.Devices.Agents;
+using Ticketing.Application.Persistence;
+using Ticketing.Domain.Devices;
+using Wolverine;
+
+namespace Ticketing.Api.Devices.Agents;
+
+/// <summary><c>POST /api/agent/enrol</c>: the customer's enrolment key and what the agent knows of its machine.</summary>
+public sealed record EnrolRequest(string EnrolmentKey, string AgentId, string Name, DeviceOs? Os);
+
+/// <summary><c>POST /api/agent/actions/{id}/outcome</c>: how the action ended, and for a password reset the temporary password to text the contact.</summary>
+public sealed record OutcomeRequest(string Status, string? Detail, string? TemporaryPassword);
+
+/// <summary>An action waiting for the agent; <see cref="Package"/> is the package id to install (Chocolatey or Homebrew).</summary>
+public sealed record AgentAction(Guid Id, DeviceActionKind Kind, string? Package, DateTimeOffset RequestedAt);
+
+public sealed record AgentActions(IReadOnlyList<AgentAction> Actions);
+
+public sealed class EnrolRequestValidator : AbstractValidator<EnrolRequest>
+{
+    public EnrolRequestValidator()
+    {
+        RuleFor(r => r.EnrolmentKey).NotEmpty().MaximumLength(100);
+        RuleFor(r => r.AgentId).NotEmpty().MaximumLength(DeviceLimits.AgentId);
+        RuleFor(r => r.Name).NotEmpty().MaximumLength(DeviceLimits.Name);
+        RuleFor(r => r.Os).NotNull().IsInEnum();
+    }
+}
+
+public sealed class OutcomeRequestValidator : AbstractValidator<OutcomeRequest>
+{
+    public OutcomeRequestValidator()
+    {
+        RuleFor(r => r.Status).Must(s => s is "completed" or "failed").WithMessage("The status is 'completed' or 'failed'.");
+        RuleFor(r => r.Detail).MaximumLength(2000);
+        RuleFor(r => r.TemporaryPassword).MaximumLength(100);
+    }
+}
+
+/// <summary>
+/// The HTTP contract of device agents (ADR 0030): enrol with the customer's key, then, with the device credential,
+/// long-poll for actions and report each one's outcome. Also the technicians' enrolment-key route.
+/// </summary>
+public static class AgentEndpoints
+{
+    /// <summary>The longest a poll may wait; proxies commonly cut idle requests at 60 s.</summary>
+    public const int MaxWaitSeconds = 50;
+
+    public static IEndpointRouteBuilder MapAgentEndpoints(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/api/customers/{id:guid}/agent-enrolment-key", RotateKeyAsync)
+            .WithTags("Devices").RequireAuthorization(Policies.Technician);
+
+        var agent = routes.MapGroup("/api/agent").WithTags("Agent");
+        agent.MapPost("/enrol", EnrolAsync).Validate<EnrolRequest>().AllowAnonymous();
+        var device = agent.MapGroup("/").RequireAuthorization(AgentAuthenticationHandler.Policy);
+        device.MapGet("/actions", PollAsync);
+        device.MapPost("/actions/{id:guid}/outcome", ReportAsync).Validate<OutcomeRequest>();
+        return routes;
+    }
+
+    /// <summary>Creates or rotates the customer's enrolment key; the key is in this answer only.</summary>
+    private static async Task<Created<EnrolmentKeyIssued>> RotateKeyAsync(Guid id, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
+        TypedResults.Created($"/api/customers/{id}", await bus.InvokeAsync<EnrolmentKeyIssued>(new RotateEnrolmentKey(id, AuditActor.Of(user.GetCurrentUser())), ct));
+
+    /// <summary>Gives the agent its device credential (shown once); enrolling again replaces it.</summary>
+    private static async Task<Created<AgentEnrolled>> EnrolAsync(EnrolRequest request, HttpContext http, IMessageBus bus, CancellationToken ct)
+    {
+        var enrolled = await bus.InvokeAsync<AgentEnrolled>(
+            new EnrolAgent(request.EnrolmentKey, request.AgentId.Trim(), request.Name.Trim(), request.Os!.Value, From(http)), ct);
+        return TypedResults.Created("/api/agent/actions", enrolled);
+    }
+
+    /// <summary>
+    /// The actions waiting for this device; with <c>wait</c> (seconds, at most <see cref="MaxWaitSeconds"/>) the answer
+    /// is held until one is dispatched or the time is up. An action stays listed until its outcome is reported, so an
+    /// agent that lost an answer gets it again (it acts once per action id).
+    /// </summary>
+    private static async Task<Ok<AgentActions>> PollAsync(
+        int? wait, ClaimsPrincipal user, NpgsqlDataSource dataSource, AgentSignals signals, TimeProvider clock, CancellationToken ct)
+    {
+        if (wait is < 0 or > MaxWaitSeconds)
+        {
+            throw new ValidationException([new FluentValidation.Results.ValidationFailure("wait", $"The wait is 0 to {MaxWaitSeconds} seconds.")]);
+        }
+
+        var deviceId = AgentAuthenticationHandler.DeviceOf(user);
+        await SeenAsync(dataSource, deviceId, clock.GetUtcNow(), ct);
+        var until = clock.GetUtcNow() + TimeSpan.FromSeconds(wait ?? 0);
+        while (true)
+        {
+            var actions = await PendingAsync(dataSource, deviceId, ct);
+            var left = until - clock.GetUtcNow();
+            if (actions.Count > 0 || left <= TimeSpan.Zero)
+            {
+                return TypedResults.Ok(new AgentActions(actions));
+            }
+
+            await signals.WaitAsync(deviceId, left < AgentSignals.Recheck ? left : AgentSignals.Recheck, ct);
+        }
+    }
+
+    private static async Task<NoContent> ReportAsync(
+        Guid id, OutcomeRequest request, ClaimsPrincipal user, HttpContext http, IMessageBus bus, CancellationToken ct)
+    {
+        await bus.InvokeAsync<DeviceWritten>(new ReportActionOutcome(
+            AgentAuthenticationHandler.DeviceOf(user), id, request.Status == "completed", request.Detail, From(http)), ct);
+        return TypedResults.NoContent();
+    }
+
+    // A poll is not a fact of the device's history; the column moves at most every few seconds, so polls stay cheap.
+    private static async Task SeenAsync(NpgsqlDataSource dataSource, Guid deviceId, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("""
+            update device_credentials set last_seen_at = $2
+            where device_id = $1 and (last_seen_at is null or last_seen_at < $2 - interval '5 seconds')
+            """).With(deviceId).With(now);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task<IReadOnlyList<AgentAction>> PendingAsync(NpgsqlDataSource dataSource, Guid deviceId, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("""
+            select id, kind, package, requested_at from device_actions
+            where device_id = $1 and status = 'dispatched' order by requested_at, id limit 20
+            """).With(deviceId);
+        var actions = new List<AgentAction>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            actions.Add(new AgentAction(reader.GetGuid(0), DeviceActionKinds.Parse(reader.GetString(1)), reader.GetNullableString(2), reader.GetFieldValue<DateTimeOffset>(3)));
+        }
+
+        return actions;
+    }
+
+    internal static string? From(HttpContext http) => http.Connection.RemoteIpAddress?.ToString();
+}
+
+/// <summary>Device action kinds as the read model stores them (snake_case).</summary>
+public static class DeviceActionKinds
+{
+    public static DeviceActionKind Parse(string stored) => Enum.Parse<DeviceActionKind>(stored.Replace("_", "", StringComparison.Ordinal), ignoreCase: true);
+}
