@@ -1,5 +1,6 @@
 using FluentValidation;
 using Ticketing.Api.Devices.Agents;
+using Ticketing.Api.Sms;
 
 namespace Ticketing.Api.Devices;
 
@@ -11,7 +12,9 @@ public static class DeviceServices
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddValidatorsFromAssemblyContaining<CreateDeviceRequestValidator>(
             ServiceLifetime.Singleton,
-            filter: v => v.ValidatorType.Namespace?.StartsWith(typeof(DeviceServices).Namespace!, StringComparison.Ordinal) == true);
+            filter: v => v.ValidatorType.Namespace?.StartsWith(typeof(DeviceServices).Namespace!, StringComparison.Ordinal) == true
+                || v.ValidatorType.Namespace == typeof(SmsServices).Namespace);
+        builder.Services.AddSms(builder.Configuration);
         builder.Services.AddSingleton<AgentSignals>();
         builder.Services.AddAuthentication()
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, AgentAuthenticationHandler>(AgentAuthenticationHandler.SchemeName, null);
@@ -25,6 +28,7 @@ public static class DeviceServices
     {
         routes.MapDeviceEndpoints();
         routes.MapAgentEndpoints();
+        routes.MapPhoneEndpoints();
         return routes;
     }
 }

@@ -28,3 +28,20 @@ public static class AgentHttp
         return agent;
     }
 }
+
+/// <summary>Phone verification steps of a contact.</summary>
+public static class PhoneHttp
+{
+    /// <summary>Registers <paramref name="phone"/> and confirms it with the code the SMS brought.</summary>
+    public static async Task VerifyPhoneAsync(this ApiUser contact, ApiFactory api, string phone)
+    {
+        await contact.PostAsync<CodeSentBody>("/api/portal/phone", new { phone }, System.Net.HttpStatusCode.Accepted);
+        await contact.PostAsync<PhoneStatusBody>("/api/portal/phone/confirm", new { code = api.LatestCodeTo(phone) }, System.Net.HttpStatusCode.OK);
+    }
+
+    public static string NewPhone() => $"+4179{Random.Shared.Next(1_000_000, 9_999_999)}";
+}
+
+public sealed record CodeSentBody(DateTimeOffset ExpiresAt);
+
+public sealed record PhoneStatusBody(string? Phone, bool Verified, DateTimeOffset? VerifiedAt);
