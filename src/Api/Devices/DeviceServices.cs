@@ -29,6 +29,7 @@ public static class DeviceServices
         routes.MapDeviceEndpoints();
         routes.MapAgentEndpoints();
         routes.MapPhoneEndpoints();
+        routes.MapSelfServiceEndpoints();
         return routes;
     }
 }

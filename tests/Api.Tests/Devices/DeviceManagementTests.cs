@@ -96,4 +96,15 @@ public sealed class DeviceManagementTests(TicketApiFactory api) : IClassFixture<
         (await auditor.StatusOfAsync(s => s.Get.Url("/api/devices"))).ShouldBe(HttpStatusCode.Forbidden);
         (await contact.StatusOfAsync(s => s.Get.Url($"/api/devices/{device.Id}/history"))).ShouldBe(HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task Self_service_is_off_until_the_admin_switches_it_on()
+    {
+        var admin = await api.SignInAdminAsync();
+        var settings = await admin.GetAsync<PortalSwitches>("/api/admin/settings/portal");
+
+        settings.SelfServiceEnabled.ShouldBeFalse();
+    }
+
+    private sealed record PortalSwitches(bool SelfServiceEnabled);
 }

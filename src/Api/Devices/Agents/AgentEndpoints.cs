@@ -112,7 +112,8 @@ public static class AgentEndpoints
         Guid id, OutcomeRequest request, ClaimsPrincipal user, HttpContext http, IMessageBus bus, CancellationToken ct)
     {
         await bus.InvokeAsync<DeviceWritten>(new ReportActionOutcome(
-            AgentAuthenticationHandler.DeviceOf(user), id, request.Status == "completed", request.Detail, From(http)), ct);
+            AgentAuthenticationHandler.DeviceOf(user), id, request.Status == "completed", request.Detail,
+            request.TemporaryPassword is { Length: > 0 } password ? new OneTimeSecret(password) : null, From(http)), ct);
         return TypedResults.NoContent();
     }
 
