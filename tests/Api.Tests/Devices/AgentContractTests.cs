@@ -109,3 +109,18 @@ public sealed class AgentContractTests(TicketApiFactory api) : IClassFixture<Tic
         (await technician.HistoryAsync(agent.DeviceId)).Count.ShouldBe(2);
     }
 }
+
+/// <summary>The agent contract is documented in the OpenAPI document the API serves (Swagger UI at /swagger).</summary>
+public sealed class AgentContractDocumentTests(TicketApiFactory api) : IClassFixture<TicketApiFactory>
+{
+    [Fact]
+    public async Task The_openapi_document_describes_enrol_poll_and_outcome()
+    {
+        var document = (await api.Scenario(s => s.Get.Url("/swagger/v1/swagger.json"))).ReadAsText();
+
+        document.ShouldContain("\"/api/agent/enrol\"");
+        document.ShouldContain("\"/api/agent/actions\"");
+        document.ShouldContain("\"/api/agent/actions/{id}/outcome\"");
+        document.ShouldContain("Authorization: Device <credential>");
+    }
+}

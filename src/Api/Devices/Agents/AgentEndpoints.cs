@@ -60,10 +60,22 @@ public static class AgentEndpoints
             .WithTags("Devices").RequireAuthorization(Policies.Technician);
 
         var agent = routes.MapGroup("/api/agent").WithTags("Agent");
-        agent.MapPost("/enrol", EnrolAsync).Validate<EnrolRequest>().AllowAnonymous();
+        agent.MapPost("/enrol", EnrolAsync).Validate<EnrolRequest>().AllowAnonymous()
+            .WithSummary("Agent: enrol with the customer's enrolment key; answers the device id and its credential (shown once)")
+            .WithDescription("The credential authenticates every other agent call as `Authorization: Device <credential>`. "
+                + "Enrolling again with the same agentId replaces the device's credential. A wrong key is 403 device.enrolment_key_invalid.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
         var device = agent.MapGroup("/").RequireAuthorization(AgentAuthenticationHandler.Policy);
-        device.MapGet("/actions", PollAsync);
-        device.MapPost("/actions/{id:guid}/outcome", ReportAsync).Validate<OutcomeRequest>();
+        device.MapGet("/actions", PollAsync)
+            .WithSummary($"Agent: the actions waiting for this device; ?wait=0..{MaxWaitSeconds} holds the answer until one is dispatched")
+            .WithDescription("Authorization: Device <credential>. An action stays listed until its outcome is reported; act once per action id. "
+                + "Each poll updates the device's last-seen time.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        device.MapPost("/actions/{id:guid}/outcome", ReportAsync).Validate<OutcomeRequest>()
+            .WithSummary("Agent: report an action's outcome (status completed or failed, detail)")
+            .WithDescription("Authorization: Device <credential>. A completed ResetPassword carries temporaryPassword, the password the agent set: "
+                + "it is texted to the contact and stored nowhere. A second report is 409 device.action_not_pending.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return routes;
     }
 
