@@ -94,6 +94,24 @@ public static class DeviceQueries
         return entries.Count > 0 ? TypedResults.Ok<IReadOnlyList<DeviceHistoryEntry>>(entries) : throw DeviceWrites.NotFound(id);
     }
 
+    /// <summary>A contact's actions on a device, newest first.</summary>
+    public static async Task<IReadOnlyList<DeviceActionView>> ActionsOfContactAsync(NpgsqlDataSource dataSource, Guid deviceId, Guid contactId, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("""
+            select id, kind, package, status, requested_at, updated_at from device_actions
+            where device_id = $1 and contact_id = $2 order by requested_at desc, id limit 50
+            """).With(deviceId).With(contactId);
+        var actions = new List<DeviceActionView>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            actions.Add(new DeviceActionView(reader.GetGuid(0), Agents.DeviceActionKinds.Parse(reader.GetString(1)), reader.GetNullableString(2),
+                reader.GetString(3), reader.GetFieldValue<DateTimeOffset>(4), reader.GetFieldValue<DateTimeOffset>(5)));
+        }
+
+        return actions;
+    }
+
     private static async Task<List<DeviceResponse>> ReadAsync(NpgsqlCommand command, CancellationToken ct)
     {
         var rows = new List<DeviceResponse>();

@@ -10,7 +10,6 @@ using Ticketing.Application.Audit;
 using Ticketing.Application.Devices;
 using Ticketing.Application.Devices.SelfService;
 using Ticketing.Application.Errors;
-using Ticketing.Application.Persistence;
 using Ticketing.Domain.Devices;
 using Wolverine;
 
@@ -91,7 +90,7 @@ public static class SelfServiceEndpoints
         var caller = await SwitchedOnAsync(user, settings, ct);
         await bus.InvokeAsync<DeviceWritten>(new ConfirmDeviceAction(id, actionId, caller.UserId, request.Code, AgentEndpoints.From(http)), ct);
         signals.Notify(id);
-        return TypedResults.Ok((await ActionsAsync(dataSource, id, caller.UserId, ct)).Single(a => a.Id == actionId));
+        return TypedResults.Ok((await DeviceQueries.ActionsOfContactAsync(dataSource, id, caller.UserId, ct)).Single(a => a.Id == actionId));
     }
 
     private static async Task<Ok<IReadOnlyList<DeviceActionView>>> ListActionsAsync(
@@ -99,7 +98,7 @@ public static class SelfServiceEndpoints
     {
         var caller = await SwitchedOnAsync(user, settings, ct);
         _ = await DeviceQueries.FindAsync(dataSource, id, caller.UserId, ct) ?? throw DeviceWrites.NotFound(id);
-        return TypedResults.Ok(await ActionsAsync(dataSource, id, caller.UserId, ct));
+        return TypedResults.Ok(await DeviceQueries.ActionsOfContactAsync(dataSource, id, caller.UserId, ct));
     }
 
     /// <summary>What the contact may install on this device: approved for the customer and offered on its platform.</summary>
@@ -134,23 +133,6 @@ public static class SelfServiceEndpoints
         return caller.CustomerId is { } customer && portal.SelfServiceFor(customer)
             ? caller
             : throw new ForbiddenException(Disabled, "Self-service is turned off for this customer.");
-    }
-
-    private static async Task<IReadOnlyList<DeviceActionView>> ActionsAsync(NpgsqlDataSource dataSource, Guid deviceId, Guid contactId, CancellationToken ct)
-    {
-        await using var command = dataSource.CreateCommand("""
-            select id, kind, package, status, requested_at, updated_at from device_actions
-            where device_id = $1 and contact_id = $2 order by requested_at desc, id limit 50
-            """).With(deviceId).With(contactId);
-        var actions = new List<DeviceActionView>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            actions.Add(new DeviceActionView(reader.GetGuid(0), DeviceActionKinds.Parse(reader.GetString(1)), reader.GetNullableString(2),
-                reader.GetString(3), reader.GetFieldValue<DateTimeOffset>(4), reader.GetFieldValue<DateTimeOffset>(5)));
-        }
-
-        return actions;
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

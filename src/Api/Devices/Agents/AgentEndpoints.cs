@@ -7,7 +7,6 @@ using Ticketing.Api.Identity;
 using Ticketing.Application.Audit;
 using Ticketing.Application.Devices;
 using Ticketing.Application.Devices.Agents;
-using Ticketing.Application.Persistence;
 using Ticketing.Domain.Devices;
 using Wolverine;
 
@@ -105,11 +104,11 @@ public static class AgentEndpoints
         }
 
         var deviceId = AgentAuthenticationHandler.DeviceOf(user);
-        await SeenAsync(dataSource, deviceId, clock.GetUtcNow(), ct);
+        await AgentQueries.SeenAsync(dataSource, deviceId, clock.GetUtcNow(), ct);
         var until = clock.GetUtcNow() + TimeSpan.FromSeconds(wait ?? 0);
         while (true)
         {
-            var actions = await PendingAsync(dataSource, deviceId, ct);
+            var actions = await AgentQueries.PendingAsync(dataSource, deviceId, ct);
             var left = until - clock.GetUtcNow();
             if (actions.Count > 0 || left <= TimeSpan.Zero)
             {
@@ -127,32 +126,6 @@ public static class AgentEndpoints
             AgentAuthenticationHandler.DeviceOf(user), id, request.Status == "completed", request.Detail,
             request.TemporaryPassword is { Length: > 0 } password ? new OneTimeSecret(password) : null, From(http)), ct);
         return TypedResults.NoContent();
-    }
-
-    // A poll is not a fact of the device's history; the column moves at most every few seconds, so polls stay cheap.
-    private static async Task SeenAsync(NpgsqlDataSource dataSource, Guid deviceId, DateTimeOffset now, CancellationToken ct)
-    {
-        await using var command = dataSource.CreateCommand("""
-            update device_credentials set last_seen_at = $2
-            where device_id = $1 and (last_seen_at is null or last_seen_at < $2 - interval '5 seconds')
-            """).With(deviceId).With(now);
-        await command.ExecuteNonQueryAsync(ct);
-    }
-
-    private static async Task<IReadOnlyList<AgentAction>> PendingAsync(NpgsqlDataSource dataSource, Guid deviceId, CancellationToken ct)
-    {
-        await using var command = dataSource.CreateCommand("""
-            select id, kind, package, requested_at from device_actions
-            where device_id = $1 and status = 'dispatched' order by requested_at, id limit 20
-            """).With(deviceId);
-        var actions = new List<AgentAction>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            actions.Add(new AgentAction(reader.GetGuid(0), DeviceActionKinds.Parse(reader.GetString(1)), reader.GetNullableString(2), reader.GetFieldValue<DateTimeOffset>(3)));
-        }
-
-        return actions;
     }
 
     internal static string? From(HttpContext http) => http.Connection.RemoteIpAddress?.ToString();
