@@ -4,7 +4,9 @@ using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
+using Ticketing.Application.Devices;
 using Ticketing.Application.Tickets;
+using Ticketing.Projections.Devices;
 using Ticketing.Projections.Portal;
 using Ticketing.Projections.Tickets;
 using Ticketing.Projections.Tickets.Details;
@@ -53,8 +55,12 @@ public static class TicketingEventStore
         events.MetadataConfig.CausationIdEnabled = true;
         events.MetadataConfig.HeadersEnabled = true;
         TicketEventTypes.Register(options);
+        DeviceEventTypes.Register(options);
 
         options.Projections.Add(new TicketStream(), ProjectionLifecycle.Live);
+        options.Projections.Add(new DeviceStream(), ProjectionLifecycle.Live);
+        // Devices (P13, ADR 0030): inline like the others, but not yet offered to the online rebuild.
+        options.Projections.Add(new DeviceProjection(), ProjectionLifecycle.Inline);
         // Each store gets projection objects of its own: Marten configures them when it assembles a store, and a
         // process may hold several stores (the test template's, the host's, the bench's).
         foreach (var readModel in NewReadModels())

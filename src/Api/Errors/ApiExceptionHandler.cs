@@ -61,6 +61,8 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, Ticketi
         ForbiddenException forbidden => Problem(403, forbidden.Code, "Forbidden.", forbidden.Message),
         ConflictException conflict => WithDetails(Problem(409, conflict.Code, "The change conflicts with data that uses the current value.", conflict.Message), conflict.Details),
         UnprocessableException unprocessable => Problem(422, unprocessable.Code, "The request cannot be processed.", unprocessable.Message),
+        Ticketing.Application.Sms.RateLimitedException limited => Problem(429, limited.Code, "Too many requests.", limited.Message),
+        Ticketing.Application.Sms.SmsUnavailableException => Problem(503, "sms.unavailable", "The SMS provider is unavailable.", null),
         // Ours, or Marten's own once Wolverine's retries of a handler are spent (the stream kept moving, or its id was taken).
         ConcurrencyException or JasperFx.ConcurrencyException or Marten.Exceptions.ExistingStreamIdCollisionException
             or JasperFx.Events.ExistingStreamIdCollisionException =>

@@ -3,6 +3,7 @@ using Ticketing.Api.Admin.DeadLetters;
 using Ticketing.Api.Admin.Projections;
 using Ticketing.Api.Admin.Settings;
 using Ticketing.Api.Audit;
+using Ticketing.Api.Devices;
 using Ticketing.Api.Email.Inbound;
 using Ticketing.Api.Identity;
 using Ticketing.Api.KnowledgeBase;
@@ -38,6 +39,7 @@ public static class ApiPipeline
         app.MapDeadLetterEndpoints();
         app.MapEmailEndpoints();
         app.MapKnowledgeBaseEndpoints();
+        app.MapDevices();
         app.UseSwagger();
         app.UseSwaggerUI();
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 using Ticketing.Api.Admin;
 using Ticketing.Api.Audit;
+using Ticketing.Api.Devices;
 using Ticketing.Api.Email;
 using Ticketing.Api.Email.Notifications;
 using Ticketing.Api.Errors;
@@ -58,6 +59,7 @@ public static class ApiServices
         builder.AddAdminSettings();
         builder.AddWorkflowRules();
         services.AddKnowledgeBase();
+        builder.AddDevices();
         services.AddMarten(sp =>
             {
                 var options = TicketingStore.Options(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ILoggerFactory>());

@@ -45,6 +45,8 @@ public static class SettingsSections
 /// <param name="MspName">The MSP's name in the portal pages' header; null shows "Customer portal".</param>
 /// <param name="LogoUrl">The MSP's logo in the header: an https address or a path on the portal's host; null shows none.</param>
 /// <param name="AccentColour">The pages' accent colour as <c>#rrggbb</c>; null keeps the default blue.</param>
+/// <param name="SelfServiceEnabled">Self-service device actions (P13); off for everyone unless switched on (P11).</param>
+/// <param name="SelfServiceCustomerIds">With self-service on: only these customers; null or empty means every customer.</param>
 public sealed record PortalSection(
     string? PortalUrl,
     string MspTimeZone,
@@ -57,7 +59,14 @@ public sealed record PortalSection(
     bool KnowledgeBaseEnabled = true,
     string? MspName = null,
     string? LogoUrl = null,
-    string? AccentColour = null);
+    string? AccentColour = null,
+    bool SelfServiceEnabled = false,
+    IReadOnlyList<Guid>? SelfServiceCustomerIds = null)
+{
+    /// <summary>P11 for self-service: the switch for all, narrowed to the chosen customers when any are chosen.</summary>
+    public bool SelfServiceFor(Guid customerId) =>
+        SelfServiceEnabled && (SelfServiceCustomerIds is not { Count: > 0 } chosen || chosen.Contains(customerId));
+}
 
 /// <summary>A2: the rule of each default field (fields left out keep their default) and the custom field definitions.</summary>
 public sealed record FieldsSection(

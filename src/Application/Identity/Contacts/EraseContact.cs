@@ -62,6 +62,9 @@ public static class EraseContactHandler
                     """, command.Id, tag, now),
                 Command("update contacts set job_title = null, phone = null, is_primary = false where id = $1", command.Id),
                 Command("delete from password_reset_codes where user_id = $1", command.Id),
+                // The verified number and the SMS codes sent to it (P13, ADR 0030).
+                Command("delete from contact_phone_verifications where contact_id = $1", command.Id),
+                Command("delete from sms_codes where contact_id = $1", command.Id),
                 Command("update audit_log set before = before - $2::text[], after = after - $2::text[] where entity_id = $1", command.Id, PersonalMembers),
             },
         })

@@ -1,0 +1,28 @@
+using System.Net;
+using Ticketing.Api.Tests.Identity;
+using Ticketing.Api.Tests.Tickets;
+
+namespace Ticketing.Api.Tests.Devices;
+
+/// <summary>P11 for self-service: off for all, or on for chosen customers, in the portal settings.</summary>
+public sealed class SelfServiceSwitchTests(TicketApiFactory api) : IClassFixture<TicketApiFactory>
+{
+    [Fact]
+    public async Task Self_service_switched_off_or_on_only_for_other_customers_refuses_actions_and_writes_nothing()
+    {
+        var world = await SelfServiceWorld.BuildAsync(api);
+        using var agent = world.Agent;
+        var before = await world.HistoryLengthAsync();
+
+        foreach (var customers in new[] { Array.Empty<Guid>(), [Guid.NewGuid()] })
+        {
+            await world.Admin.SwitchSelfServiceAsync(enabled: customers.Length > 0, customers);
+            await world.Portal.ProblemAsync(s => s.Post.Json(new { kind = "Restart" }).ToUrl($"/api/portal/devices/{world.DeviceId}/actions"),
+                HttpStatusCode.Forbidden, "self_service.disabled");
+        }
+
+        (await world.HistoryLengthAsync()).ShouldBe(before);
+        await world.Admin.SwitchSelfServiceAsync(enabled: true, world.CustomerId);
+        await world.RequestAsync("Restart");
+    }
+}
