@@ -37,6 +37,31 @@ public sealed class ApiClient(Uri baseAddress) : IDisposable
         return customer.GetProperty("id").GetGuid();
     }
 
+    /// <summary><paramref name="count"/> customers, one after another.</summary>
+    public async Task<Guid[]> CreateCustomersAsync(int count)
+    {
+        var customers = new Guid[count];
+        for (var i = 0; i < count; i++)
+        {
+            customers[i] = await CreateCustomerAsync(i);
+        }
+
+        return customers;
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> tickets from <paramref name="clients"/> concurrent clients, spread over
+    /// <paramref name="customers"/>: the load's figures and the ids of the tickets created (failed requests leave none).
+    /// </summary>
+    public async Task<(LoadFigures Figures, Guid[] Tickets)> CreateTicketsAsync(IReadOnlyList<Guid> customers, int clients, int count)
+    {
+        var created = new Guid[count];
+        long next = 0;
+        var figures = await LoadRunner.RunCountAsync(clients, count, async (_, n) =>
+            created[Interlocked.Increment(ref next) - 1] = await CreateTicketAsync(customers[(int)(n % customers.Count)], n));
+        return (figures, created.Where(t => t != Guid.Empty).ToArray());
+    }
+
     /// <summary>A contact of <paramref name="customerId"/> (English, with an address), who gets the ticket mails.</summary>
     public async Task<Guid> CreateContactAsync(Guid customerId)
     {

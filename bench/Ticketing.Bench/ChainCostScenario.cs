@@ -26,17 +26,8 @@ public static class ChainCostScenario
         using var client = new ApiClient(api.BaseAddress);
         var cpu = new CpuMeter(api.ProcessId, Path.Combine(work, "data"));
         await client.SignInAsTechnicianAsync();
-        var customers = new Guid[Customers];
-        for (var i = 0; i < customers.Length; i++)
-        {
-            customers[i] = await client.CreateCustomerAsync(i);
-        }
-
-        var created = new Guid[Tickets];
-        long next = 0;
-        await LoadRunner.RunCountAsync(Clients, Tickets, async (_, n) =>
-            created[Interlocked.Increment(ref next) - 1] = await client.CreateTicketAsync(customers[n % Customers], n));
-        var tickets = created.Where(t => t != Guid.Empty).ToArray();
+        var customers = await client.CreateCustomersAsync(Customers);
+        var (_, tickets) = await client.CreateTicketsAsync(customers, Clients, Tickets);
         if (tickets.Length == 0)
         {
             throw new InvalidOperationException("No ticket was created; see the errors above.");

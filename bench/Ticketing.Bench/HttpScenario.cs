@@ -30,30 +30,18 @@ public static class HttpScenario
         using var client = new ApiClient(api.BaseAddress);
         var cpu = new CpuMeter(api.ProcessId, Path.Combine(work, "data"));
         await client.SignInAsTechnicianAsync();
-        var customers = new Guid[Customers];
-        for (var i = 0; i < customers.Length; i++)
-        {
-            customers[i] = await client.CreateCustomerAsync(i);
-        }
+        var customers = await client.CreateCustomersAsync(Customers);
 
         // JIT, connection pools and prepared statements warm up outside the measured phases, for both commands measured.
-        var warmUp = new Guid[WarmUpRequests];
-        long warmed = 0;
-        await LoadRunner.RunCountAsync(CreateClients, WarmUpRequests, async (_, n) =>
-            warmUp[Interlocked.Increment(ref warmed) - 1] = await client.CreateTicketAsync(customers[n % Customers], n));
-        var warmTickets = warmUp.Where(t => t != Guid.Empty).ToArray();
+        var (_, warmTickets) = await client.CreateTicketsAsync(customers, CreateClients, WarmUpRequests);
         await LoadRunner.RunCountAsync(ReplyClients[0], warmTickets.Length == 0 ? 0 : WarmUpRequests, (_, _) =>
             client.PostReplyAsync(warmTickets[Random.Shared.Next(warmTickets.Length)]));
         await MessageBacklog.DrainAsync(connectionString);
-        var tickets = new Guid[settings.Requests];
-        long created = 0;
         var cpuBefore = cpu.Take();
-        var create = await LoadRunner.RunCountAsync(CreateClients, settings.Requests, async (_, n) =>
-            tickets[Interlocked.Increment(ref created) - 1] = await client.CreateTicketAsync(customers[n % Customers], n));
+        var (create, existing) = await client.CreateTicketsAsync(customers, CreateClients, settings.Requests);
         Report(results, "http create ticket", create, $"{CreateClients} clients, {settings.Requests:N0} requests, {Customers} customers; {apiSetting}", pgbenchTps);
         await ReportBacklogAsync(results, "http create ticket", connectionString);
         ReportCpu(results, "http create ticket", cpuBefore, cpu.Take(), create.Operations);
-        var existing = tickets.Where(t => t != Guid.Empty).ToArray();
         if (existing.Length == 0)
         {
             Console.Error.WriteLine("  No ticket was created (see the errors above), so the reply phases are skipped.");

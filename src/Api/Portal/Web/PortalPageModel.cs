@@ -46,6 +46,29 @@ public abstract class PortalPageModel(PortalContexts contexts) : PageModel
         }
     }
 
+    /// <summary>A filter value as the list endpoints take it: trimmed, or null when blank.</summary>
+    protected static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>The start of a local day in <paramref name="zone"/>, for the created-range filters.</summary>
+    protected static DateTimeOffset? StartOf(DateOnly? day, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        if (day is not { } d)
+        {
+            return null;
+        }
+
+        var local = d.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+    }
+
+    /// <summary>A list page's link: <paramref name="path"/> with the non-blank <paramref name="values"/> as its query string.</summary>
+    protected static string ListLink(string path, IEnumerable<KeyValuePair<string, string?>> values) =>
+        path + QueryString.Create(values.Where(v => !string.IsNullOrWhiteSpace(v.Value)));
+
+    /// <summary>A date filter as its query string writes it.</summary>
+    protected static string? QueryDate(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     /// <summary>The contact's local time of an instant already converted by the shaper, in the page's culture.</summary>
     public static string When(DateTimeOffset local) => local.ToString("g", CultureInfo.CurrentCulture);
 

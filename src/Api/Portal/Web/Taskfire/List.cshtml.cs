@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Ticketing.Api.Taskfire;
 using Ticketing.Projections.Tickets.Queries;
@@ -55,24 +54,9 @@ public sealed class TaskfireListModel(PortalContexts contexts, TaskfireCallers c
     }
 
     /// <summary>The query string of this list with another cursor, for the paging links.</summary>
-    public string Link(string? cursor)
-    {
-        var values = new List<KeyValuePair<string, string?>>();
-        Add("status", Status);
-        Add("priority", Priority);
-        Add("text", Text);
-        Add("from", From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Add("to", To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Add("scope", Scope);
-        Add("cursor", cursor);
-        return $"{PortalWebServices.TaskfirePath}/tickets{QueryString.Create(values)}";
-
-        void Add(string key, string? value)
-        {
-            if (!string.IsNullOrWhiteSpace(value))
-            {
-                values.Add(new(key, value));
-            }
-        }
-    }
+    public string Link(string? cursor) => ListLink($"{PortalWebServices.TaskfirePath}/tickets",
+    [
+        new("status", Status), new("priority", Priority), new("text", Text), new("from", QueryDate(From)), new("to", QueryDate(To)),
+        new("scope", Scope), new("cursor", cursor),
+    ]);
 }

@@ -15,19 +15,4 @@ public abstract class TaskfirePageModel(PortalContexts contexts, TaskfireCallers
     protected TaskfireCallers Callers => callers;
 
     protected async Task<TaskfireCaller> CallerAsync(CancellationToken ct) => _caller ??= await callers.ResolveAsync(HttpContext, ct);
-
-    /// <summary>The start of a local day in the user's time zone, for the created-range filters.</summary>
-    protected static DateTimeOffset? StartOf(DateOnly? day, TimeZoneInfo zone)
-    {
-        ArgumentNullException.ThrowIfNull(zone);
-        if (day is not { } d)
-        {
-            return null;
-        }
-
-        var local = d.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, zone.GetUtcOffset(local));
-    }
-
-    protected static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

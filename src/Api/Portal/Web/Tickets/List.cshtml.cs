@@ -54,46 +54,18 @@ public sealed class ListModel(PortalContexts contexts, PortalTicketQueries queri
             .Select(s => PortalTicketShaper.Status(context, s.Id))];
         var query = new PortalTicketListQuery(
             Status is { Length: > 0 } ? Status : null, Values(Priority), Values(Type), null, Blank(Text),
-            StartOf(From, context), To is { } to ? StartOf(to.AddDays(1), context) : null, Blank(Scope), Blank(Cursor), PageSize);
+            StartOf(From, context.Caller.TimeZone), To is { } to ? StartOf(to.AddDays(1), context.Caller.TimeZone) : null, Blank(Scope), Blank(Cursor), PageSize);
         await TryAsync(async () => Tickets = await ListPortalTickets.ListAsync(context, query, queries, directory, ct));
         return Page();
     }
 
     /// <summary>The query string of this list with another cursor, for the paging links.</summary>
-    public string Link(string? cursor)
-    {
-        var values = new List<KeyValuePair<string, string?>>();
-        values.AddRange((Status ?? []).Select(s => new KeyValuePair<string, string?>("status", s)));
-        Add("priority", Priority);
-        Add("type", Type);
-        Add("text", Text);
-        Add("from", From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        Add("to", To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        Add("scope", Scope);
-        Add("cursor", cursor);
-        return $"{PortalWebServices.BasePath}/tickets{Microsoft.AspNetCore.Http.QueryString.Create(values)}";
-
-        void Add(string key, string? value)
-        {
-            if (!string.IsNullOrWhiteSpace(value))
-            {
-                values.Add(new(key, value));
-            }
-        }
-    }
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    public string Link(string? cursor) => ListLink($"{PortalWebServices.BasePath}/tickets",
+    [
+        .. (Status ?? []).Select(s => new KeyValuePair<string, string?>("status", s)),
+        new("priority", Priority), new("type", Type), new("text", Text), new("from", QueryDate(From)), new("to", QueryDate(To)),
+        new("scope", Scope), new("cursor", cursor),
+    ]);
 
     private static string[]? Values(string? value) => Blank(value) is { } v ? [v] : null;
-
-    private static DateTimeOffset? StartOf(DateOnly? day, PortalContext context)
-    {
-        if (day is not { } d)
-        {
-            return null;
-        }
-
-        var local = d.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, context.Caller.TimeZone.GetUtcOffset(local));
-    }
 }
