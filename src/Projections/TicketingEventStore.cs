@@ -59,8 +59,6 @@ public static class TicketingEventStore
 
         options.Projections.Add(new TicketStream(), ProjectionLifecycle.Live);
         options.Projections.Add(new DeviceStream(), ProjectionLifecycle.Live);
-        // Devices (P13, ADR 0030): inline like the others, but not yet offered to the online rebuild.
-        options.Projections.Add(new DeviceProjection(), ProjectionLifecycle.Inline);
         // Each store gets projection objects of its own: Marten configures them when it assembles a store, and a
         // process may hold several stores (the test template's, the host's, the bench's).
         foreach (var readModel in NewReadModels())
@@ -71,5 +69,7 @@ public static class TicketingEventStore
         return options;
     }
 
-    private static SqlProjection[] NewReadModels() => [new TicketListProjection(), new TicketDetailProjection(), new PortalTicketProjection()];
+    // Devices (P13, ADR 0030) last: a read model's place in this list is its rebuild lock key (ReadModelRebuilder.LockKey).
+    private static SqlProjection[] NewReadModels() =>
+        [new TicketListProjection(), new TicketDetailProjection(), new PortalTicketProjection(), new DeviceProjection()];
 }

@@ -12,12 +12,13 @@ namespace Ticketing.Api.Tests.Reliability;
 /// </summary>
 public static class ReadModelRebuild
 {
-    /// <summary>Every inline ticket read model: projection name, its tables and each table's full ordering key.</summary>
+    /// <summary>Every inline read model (tickets and devices): projection name, its tables and each table's full ordering key.</summary>
     public static readonly (string Projection, (string Table, string OrderBy)[] Tables)[] InlineProjections =
     [
         ("ticket_list", [("ticket_list", "id")]),
         ("ticket_details", [("ticket_details", "id"), ("ticket_timeline", "ticket_id, entry_id")]),
         ("portal_tickets", [("portal_tickets", "id")]),
+        ("devices", [("devices", "id"), ("device_actions", "id")]),
     ];
 
     /// <summary>Table name → its rows as text, one line per row in key order.</summary>
@@ -35,7 +36,7 @@ public static class ReadModelRebuild
         return tables;
     }
 
-    /// <summary>Rebuilds every inline ticket read model beside the live one and swaps it in; returns the events each replayed.</summary>
+    /// <summary>Rebuilds every inline read model beside the live one and swaps it in; returns the events each replayed.</summary>
     public static async Task<Dictionary<string, long>> RebuildInlineAsync(ApiFactory api)
     {
         var rebuilder = api.Services.GetRequiredService<ReadModelRebuilder>();
