@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Ticketing.Api.Hosting.Validation;
 using Ticketing.Api.Identity;
+using Ticketing.Api.Tickets;
 using Ticketing.Application.Devices;
 using Ticketing.Application.Devices.Managing;
 using Ticketing.Domain.Devices;
@@ -32,26 +33,29 @@ public static class DeviceEndpoints
     }
 
     private static async Task<Created<DeviceResponse>> CreateAsync(
-        CreateDeviceRequest request, ClaimsPrincipal user, IMessageBus bus, NpgsqlDataSource dataSource, CancellationToken ct)
+        CreateDeviceRequest request, ClaimsPrincipal user, HttpContext http, IMessageBus bus, NpgsqlDataSource dataSource, CancellationToken ct)
     {
         var written = await bus.InvokeAsync<DeviceWritten>(new RegisterDevice(
             Guid.CreateVersion7(), request.CustomerId, request.Name.Trim(), request.Os!.Value, Blank(request.AgentId), request.ContactId,
             Actor(user)), ct);
-        return TypedResults.Created($"/api/devices/{written.DeviceId}", await ReadAsync(dataSource, written, ct));
+        return TypedResults.Created($"/api/devices/{written.DeviceId}", await ReadAsync(http, dataSource, written, ct));
     }
 
+    // If-Match (optional, the version of GET's ETag) guards the technicians' changes against lost updates: a device
+    // changed since is 412 and nothing is written (ADR 0030).
     private static async Task<Ok<DeviceResponse>> UpdateAsync(
-        Guid id, UpdateDeviceRequest request, ClaimsPrincipal user, IMessageBus bus, NpgsqlDataSource dataSource, CancellationToken ct) =>
-        TypedResults.Ok(await ReadAsync(dataSource, await bus.InvokeAsync<DeviceWritten>(
-            new UpdateDevice(id, request.Name.Trim(), request.Os!.Value, Blank(request.AgentId), Actor(user)), ct), ct));
+        Guid id, UpdateDeviceRequest request, ClaimsPrincipal user, HttpContext http, IMessageBus bus, NpgsqlDataSource dataSource, CancellationToken ct) =>
+        TypedResults.Ok(await ReadAsync(http, dataSource, await bus.InvokeAsync<DeviceWritten>(
+            new UpdateDevice(id, request.Name.Trim(), request.Os!.Value, Blank(request.AgentId), Actor(user), ETags.IfMatch(http.Request)), ct), ct));
 
     private static async Task<Ok<DeviceResponse>> AssignAsync(
-        Guid id, AssignDeviceRequest request, ClaimsPrincipal user, IMessageBus bus, NpgsqlDataSource dataSource, CancellationToken ct) =>
-        TypedResults.Ok(await ReadAsync(dataSource, await bus.InvokeAsync<DeviceWritten>(new AssignDevice(id, request.ContactId, Actor(user)), ct), ct));
+        Guid id, AssignDeviceRequest request, ClaimsPrincipal user, HttpContext http, IMessageBus bus, NpgsqlDataSource dataSource, CancellationToken ct) =>
+        TypedResults.Ok(await ReadAsync(http, dataSource, await bus.InvokeAsync<DeviceWritten>(
+            new AssignDevice(id, request.ContactId, Actor(user), ETags.IfMatch(http.Request)), ct), ct));
 
     private static async Task<Ok<DeviceResponse>> RetireAsync(
-        Guid id, ClaimsPrincipal user, IMessageBus bus, NpgsqlDataSource dataSource, CancellationToken ct) =>
-        TypedResults.Ok(await ReadAsync(dataSource, await bus.InvokeAsync<DeviceWritten>(new RetireDevice(id, Actor(user)), ct), ct));
+        Guid id, ClaimsPrincipal user, HttpContext http, IMessageBus bus, NpgsqlDataSource dataSource, CancellationToken ct) =>
+        TypedResults.Ok(await ReadAsync(http, dataSource, await bus.InvokeAsync<DeviceWritten>(new RetireDevice(id, Actor(user), ETags.IfMatch(http.Request)), ct), ct));
 
     /// <summary><c>GET /api/portal/devices</c>: the contact's own live devices, the only ones actions are offered on.</summary>
     private static async Task<Ok<IReadOnlyList<DeviceResponse>>> ListMineAsync(ClaimsPrincipal user, NpgsqlDataSource dataSource, CancellationToken ct) =>
@@ -67,8 +71,13 @@ public static class DeviceEndpoints
         return new DeviceActor(caller.UserId, caller.Role);
     }
 
-    private static async Task<DeviceResponse> ReadAsync(NpgsqlDataSource dataSource, DeviceWritten written, CancellationToken ct) =>
-        await DeviceQueries.FindAsync(dataSource, written.DeviceId, null, ct) ?? throw DeviceWrites.NotFound(written.DeviceId);
+    /// <summary>The device as written, with its version as the ETag a following change may send back in If-Match.</summary>
+    private static async Task<DeviceResponse> ReadAsync(HttpContext http, NpgsqlDataSource dataSource, DeviceWritten written, CancellationToken ct)
+    {
+        var device = await DeviceQueries.FindAsync(dataSource, written.DeviceId, null, ct) ?? throw DeviceWrites.NotFound(written.DeviceId);
+        ETags.Set(http.Response, device.Version);
+        return device;
+    }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -28,6 +28,6 @@ public static class ETags
             return version;
         }
 
-        throw new ValidationException([new ValidationFailure("If-Match", "If-Match must be a ticket version ETag such as \"3\".")]);
+        throw new ValidationException([new ValidationFailure("If-Match", "If-Match must be a version ETag (a ticket's or a device's) such as \"3\".")]);
     }
 }

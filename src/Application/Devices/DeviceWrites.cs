@@ -22,12 +22,21 @@ public sealed record DeviceWritten(Guid DeviceId, long Version);
 /// </summary>
 public static class DeviceWrites
 {
-    /// <summary>The device's stream for writing; a device that does not exist is a 404.</summary>
-    public static async Task<IEventStream<Device>> FetchAsync(IDocumentSession session, Guid deviceId, CancellationToken ct)
+    /// <summary>
+    /// The device's stream for writing; a device that does not exist is a 404. With <paramref name="ifMatch"/> (the
+    /// request's If-Match, the version its ETag carried) a device that has moved on since is a 412, before anything is decided.
+    /// </summary>
+    public static async Task<IEventStream<Device>> FetchAsync(IDocumentSession session, Guid deviceId, CancellationToken ct, long? ifMatch = null)
     {
         ArgumentNullException.ThrowIfNull(session);
         var stream = await session.Events.FetchForWriting<Device>(deviceId, ct);
-        return stream.Aggregate is { Exists: true } ? stream : throw NotFound(deviceId);
+        if (stream.Aggregate is not { Exists: true })
+        {
+            throw NotFound(deviceId);
+        }
+
+        var version = stream.CurrentVersion ?? 0;
+        return ifMatch is { } expected && expected != version ? throw new PreconditionFailedException(expected, version) : stream;
     }
 
     /// <summary>Appends the decided events stamped with who and when; returns the stream's version after them.</summary>

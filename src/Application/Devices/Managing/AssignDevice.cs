@@ -5,14 +5,14 @@ using Ticketing.Domain.Devices;
 namespace Ticketing.Application.Devices.Managing;
 
 /// <summary>A technician gives the device to one of its customer's contacts, or to nobody (null).</summary>
-public sealed record AssignDevice(Guid DeviceId, Guid? ContactId, DeviceActor By);
+public sealed record AssignDevice(Guid DeviceId, Guid? ContactId, DeviceActor By, long? IfMatch = null);
 
 public static class AssignDeviceHandler
 {
     public static async Task<DeviceWritten> Handle(
         AssignDevice command, IDocumentSession session, NpgsqlDataSource dataSource, TimeProvider clock, CancellationToken ct)
     {
-        var stream = await DeviceWrites.FetchAsync(session, command.DeviceId, ct);
+        var stream = await DeviceWrites.FetchAsync(session, command.DeviceId, ct, command.IfMatch);
         var device = stream.Aggregate!;
         if (command.ContactId is { } contact && !device.IsRetired)
         {
