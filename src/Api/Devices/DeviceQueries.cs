@@ -4,6 +4,7 @@ using Npgsql;
 using Ticketing.Api.Identity.Persistence;
 using Ticketing.Application.Devices;
 using Ticketing.Application.Persistence;
+using Ticketing.Application.Privacy;
 using Ticketing.Domain.Devices;
 
 namespace Ticketing.Api.Devices;
@@ -43,7 +44,7 @@ public static class DeviceQueries
     public static async Task<Ok<DeviceResponse>> GetAsync(Guid id, HttpContext http, NpgsqlDataSource dataSource, CancellationToken ct)
     {
         var device = await FindAsync(dataSource, id, null, ct) ?? throw DeviceWrites.NotFound(id);
-        http.Response.Headers.ETag = $"\"{device.Version}\"";
+        Tickets.ETags.Set(http.Response, device.Version);
         return TypedResults.Ok(device);
     }
 
@@ -70,8 +71,12 @@ public static class DeviceQueries
         return await ReadAsync(command, ct);
     }
 
-    /// <summary><c>GET /api/devices/{id}/history</c>: every event of the device's stream, oldest first (T11 for devices).</summary>
-    public static async Task<Ok<IReadOnlyList<DeviceHistoryEntry>>> HistoryAsync(Guid id, NpgsqlDataSource dataSource, CancellationToken ct)
+    /// <summary>
+    /// <c>GET /api/devices/{id}/history</c>: every event of the device's stream, oldest first (T11 for devices); a
+    /// contact's sealed address opened, or <c>[erased]</c> once the contact was erased (ADR 0027).
+    /// </summary>
+    public static async Task<Ok<IReadOnlyList<DeviceHistoryEntry>>> HistoryAsync(
+        Guid id, NpgsqlDataSource dataSource, PersonalDataReveal reveal, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand("""
             select e.version, e.type, e.timestamp, e.headers->>'actorId', e.headers->>'actorRole', e.data::text
@@ -91,7 +96,13 @@ public static class DeviceQueries
             }
         }
 
-        return entries.Count > 0 ? TypedResults.Ok<IReadOnlyList<DeviceHistoryEntry>>(entries) : throw DeviceWrites.NotFound(id);
+        if (entries.Count == 0)
+        {
+            throw DeviceWrites.NotFound(id);
+        }
+
+        var revealed = await reveal.RevealAsync([.. entries.Select(e => e.Data)], ct);
+        return TypedResults.Ok<IReadOnlyList<DeviceHistoryEntry>>([.. entries.Select((e, i) => e with { Data = revealed[i] })]);
     }
 
     /// <summary>A contact's actions on a device, newest first.</summary>

@@ -29,6 +29,7 @@ public static class PhoneVerificationHandler
         var now = clock.GetUtcNow();
         await SmsCodes.EnsureMaySendAsync(dataSource, command.ContactId, options, now, ct);
         var code = SmsCodes.NewCode();
+        var language = await SmsTexts.LanguageOfAsync(dataSource, command.ContactId, ct);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         await using (var batch = new NpgsqlBatch(connection, tx) { BatchCommands = { SmsCodes.Insert(hasher, command.ContactId, SmsCodePurpose.Phone, command.Phone, null, code, now, options) } })
@@ -37,7 +38,7 @@ public static class PhoneVerificationHandler
         }
 
         // Sent inside the transaction: a provider failure stores no code.
-        await sms.SendAsync(command.Phone, $"Your verification code: {code}", ct);
+        await sms.SendAsync(command.Phone, SmsTexts.PhoneCode(language, code), ct);
         await tx.CommitAsync(ct);
         return new CodeSent(now + options.Lifetime);
     }

@@ -14,13 +14,13 @@ public sealed record SelfServiceWorld(
 {
     public Guid DeviceId => Agent.DeviceId;
 
-    public static async Task<SelfServiceWorld> BuildAsync(IdentityApiFactory api, string os = "Windows", bool verifyPhone = true)
+    public static async Task<SelfServiceWorld> BuildAsync(IdentityApiFactory api, string os = "Windows", bool verifyPhone = true, string language = "de")
     {
         var admin = await api.SignInAdminAsync();
         await admin.SwitchSelfServiceAsync(enabled: true);
         var technician = await api.SignInStaffAsync();
         var customer = await technician.CreateCustomerAsync();
-        var contact = await technician.CreateContactAsync(customer);
+        var contact = await technician.CreateContactAsync(customer, language: language);
         var agent = await api.EnrolledAgentAsync(await technician.EnrolmentKeyAsync(customer), $"agent-{Guid.NewGuid():N}", os);
         await technician.PutAsync<DeviceBody>($"/api/devices/{agent.DeviceId}/contact", new { contactId = contact.Id });
         var portal = await api.SignInAsync(contact);

@@ -1,6 +1,7 @@
 using Marten;
 using Npgsql;
 using Ticketing.Application.Errors;
+using Ticketing.Application.Privacy;
 using Ticketing.Application.Sms;
 using Ticketing.Domain.Devices;
 
@@ -23,7 +24,8 @@ public sealed record ReportActionOutcome(Guid DeviceId, Guid ActionId, bool Comp
 public static class ReportActionOutcomeHandler
 {
     public static async Task<DeviceWritten> Handle(
-        ReportActionOutcome command, IDocumentSession session, NpgsqlDataSource dataSource, ISmsSender sms, TimeProvider clock, CancellationToken ct)
+        ReportActionOutcome command, IDocumentSession session, NpgsqlDataSource dataSource, ISmsSender sms, PersonalDataKeys keys, TimeProvider clock,
+        CancellationToken ct)
     {
         var stream = await DeviceWrites.FetchAsync(session, command.DeviceId, ct);
         var device = stream.Aggregate!;
@@ -33,7 +35,9 @@ public static class ReportActionOutcomeHandler
         }
 
         var now = clock.GetUtcNow();
-        var outcome = DeviceDecisions.Outcome(device, command.ActionId, command.Completed, command.Detail, command.From, now);
+        // The device's address while it acts for the contact who asked is that contact's personal data, as theirs is.
+        var from = await DeviceCallerAddress.SealAsync(keys, dataSource, action.ContactId, command.From, ct);
+        var outcome = DeviceDecisions.Outcome(device, command.ActionId, command.Completed, command.Detail, from, now);
         var version = DeviceWrites.Append(session, stream, new DeviceActor(command.DeviceId, "agent"), now, outcome);
         if (command.Completed && action.Kind == DeviceActionKind.ResetPassword)
         {
@@ -46,7 +50,8 @@ public static class ReportActionOutcomeHandler
             var phone = await PhoneVerificationHandler.StatusAsync(dataSource, action.ContactId, ct);
             if (phone is { Verified: true, Phone: { } number })
             {
-                await sms.SendAsync(number, $"Temporary password for {device.Name}: {password}", ct);
+                var language = await SmsTexts.LanguageOfAsync(dataSource, action.ContactId, ct);
+                await sms.SendAsync(number, SmsTexts.TemporaryPassword(language, device.Name, password), ct);
             }
         }
 

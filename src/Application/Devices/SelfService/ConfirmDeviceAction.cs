@@ -3,6 +3,7 @@ using Npgsql;
 using Ticketing.Application.Errors;
 using Ticketing.Application.EventSourcing;
 using Ticketing.Application.Identity.Accounts;
+using Ticketing.Application.Privacy;
 using Ticketing.Application.Sms;
 using Ticketing.Domain.Devices;
 
@@ -15,7 +16,7 @@ public static class ConfirmDeviceActionHandler
 {
     public static async Task<DeviceWritten> Handle(
         ConfirmDeviceAction command, IDocumentSession session, NpgsqlDataSource dataSource, SecretHasher hasher,
-        SmsCodeOptions options, TimeProvider clock, CancellationToken ct)
+        SmsCodeOptions options, PersonalDataKeys keys, TimeProvider clock, CancellationToken ct)
     {
         var stream = await session.Events.FetchForWriting<Device>(command.DeviceId, ct);
         if (stream.Aggregate is not { } device || !DeviceDecisions.IsActionableBy(device, command.ContactId))
@@ -35,8 +36,9 @@ public static class ConfirmDeviceActionHandler
 
         var now = EventStamping.StoredPrecision(clock.GetUtcNow());
         var (codeId, _) = await SmsCodes.VerifyAsync(dataSource, hasher, command.ContactId, SmsCodePurpose.Action, command.ActionId, command.Code, options, now, ct);
+        var from = await DeviceCallerAddress.SealAsync(keys, dataSource, command.ContactId, command.From, ct);
         var version = DeviceWrites.Append(session, stream, new DeviceActor(command.ContactId, "contact"), now,
-            new DeviceActionVerified(device.Id, command.ActionId, command.ContactId, command.From, now),
+            new DeviceActionVerified(device.Id, command.ActionId, command.ContactId, from, now),
             new DeviceActionDispatched(device.Id, command.ActionId, now));
         session.QueueOperation(new SqlStatement(SmsCodes.MarkUsed(codeId, now)));
         return new DeviceWritten(device.Id, version);

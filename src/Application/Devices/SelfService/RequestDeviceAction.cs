@@ -3,6 +3,7 @@ using Npgsql;
 using Ticketing.Application.Errors;
 using Ticketing.Application.EventSourcing;
 using Ticketing.Application.Identity.Accounts;
+using Ticketing.Application.Privacy;
 using Ticketing.Application.Sms;
 using Ticketing.Domain.Devices;
 
@@ -20,7 +21,7 @@ public static class RequestDeviceActionHandler
 {
     public static async Task<DeviceActionRequestedResult> Handle(
         RequestDeviceAction command, IDocumentSession session, NpgsqlDataSource dataSource, SecretHasher hasher, ISmsSender sms,
-        SmsCodeOptions options, TimeProvider clock, CancellationToken ct)
+        SmsCodeOptions options, PersonalDataKeys keys, TimeProvider clock, CancellationToken ct)
     {
         var stream = await session.Events.FetchForWriting<Device>(command.DeviceId, ct);
         if (stream.Aggregate is not { } device || !DeviceDecisions.IsActionableBy(device, command.ContactId))
@@ -40,20 +41,15 @@ public static class RequestDeviceActionHandler
         var now = EventStamping.StoredPrecision(clock.GetUtcNow());
         await SmsCodes.EnsureMaySendAsync(dataSource, command.ContactId, options, now, ct);
 
+        var from = await DeviceCallerAddress.SealAsync(keys, dataSource, command.ContactId, command.From, ct);
         var actionId = Guid.CreateVersion7();
         DeviceWrites.Append(session, stream, new DeviceActor(command.ContactId, "contact"), now, new DeviceActionRequested(
-            device.Id, actionId, command.Kind, command.ApplicationId, package, command.ContactId, command.From, now));
+            device.Id, actionId, command.Kind, command.ApplicationId, package, command.ContactId, from, now));
         var code = SmsCodes.NewCode();
         session.QueueOperation(new SqlStatement(SmsCodes.Insert(hasher, command.ContactId, SmsCodePurpose.Action, phone.Phone!, actionId, code, now, options)));
         // Sent before the session commits: a provider failure stores neither the request nor its code.
-        await sms.SendAsync(phone.Phone!, $"Code to confirm '{Describe(command.Kind, package)}' on {device.Name}: {code}", ct);
+        var language = await SmsTexts.LanguageOfAsync(dataSource, command.ContactId, ct);
+        await sms.SendAsync(phone.Phone!, SmsTexts.ActionCode(language, command.Kind, package, device.Name, code), ct);
         return new DeviceActionRequestedResult(actionId, now + options.Lifetime);
     }
-
-    private static string Describe(DeviceActionKind kind, string? package) => kind switch
-    {
-        DeviceActionKind.InstallApplication => $"install {package}",
-        DeviceActionKind.ResetPassword => "reset password",
-        _ => kind.ToString().ToLowerInvariant(),
-    };
 }

@@ -3,6 +3,7 @@
 using Npgsql;
 using System;
 using Ticketing.Application.Identity.Accounts;
+using Ticketing.Application.Privacy;
 using Ticketing.Application.Sms;
 using Wolverine.Marten.Publishing;
 
@@ -15,14 +16,16 @@ namespace Internal.Generated.WolverineHandlers
         private readonly Npgsql.NpgsqlDataSource _npgsqlDataSource;
         private readonly System.TimeProvider _timeProvider;
         private readonly Ticketing.Application.Identity.Accounts.SecretHasher _secretHasher;
+        private readonly Ticketing.Application.Privacy.PersonalDataKeys _personalDataKeys;
         private readonly Ticketing.Application.Sms.SmsCodeOptions _smsCodeOptions;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
 
-        public ConfirmDeviceActionHandler867820686(Npgsql.NpgsqlDataSource npgsqlDataSource, System.TimeProvider timeProvider, Ticketing.Application.Identity.Accounts.SecretHasher secretHasher, Ticketing.Application.Sms.SmsCodeOptions smsCodeOptions, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
+        public ConfirmDeviceActionHandler867820686(Npgsql.NpgsqlDataSource npgsqlDataSource, System.TimeProvider timeProvider, Ticketing.Application.Identity.Accounts.SecretHasher secretHasher, Ticketing.Application.Privacy.PersonalDataKeys personalDataKeys, Ticketing.Application.Sms.SmsCodeOptions smsCodeOptions, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
         {
             _npgsqlDataSource = npgsqlDataSource;
             _timeProvider = timeProvider;
             _secretHasher = secretHasher;
+            _personalDataKeys = personalDataKeys;
             _smsCodeOptions = smsCodeOptions;
             _outboxedSessionFactory = outboxedSessionFactory;
         }
@@ -38,7 +41,7 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Ticketing.Application.Devices.SelfService.ConfirmDeviceActionHandler");
             
             // The actual message execution
-            var outgoing1 = await Ticketing.Application.Devices.SelfService.ConfirmDeviceActionHandler.Handle(confirmDeviceAction, documentSession, _npgsqlDataSource, _secretHasher, _smsCodeOptions, _timeProvider, cancellation).ConfigureAwait(false);
+            var outgoing1 = await Ticketing.Application.Devices.SelfService.ConfirmDeviceActionHandler.Handle(confirmDeviceAction, documentSession, _npgsqlDataSource, _secretHasher, _smsCodeOptions, _personalDataKeys, _timeProvider, cancellation).ConfigureAwait(false);
 
             
             // Outgoing, cascaded message

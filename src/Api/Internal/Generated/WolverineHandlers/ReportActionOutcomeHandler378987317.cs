@@ -2,6 +2,7 @@
 #pragma warning disable
 using Npgsql;
 using System;
+using Ticketing.Application.Privacy;
 using Ticketing.Application.Sms;
 using Wolverine.Marten.Publishing;
 
@@ -13,13 +14,15 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Npgsql.NpgsqlDataSource _npgsqlDataSource;
         private readonly System.TimeProvider _timeProvider;
+        private readonly Ticketing.Application.Privacy.PersonalDataKeys _personalDataKeys;
         private readonly Ticketing.Application.Sms.ISmsSender _smsSender;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
 
-        public ReportActionOutcomeHandler378987317(Npgsql.NpgsqlDataSource npgsqlDataSource, System.TimeProvider timeProvider, Ticketing.Application.Sms.ISmsSender smsSender, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
+        public ReportActionOutcomeHandler378987317(Npgsql.NpgsqlDataSource npgsqlDataSource, System.TimeProvider timeProvider, Ticketing.Application.Privacy.PersonalDataKeys personalDataKeys, Ticketing.Application.Sms.ISmsSender smsSender, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
         {
             _npgsqlDataSource = npgsqlDataSource;
             _timeProvider = timeProvider;
+            _personalDataKeys = personalDataKeys;
             _smsSender = smsSender;
             _outboxedSessionFactory = outboxedSessionFactory;
         }
@@ -35,7 +38,7 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Ticketing.Application.Devices.Agents.ReportActionOutcomeHandler");
             
             // The actual message execution
-            var outgoing1 = await Ticketing.Application.Devices.Agents.ReportActionOutcomeHandler.Handle(reportActionOutcome, documentSession, _npgsqlDataSource, _smsSender, _timeProvider, cancellation).ConfigureAwait(false);
+            var outgoing1 = await Ticketing.Application.Devices.Agents.ReportActionOutcomeHandler.Handle(reportActionOutcome, documentSession, _npgsqlDataSource, _smsSender, _personalDataKeys, _timeProvider, cancellation).ConfigureAwait(false);
 
             
             // Outgoing, cascaded message
