@@ -37,6 +37,12 @@ public sealed class ChromiumTests(PortalHost host, ChromiumFixture chromium) : I
         new TaskfireWalk(host, chromium, screenshots: true).RunAsync();
 
     [Fact]
+    public Task A_contact_registers_a_phone_confirms_it_by_sms_and_restarts_a_device_confirmed_by_sms() => new DeviceWalk(host, chromium).RunAsync();
+
+    [Fact]
+    public Task The_device_pages_have_no_serious_or_critical_accessibility_violations() => new DeviceWalk(host, chromium).AccessibilityAsync();
+
+    [Fact]
     public Task The_taskfire_users_pages_have_no_serious_or_critical_accessibility_violations() =>
         new TaskfireWalk(host, chromium, screenshots: false).AccessibilityAsync();
 }

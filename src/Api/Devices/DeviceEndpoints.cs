@@ -58,11 +58,11 @@ public static class DeviceEndpoints
         TypedResults.Ok(await ReadAsync(http, dataSource, await bus.InvokeAsync<DeviceWritten>(new RetireDevice(id, Actor(user), ETags.IfMatch(http.Request)), ct), ct));
 
     /// <summary><c>GET /api/portal/devices</c>: the contact's own live devices, the only ones actions are offered on.</summary>
-    private static async Task<Ok<IReadOnlyList<DeviceResponse>>> ListMineAsync(ClaimsPrincipal user, NpgsqlDataSource dataSource, CancellationToken ct) =>
+    internal static async Task<Ok<IReadOnlyList<DeviceResponse>>> ListMineAsync(ClaimsPrincipal user, NpgsqlDataSource dataSource, CancellationToken ct) =>
         TypedResults.Ok(await DeviceQueries.OfContactAsync(dataSource, user.GetCurrentUser().UserId, ct));
 
     /// <summary><c>GET /api/portal/devices/{id}</c>: another contact's or customer's device is the same 404 as a missing one.</summary>
-    private static async Task<Ok<DeviceResponse>> GetMineAsync(Guid id, ClaimsPrincipal user, NpgsqlDataSource dataSource, CancellationToken ct) =>
+    internal static async Task<Ok<DeviceResponse>> GetMineAsync(Guid id, ClaimsPrincipal user, NpgsqlDataSource dataSource, CancellationToken ct) =>
         TypedResults.Ok(await DeviceQueries.FindAsync(dataSource, id, user.GetCurrentUser().UserId, ct) ?? throw DeviceWrites.NotFound(id));
 
     internal static DeviceActor Actor(ClaimsPrincipal user)

@@ -74,7 +74,7 @@ public static class SelfServiceEndpoints
         return routes;
     }
 
-    private static async Task<Accepted<DeviceActionRequestedResult>> RequestAsync(
+    internal static async Task<Accepted<DeviceActionRequestedResult>> RequestAsync(
         Guid id, DeviceActionRequest request, ClaimsPrincipal user, HttpContext http, IMessageBus bus, CurrentSettings settings, CancellationToken ct)
     {
         var caller = await SwitchedOnAsync(user, settings, ct);
@@ -83,7 +83,7 @@ public static class SelfServiceEndpoints
         return TypedResults.Accepted($"/api/portal/devices/{id}/actions", requested);
     }
 
-    private static async Task<Ok<DeviceActionView>> ConfirmAsync(
+    internal static async Task<Ok<DeviceActionView>> ConfirmAsync(
         Guid id, Guid actionId, Sms.SmsCodeRequest request, ClaimsPrincipal user, HttpContext http, IMessageBus bus, CurrentSettings settings,
         AgentSignals signals, NpgsqlDataSource dataSource, CancellationToken ct)
     {
@@ -93,7 +93,7 @@ public static class SelfServiceEndpoints
         return TypedResults.Ok((await DeviceQueries.ActionsOfContactAsync(dataSource, id, caller.UserId, ct)).Single(a => a.Id == actionId));
     }
 
-    private static async Task<Ok<IReadOnlyList<DeviceActionView>>> ListActionsAsync(
+    internal static async Task<Ok<IReadOnlyList<DeviceActionView>>> ListActionsAsync(
         Guid id, ClaimsPrincipal user, NpgsqlDataSource dataSource, CurrentSettings settings, CancellationToken ct)
     {
         var caller = await SwitchedOnAsync(user, settings, ct);
@@ -102,7 +102,7 @@ public static class SelfServiceEndpoints
     }
 
     /// <summary>What the contact may install on this device: approved for the customer and offered on its platform.</summary>
-    private static async Task<Ok<IReadOnlyList<ApprovedApplication>>> ApplicationsAsync(
+    internal static async Task<Ok<IReadOnlyList<ApprovedApplication>>> ApplicationsAsync(
         Guid id, ClaimsPrincipal user, NpgsqlDataSource dataSource, CurrentSettings settings, CancellationToken ct)
     {
         var caller = await SwitchedOnAsync(user, settings, ct);
@@ -126,7 +126,7 @@ public static class SelfServiceEndpoints
     }
 
     /// <summary>P11: the section is off for everyone, or on for every or some customers (the portal settings).</summary>
-    private static async Task<Application.Identity.CurrentUser> SwitchedOnAsync(ClaimsPrincipal user, CurrentSettings settings, CancellationToken ct)
+    internal static async Task<Application.Identity.CurrentUser> SwitchedOnAsync(ClaimsPrincipal user, CurrentSettings settings, CancellationToken ct)
     {
         var caller = user.GetCurrentUser();
         var portal = (await settings.LoadAsync(ct)).Portal;

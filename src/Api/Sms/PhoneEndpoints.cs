@@ -40,14 +40,14 @@ public static class PhoneEndpoints
         return routes;
     }
 
-    private static async Task<Ok<PhoneStatus>> StatusAsync(ClaimsPrincipal user, NpgsqlDataSource dataSource, CancellationToken ct) =>
+    internal static async Task<Ok<PhoneStatus>> StatusAsync(ClaimsPrincipal user, NpgsqlDataSource dataSource, CancellationToken ct) =>
         TypedResults.Ok(await PhoneVerificationHandler.StatusAsync(dataSource, user.GetCurrentUser().UserId, ct));
 
     /// <summary>"Save and send code": a code goes to the number; the number is the contact's only once confirmed.</summary>
-    private static async Task<Accepted<CodeSent>> RegisterAsync(RegisterPhoneRequest request, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
+    internal static async Task<Accepted<CodeSent>> RegisterAsync(RegisterPhoneRequest request, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
         TypedResults.Accepted("/api/portal/phone", await bus.InvokeAsync<CodeSent>(new RegisterPhone(user.GetCurrentUser().UserId, request.Phone), ct));
 
-    private static async Task<Ok<PhoneStatus>> ConfirmAsync(SmsCodeRequest request, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
+    internal static async Task<Ok<PhoneStatus>> ConfirmAsync(SmsCodeRequest request, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
         TypedResults.Ok(await bus.InvokeAsync<PhoneStatus>(new ConfirmPhone(user.GetCurrentUser().UserId, request.Code), ct));
 
     private static async Task<NoContent> ResetAsync(Guid id, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct)

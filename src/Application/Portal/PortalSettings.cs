@@ -46,8 +46,14 @@ public sealed record PortalSettings(
     IReadOnlyList<CustomFieldDefinition> CustomFields,
     bool TicketingEnabled = true,
     PortalBrand? Brand = null,
-    bool KnowledgeBaseEnabled = true)
+    bool KnowledgeBaseEnabled = true,
+    bool SelfServiceEnabled = false,
+    IReadOnlyList<Guid>? SelfServiceCustomerIds = null)
 {
+    /// <summary>P11 for self-service (P13), the rule of <c>PortalSection.SelfServiceFor</c>: on for all, or for the chosen customers.</summary>
+    public bool SelfServiceFor(Guid customerId) =>
+        SelfServiceEnabled && (SelfServiceCustomerIds is not { Count: > 0 } chosen || chosen.Contains(customerId));
+
     public const string ClientPortalQueue = "Client Portal";
 
     /// <summary>The rule of a default field; a field the admin never configured has its default rule.</summary>

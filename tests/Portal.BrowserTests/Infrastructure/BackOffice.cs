@@ -143,6 +143,30 @@ public sealed partial class BackOffice(PortalHost host)
         return response.Headers.ETag!.ToString();
     }
 
+    /// <summary>A device of <paramref name="customerId"/> registered by the technician and assigned to <paramref name="contactId"/> (P13).</summary>
+    public async Task<Guid> DeviceAsync(Guid customerId, Guid contactId, string name, string os = "Windows") =>
+        (await PostAsync<IdBody>(await TechnicianAsync(), "/api/devices", new { customerId, name, os, contactId })).Id;
+
+    /// <summary>The six-digit code of the newest SMS to <paramref name="phone"/> in the SMS pickup folder (file names are version-7 ids: newest last).</summary>
+    public async Task<string> SmsCodeAsync(string phone)
+    {
+        var folder = Path.Combine(host.DataFolder, "sms-pickup");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            var latest = (Directory.Exists(folder) ? Directory.GetFiles(folder, "*.sms") : []).Order(StringComparer.Ordinal)
+                .Select(File.ReadAllText).LastOrDefault(text => text.StartsWith($"To: {phone}\n", StringComparison.Ordinal));
+            if (latest is not null)
+            {
+                return SmsCode().Match(latest).Value;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new ShouldAssertException($"No SMS reached {phone} within 30 s.");
+    }
+
     /// <summary>The code of the newest password-reset mail to <paramref name="email"/>.</summary>
     public async Task<string> ResetCodeAsync(string email) => ResetCodeLine().Match(await MailAsync(email, ResetCodeLine())).Value;
 
@@ -201,6 +225,9 @@ public sealed partial class BackOffice(PortalHost host)
 
     [GeneratedRegex(@"\b\d{8}\b")]
     private static partial Regex ResetCodeLine();
+
+    [GeneratedRegex(@"\b\d{6}\b")]
+    private static partial Regex SmsCode();
 
     // The welcome mail's lines in the contact's language (English and French are the ones the walks use).
     [GeneratedRegex(@"(?:Username|Nom d'utilisateur) ?: (.+)")]

@@ -40,6 +40,7 @@ public sealed class StoredPortalSettings(
         return new PortalSettings(
             visible, snapshot.Portal.HideCreatedBefore, snapshot.Portal.ManualCreationEnabled, issueTypeQueues, defaultQueue,
             fields, snapshot.Fields.CustomFields, snapshot.Portal.TicketingEnabled,
-            new PortalBrand(snapshot.Portal.MspName, snapshot.Portal.LogoUrl, snapshot.Portal.AccentColour), snapshot.Portal.KnowledgeBaseEnabled);
+            new PortalBrand(snapshot.Portal.MspName, snapshot.Portal.LogoUrl, snapshot.Portal.AccentColour), snapshot.Portal.KnowledgeBaseEnabled,
+            snapshot.Portal.SelfServiceEnabled, snapshot.Portal.SelfServiceCustomerIds);
     }
 }

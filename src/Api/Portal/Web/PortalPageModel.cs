@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Ticketing.Application.Errors;
 using Ticketing.Application.Portal;
+using Ticketing.Application.Sms;
 using Ticketing.Domain;
 
 namespace Ticketing.Api.Portal.Web;
@@ -103,6 +104,18 @@ public abstract class PortalPageModel(PortalContexts contexts) : PageModel
         catch (NotFoundException notFound)
         {
             return Refuse(notFound.Code, StatusCodes.Status404NotFound, notFound.Message);
+        }
+        catch (ConflictException conflict)
+        {
+            return Refuse(conflict.Code, StatusCodes.Status409Conflict, conflict.Message);
+        }
+        catch (RateLimitedException limited)
+        {
+            return Refuse(limited.Code, StatusCodes.Status429TooManyRequests, limited.Message);
+        }
+        catch (SmsUnavailableException unavailable)
+        {
+            return Refuse("sms.unavailable", StatusCodes.Status503ServiceUnavailable, unavailable.Message);
         }
         catch (BadHttpRequestException bad)
         {
