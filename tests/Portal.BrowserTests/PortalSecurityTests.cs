@@ -48,6 +48,37 @@ public sealed partial class PortalSecurityTests(PortalHost host)
     }
 
     [Fact]
+    public async Task The_device_pages_forms_carry_the_antiforgery_token_and_a_code_request_or_action_without_it_is_refused_and_sends_nothing()
+    {
+        var office = new BackOffice(host);
+        var customer = await office.CustomerAsync("Fabrikam");
+        var contact = await office.ContactAsync(customer, "Kim", "Secure");
+        var device = await office.DeviceAsync(customer, contact.ContactId, "Kiosk");
+        using var client = Client(out _);
+        (await SignInAsync(client, contact.Username, contact.Password)).ShouldBe(HttpStatusCode.Redirect);
+
+        await office.WithPortalSettingAsync("selfServiceEnabled", System.Text.Json.Nodes.JsonValue.Create(true), async () =>
+        {
+            foreach (var page in new[] { "/portal/devices", $"/portal/devices/{device}" })
+            {
+                using var shown = await client.GetAsync(page);
+                shown.StatusCode.ShouldBe(HttpStatusCode.OK, page);
+                var html = await shown.Content.ReadAsStringAsync();
+                html.ShouldContain("name=\"__antiforgery\"", customMessage: page);
+                html.ShouldNotContain("<script", Case.Insensitive, page);
+            }
+
+            using var register = await client.PostAsync("/portal/devices?handler=RegisterPhone", Form(("phone", "+41790000001")));
+            register.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            using var restart = await client.PostAsync($"/portal/devices/{device}?handler=Request", Form(("kind", "Restart")));
+            restart.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            var sms = System.IO.Path.Combine(host.DataFolder, "sms-pickup");
+            (Directory.Exists(sms) ? Directory.GetFiles(sms, "*.sms").Select(File.ReadAllText) : [])
+                .ShouldNotContain(text => text.StartsWith("To: +41790000001", StringComparison.Ordinal), "a forged form sends no code");
+        });
+    }
+
+    [Fact]
     public async Task Wrong_passwords_on_the_sign_in_page_lock_the_account_as_the_api_login_does()
     {
         var contact = await NewContactAsync();
@@ -78,7 +109,7 @@ public sealed partial class PortalSecurityTests(PortalHost host)
         }
 
         // A contact's page is refused before it runs and leads home, never to a contact's data.
-        foreach (var contactsPage in new[] { "/portal/tickets", $"/portal/tickets/{Guid.NewGuid()}", "/portal/profile", "/portal/kb" })
+        foreach (var contactsPage in new[] { "/portal/tickets", $"/portal/tickets/{Guid.NewGuid()}", "/portal/profile", "/portal/kb", "/portal/devices" })
         {
             using var refused = await client.GetAsync(contactsPage);
             refused.StatusCode.ShouldBe(HttpStatusCode.Redirect, contactsPage);
