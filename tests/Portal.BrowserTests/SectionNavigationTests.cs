@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Ticketing.Portal.BrowserTests.Infrastructure;
 
@@ -13,6 +14,7 @@ namespace Ticketing.Portal.BrowserTests;
 public sealed partial class SectionNavigationTests(PortalHost host)
 {
     private const string KnowledgeBaseLink = "href=\"/portal/kb\"";
+    private const string DevicesLink = "href=\"/portal/devices\"";
 
     [Fact]
     public async Task The_knowledge_base_is_offered_only_while_the_customers_and_the_portals_switch_are_both_on()
@@ -44,6 +46,39 @@ public sealed partial class SectionNavigationTests(PortalHost host)
         });
 
         (await reader.GetStringAsync("/portal/tickets")).ShouldContain(KnowledgeBaseLink);
+    }
+
+    [Fact]
+    public async Task My_devices_is_offered_only_while_self_service_is_on_for_the_contacts_customer_with_or_without_the_ticketing_section()
+    {
+        var office = new BackOffice(host);
+        var litware = await office.CustomerAsync("Litware");
+        var withTickets = await office.ContactAsync(litware, "Dev", "Tickets");
+        var withoutTickets = await office.ContactAsync(await office.CustomerAsync("Adatum", ticketing: false), "Dev", "Knowledge");
+        using var tickets = await SignedInClientAsync(withTickets);
+        using var noTickets = await SignedInClientAsync(withoutTickets);
+
+        await ShouldBeOfferedAsync(false);
+        await office.WithPortalSettingAsync("selfServiceEnabled", true, () => ShouldBeOfferedAsync(true));
+        await office.WithPortalSettingsAsync(
+            new Dictionary<string, JsonNode?> { ["selfServiceEnabled"] = true, ["selfServiceCustomerIds"] = new JsonArray(litware.ToString()) },
+            async () =>
+            {
+                (await tickets.GetStringAsync("/portal/tickets")).ShouldContain(DevicesLink);
+                (await noTickets.GetStringAsync("/portal/kb")).ShouldNotContain(DevicesLink);
+                using var refused = await noTickets.GetAsync("/portal/devices");
+                refused.Headers.Location!.ToString().ShouldBe("/portal?unavailable=true");
+            });
+
+        async Task ShouldBeOfferedAsync(bool offered)
+        {
+            foreach (var (client, page) in new[] { (tickets, "/portal/tickets"), (noTickets, "/portal/kb") })
+            {
+                (await client.GetStringAsync(page)).Contains(DevicesLink, StringComparison.Ordinal).ShouldBe(offered, page);
+                using var devices = await client.GetAsync("/portal/devices");
+                devices.StatusCode.ShouldBe(offered ? HttpStatusCode.OK : HttpStatusCode.Redirect, page);
+            }
+        }
     }
 
     private async Task<HttpClient> SignedInClientAsync(BackOffice.Credentials contact)

@@ -109,13 +109,22 @@ public sealed partial class BackOffice(PortalHost host)
     /// Runs <paramref name="during"/> with one member of the admin's portal settings section set to <paramref name="value"/>,
     /// then puts the section back as it was.
     /// </summary>
-    public async Task WithPortalSettingAsync(string member, JsonNode? value, Func<Task> during)
+    public Task WithPortalSettingAsync(string member, JsonNode? value, Func<Task> during) =>
+        WithPortalSettingsAsync(new Dictionary<string, JsonNode?> { [member] = value }, during);
+
+    /// <summary>Runs <paramref name="during"/> with several members of the portal settings section set at once, then puts the section back.</summary>
+    public async Task WithPortalSettingsAsync(IReadOnlyDictionary<string, JsonNode?> members, Func<Task> during)
     {
+        ArgumentNullException.ThrowIfNull(members);
         ArgumentNullException.ThrowIfNull(during);
         var admin = await SignInAsync(PortalHost.AdminEmail, PortalHost.AdminPassword);
         var (original, etag) = await PortalSectionAsync(admin);
         var changed = original.DeepClone().AsObject();
-        changed[member] = value;
+        foreach (var (member, value) in members)
+        {
+            changed[member] = value?.DeepClone();
+        }
+
         etag = await PutPortalSectionAsync(admin, changed, etag);
         try
         {
