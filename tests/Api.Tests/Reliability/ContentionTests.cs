@@ -169,7 +169,12 @@ public sealed class ContentionTests(ContentionApiFactory api, ITestOutputHelper 
         foreach (var (table, rows) in live)
         {
             Report($"  {table}: {rows.Split('\n').Length} live rows, rebuilt rows identical: {rows == rebuilt[table]}");
-            rows.Length.ShouldBeGreaterThan(0, table);
+            // This test writes tickets only: the devices read model is rebuilt and compared too, but may be empty.
+            if (table is not ("devices" or "device_actions"))
+            {
+                rows.Length.ShouldBeGreaterThan(0, table);
+            }
+
             rebuilt[table].ShouldBe(rows, $"{table} differs from its rebuild at {ReadModelRebuild.FirstDifference(rows, rebuilt[table])}");
         }
 
