@@ -217,4 +217,28 @@ public sealed class AssistantChatTests(TicketApiFactory api) : IClassFixture<Tic
         (await world.Portal.TranscriptAsync(conversation.Id)).TicketId.ShouldBe(opened.TicketId);
         await world.Admin.SwitchAssistantAsync(enabled: true);
     }
+
+    [Fact]
+    public async Task Erasing_the_contact_removes_their_conversations()
+    {
+        var world = await WorldAsync();
+        using var agent = world.Agent;
+        var conversation = await world.Portal.StartConversationAsync();
+        await world.Portal.SayAsync(conversation.Id, "My personal question");
+
+        await world.Admin.Scenario(s =>
+        {
+            s.Post.Url($"/api/contacts/{world.Contact.Id}/erase");
+            s.StatusCodeShouldBe(HttpStatusCode.NoContent);
+        });
+
+        await using var database = new Npgsql.NpgsqlConnection(api.ConnectionString);
+        await database.OpenAsync();
+        await using var count = new Npgsql.NpgsqlCommand(
+            "select count(*) from assistant_messages m join assistant_conversations c on c.id = m.conversation_id where c.contact_id = $1", database)
+        {
+            Parameters = { new Npgsql.NpgsqlParameter { Value = world.Contact.Id } },
+        };
+        ((long)(await count.ExecuteScalarAsync())!).ShouldBe(0);
+    }
 }
