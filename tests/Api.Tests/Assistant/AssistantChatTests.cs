@@ -48,6 +48,25 @@ public sealed class AssistantChatTests(TicketApiFactory api) : IClassFixture<Tic
     }
 
     [Fact]
+    public async Task An_approved_application_the_message_names_is_offered_for_installation_on_the_contacts_device()
+    {
+        var world = await WorldAsync();
+        using var agent = world.Agent;
+        var name = $"Editor{Word()}";
+        var application = await world.Admin.PostAsync<ApplicationBody>("/api/admin/self-service/applications", new { name, windowsPackage = "notepadplusplus" });
+        var macOnly = await world.Admin.PostAsync<ApplicationBody>("/api/admin/self-service/applications", new { name = $"{name}Mac", macOsPackage = "textmate" });
+        var conversation = await world.Portal.StartConversationAsync();
+
+        var answer = (await world.Portal.SayAsync(conversation.Id, $"Please install {name} and {name}Mac for me")).Answer;
+
+        var install = answer.Choices.Where(c => c.Action == "InstallApplication").ShouldHaveSingleItem();
+        install.ShouldSatisfyAllConditions(c => c.ApplicationId.ShouldBe(application.Id), c => c.DeviceId.ShouldBe(world.DeviceId));
+        answer.Choices.ShouldNotContain(c => c.ApplicationId == macOnly.Id);
+        (await world.Portal.PostAsync<ActionRequestedBody>($"{AssistantHttp.Conversations}/{conversation.Id}/actions",
+            new { deviceId = world.DeviceId, kind = "InstallApplication", applicationId = application.Id }, HttpStatusCode.Accepted)).ActionId.ShouldNotBe(Guid.Empty);
+    }
+
+    [Fact]
     public async Task With_the_knowledge_base_off_for_the_customer_nothing_is_cited()
     {
         var world = await WorldAsync(knowledgeBase: false);
