@@ -15,7 +15,7 @@ namespace Ticketing.Api.Assistant;
 /// <summary>Who is asking, as every part of an answer is scoped: the contact, their customer, language and switches.</summary>
 public sealed record AssistantCaller(Guid ContactId, Guid CustomerId, string Language, bool SelfService, string? From);
 
-/// <summary>An answer: its text, the articles it cites, the choices it offers, and notes of actions it asked for.</summary>
+/// <summary>An answer: its text, the articles it cites, and the choices it offers (actions already asked for among them, as <c>pending_action</c>).</summary>
 public sealed record AssistantAnswer(string Text, IReadOnlyList<AssistantCitation> Citations, IReadOnlyList<AssistantChoice> Choices);
 
 /// <summary>The model when one is configured (<see cref="AssistantOptions"/>), else null: the assistant answers by retrieval.</summary>
