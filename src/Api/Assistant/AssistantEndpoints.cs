@@ -92,7 +92,7 @@ public static class AssistantEndpoints
         return routes;
     }
 
-    private static async Task<Created<ConversationView>> StartAsync(
+    internal static async Task<Created<ConversationView>> StartAsync(
         ClaimsPrincipal user, HttpContext http, CurrentSettings settings, ICustomerDirectory directory, IPortalSettings portalSettings,
         IMessageBus bus, CancellationToken ct)
     {
@@ -109,14 +109,14 @@ public static class AssistantEndpoints
             new ConversationView(started.ConversationId, started.TicketId, started.At, []));
     }
 
-    private static async Task<Ok<IReadOnlyList<ConversationSummary>>> ListAsync(
+    internal static async Task<Ok<IReadOnlyList<ConversationSummary>>> ListAsync(
         ClaimsPrincipal user, CurrentSettings settings, NpgsqlDataSource dataSource, CancellationToken ct)
     {
         var (caller, _) = await SwitchedOnAsync(user, settings, ct);
         return TypedResults.Ok(await AssistantQueries.ListAsync(dataSource, caller.UserId, ct));
     }
 
-    private static async Task<Ok<ConversationView>> GetAsync(
+    internal static async Task<Ok<ConversationView>> GetAsync(
         Guid id, ClaimsPrincipal user, CurrentSettings settings, NpgsqlDataSource dataSource, CancellationToken ct)
     {
         var (caller, _) = await SwitchedOnAsync(user, settings, ct);
@@ -126,7 +126,7 @@ public static class AssistantEndpoints
     }
 
     /// <summary>Bounds first (nothing is searched, asked or written past them), then the answer, then both messages in one append.</summary>
-    private static async Task<Ok<AssistantExchange>> SendAsync(
+    internal static async Task<Ok<AssistantExchange>> SendAsync(
         Guid id, AssistantMessageRequest request, ClaimsPrincipal user, HttpContext http, CurrentSettings settings, NpgsqlDataSource dataSource,
         AssistantOptions options, AssistantResponder responder, IMessageBus bus, ILoggerFactory logs, CancellationToken ct)
     {
@@ -213,7 +213,7 @@ public static class AssistantEndpoints
     /// P5 and P12: the contact opens a ticket from the chat, also with manual creation off. The ticket (source Assistant)
     /// holds the transcript so far and gets the rest as replies. A conversation that has its ticket already answers with it.
     /// </summary>
-    private static async Task<Results<Created<AssistantTicket>, Ok<AssistantTicket>>> OpenTicketAsync(
+    internal static async Task<Results<Created<AssistantTicket>, Ok<AssistantTicket>>> OpenTicketAsync(
         Guid id, ClaimsPrincipal user, HttpContext http, CurrentSettings settings, NpgsqlDataSource dataSource, ICustomerDirectory directory,
         IPortalSettings portalSettings, AssistantOptions options, IMessageBus bus, ILoggerFactory logs, CancellationToken ct)
     {

@@ -159,6 +159,7 @@ public static class AccessMatrix
         Row("*",      "portal/reset-password",                                     "200  200  200  200  200  200  200  200", Fixed(() => Get("/portal/reset-password"))),
         Row("*",      "portal/tickets/new",                                        "302  302  302  302  302  302  302  302", Fixed(() => Get("/portal/tickets/new"))),
         Row("*",      "portal/profile",                                            "302  302  302  302  302  302  302  302", Fixed(() => Get("/portal/profile"))),
+        Row("*",      "portal/assistant",                                          "302  302  302  302  302  302  302  302", Fixed(() => Get("/portal/assistant"))),
         Row("*",      "portal/kb",                                                 "302  302  302  302  302  302  302  302", Fixed(() => Get("/portal/kb"))),
         Row("*",      "portal/kb/search",                                          "302  302  302  302  302  302  302  302", Fixed(() => Get("/portal/kb/search?q=vpn"))),
         Row("*",      "portal/kb/sections/{id:guid}",                              "302  302  302  302  302  302  302  302", Fixed(() => Get($"/portal/kb/sections/{Guid.NewGuid()}"))),

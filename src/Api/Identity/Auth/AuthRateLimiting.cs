@@ -33,16 +33,16 @@ public static class AuthRateLimiting
             var http = context.HttpContext;
             http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
             SetRetryAfter(http, context.Lease);
+            if (Portal.Web.PortalRateLimitPage.Serves(http))
+            {
+                await Portal.Web.PortalRateLimitPage.WriteAsync(http);
+                return;
+            }
+
             if (Assistant.AssistantRateLimiting.Refused(http))
             {
                 await http.RequestServices.GetRequiredService<IProblemDetailsService>()
                     .WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = Assistant.AssistantRateLimiting.Problem() });
-                return;
-            }
-
-            if (Portal.Web.PortalRateLimitPage.Serves(http))
-            {
-                await Portal.Web.PortalRateLimitPage.WriteAsync(http);
                 return;
             }
 

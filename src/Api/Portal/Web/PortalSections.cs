@@ -1,19 +1,20 @@
 using Npgsql;
 using Ticketing.Api.Admin.Settings;
+using Ticketing.Api.Identity;
 using Ticketing.Api.KnowledgeBase.Portal;
 using Ticketing.Application.Errors;
 
 namespace Ticketing.Api.Portal.Web;
 
 /// <summary>Which sections of the portal the signed-in contact has (P11), as the API decides it for each section.</summary>
-public sealed record PortalSectionsOn(bool Tickets, bool KnowledgeBase, bool ManualCreation);
+public sealed record PortalSectionsOn(bool Tickets, bool KnowledgeBase, bool ManualCreation, bool Assistant = false);
 
 /// <summary>
 /// Asks the API's own section checks (<see cref="PortalContexts"/> for tickets, <see cref="PortalVisibility"/> for the
 /// knowledge base) whether they admit the caller, so the navigation never offers a section the API would refuse.
 /// Once per request; when the ticketing context is resolved, the knowledge base's two switches come with it (ADR 0025).
 /// </summary>
-public sealed class PortalSections(PortalContexts contexts, NpgsqlDataSource dataSource, SettingsDefaults defaults)
+public sealed class PortalSections(PortalContexts contexts, NpgsqlDataSource dataSource, SettingsDefaults defaults, CurrentSettings settings)
 {
     private PortalSectionsOn? _current;
 
@@ -40,7 +41,9 @@ public sealed class PortalSections(PortalContexts contexts, NpgsqlDataSource dat
             ? tickets.Caller.KnowledgeBaseEnabled && tickets.Settings.KnowledgeBaseEnabled
             : await KnowledgeBaseAdmitsAsync(http, ct);
 
-        return _current = new PortalSectionsOn(tickets is not null, knowledgeBase, tickets?.Settings.ManualCreationEnabled == true);
+        // The assistant's switch (P12) is the one its routes check: on for all, or for the contact's customer.
+        var assistant = http.User.GetCurrentUser().CustomerId is { } customer && (await settings.LoadAsync(ct)).Portal.AssistantFor(customer);
+        return _current = new PortalSectionsOn(tickets is not null, knowledgeBase, tickets?.Settings.ManualCreationEnabled == true, assistant);
     }
 
     private async Task<bool> KnowledgeBaseAdmitsAsync(HttpContext http, CancellationToken ct)
