@@ -45,4 +45,8 @@ public sealed class ChromiumTests(PortalHost host, ChromiumFixture chromium) : I
     [Fact]
     public Task The_taskfire_users_pages_have_no_serious_or_critical_accessibility_violations() =>
         new TaskfireWalk(host, chromium, screenshots: false).AccessibilityAsync();
+
+    [Fact]
+    public Task A_contact_asks_the_assistant_is_answered_from_the_knowledge_base_and_opens_a_ticket_from_the_chat() =>
+        new AssistantWalk(host, chromium).RunAsync();
 }

@@ -60,6 +60,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, Ticketi
         NotFoundException notFound => Problem(404, notFound.Code, "Not found.", notFound.Message),
         ForbiddenException forbidden => Problem(403, forbidden.Code, "Forbidden.", forbidden.Message),
         ConflictException conflict => WithDetails(Problem(409, conflict.Code, "The change conflicts with data that uses the current value.", conflict.Message), conflict.Details),
+        BadRequestException bad => Problem(400, bad.Code, "The request is invalid.", bad.Message),
         UnprocessableException unprocessable => Problem(422, unprocessable.Code, "The request cannot be processed.", unprocessable.Message),
         Ticketing.Application.Sms.RateLimitedException limited => Problem(429, limited.Code, "Too many requests.", limited.Message),
         Ticketing.Application.Sms.SmsUnavailableException => Problem(503, "sms.unavailable", "The SMS provider is unavailable.", null),

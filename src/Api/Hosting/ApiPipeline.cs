@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Ticketing.Api.Admin.DeadLetters;
 using Ticketing.Api.Admin.Projections;
 using Ticketing.Api.Admin.Settings;
+using Ticketing.Api.Assistant;
 using Ticketing.Api.Audit;
 using Ticketing.Api.Devices;
 using Ticketing.Api.Email.Inbound;
@@ -40,6 +41,7 @@ public static class ApiPipeline
         app.MapEmailEndpoints();
         app.MapKnowledgeBaseEndpoints();
         app.MapDevices();
+        app.MapAssistant();
         app.UseSwagger();
         app.UseSwaggerUI();
 

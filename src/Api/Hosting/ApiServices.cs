@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 using Ticketing.Api.Admin;
+using Ticketing.Api.Assistant;
 using Ticketing.Api.Audit;
 using Ticketing.Api.Devices;
 using Ticketing.Api.Email;
@@ -60,6 +61,7 @@ public static class ApiServices
         builder.AddWorkflowRules();
         services.AddKnowledgeBase();
         builder.AddDevices();
+        builder.AddAssistant();
         services.AddMarten(sp =>
             {
                 var options = TicketingStore.Options(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ILoggerFactory>());

@@ -33,3 +33,9 @@ public sealed class ConflictException(string code, string message, IReadOnlyDict
 
     public IReadOnlyDictionary<string, object?> Details { get; } = details ?? new Dictionary<string, object?>();
 }
+
+/// <summary>The request is well-formed JSON but outside a bound the API sets (400 with a stable code, not a field list).</summary>
+public sealed class BadRequestException(string code, string message) : Exception(message)
+{
+    public string Code { get; } = code;
+}

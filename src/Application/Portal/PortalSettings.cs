@@ -48,8 +48,14 @@ public sealed record PortalSettings(
     PortalBrand? Brand = null,
     bool KnowledgeBaseEnabled = true,
     bool SelfServiceEnabled = false,
-    IReadOnlyList<Guid>? SelfServiceCustomerIds = null)
+    IReadOnlyList<Guid>? SelfServiceCustomerIds = null,
+    bool AssistantEnabled = false,
+    IReadOnlyList<Guid>? AssistantCustomerIds = null)
 {
+    /// <summary>P11 for the assistant (P12), the rule of <c>PortalSection.AssistantFor</c>: on for all, or for the chosen customers.</summary>
+    public bool AssistantFor(Guid customerId) =>
+        AssistantEnabled && (AssistantCustomerIds is not { Count: > 0 } chosen || chosen.Contains(customerId));
+
     /// <summary>P11 for self-service (P13), the rule of <c>PortalSection.SelfServiceFor</c>: on for all, or for the chosen customers.</summary>
     public bool SelfServiceFor(Guid customerId) =>
         SelfServiceEnabled && (SelfServiceCustomerIds is not { Count: > 0 } chosen || chosen.Contains(customerId));

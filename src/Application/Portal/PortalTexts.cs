@@ -14,6 +14,32 @@ public static class PortalTexts
     private static readonly FrozenDictionary<string, string[]> Table = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
         // key = [en, fr, de, es, it, da, nl, he, pt, th]: the order of Languages
+        ["assistant.found"] =
+        [
+            "These articles may help:",
+            "Ces articles peuvent vous aider :",
+            "Diese Artikel können helfen:",
+            "Estos artículos pueden ayudarle:",
+            "Questi articoli possono esserti utili:",
+            "Disse artikler kan måske hjælpe:",
+            "Deze artikelen kunnen helpen:",
+            "מאמרים אלה עשויים לעזור:",
+            "Estes artigos podem ajudar:",
+            "บทความเหล่านี้อาจช่วยได้:",
+        ],
+        ["assistant.nothing_found"] =
+        [
+            "I found no article about this. You can ask for an action on your device or open a ticket for a technician.",
+            "Je n'ai trouvé aucun article à ce sujet. Vous pouvez demander une action sur votre appareil ou ouvrir un ticket pour un technicien.",
+            "Dazu habe ich keinen Artikel gefunden. Sie können eine Aktion auf Ihrem Gerät anfordern oder ein Ticket für einen Techniker eröffnen.",
+            "No encontré ningún artículo sobre esto. Puede solicitar una acción en su dispositivo o abrir un ticket para un técnico.",
+            "Non ho trovato articoli su questo argomento. Puoi richiedere un'azione sul tuo dispositivo o aprire un ticket per un tecnico.",
+            "Jeg fandt ingen artikel om dette. Du kan bede om en handling på din enhed eller oprette en sag til en tekniker.",
+            "Ik heb hier geen artikel over gevonden. U kunt een actie op uw apparaat aanvragen of een ticket voor een technicus openen.",
+            "לא מצאתי מאמר בנושא. באפשרותך לבקש פעולה במכשיר שלך או לפתוח פנייה לטכנאי.",
+            "Não encontrei nenhum artigo sobre isto. Pode pedir uma ação no seu dispositivo ou abrir um ticket para um técnico.",
+            "ไม่พบบทความเกี่ยวกับเรื่องนี้ คุณสามารถขอให้ดำเนินการบนอุปกรณ์ของคุณหรือเปิดทิกเก็ตถึงช่างเทคนิคได้",
+        ],
         ["status.open"] =
         [
             "Open",

@@ -41,6 +41,7 @@ public sealed class StoredPortalSettings(
             visible, snapshot.Portal.HideCreatedBefore, snapshot.Portal.ManualCreationEnabled, issueTypeQueues, defaultQueue,
             fields, snapshot.Fields.CustomFields, snapshot.Portal.TicketingEnabled,
             new PortalBrand(snapshot.Portal.MspName, snapshot.Portal.LogoUrl, snapshot.Portal.AccentColour), snapshot.Portal.KnowledgeBaseEnabled,
-            snapshot.Portal.SelfServiceEnabled, snapshot.Portal.SelfServiceCustomerIds);
+            snapshot.Portal.SelfServiceEnabled, snapshot.Portal.SelfServiceCustomerIds, snapshot.Portal.AssistantEnabled,
+            snapshot.Portal.AssistantCustomerIds);
     }
 }

@@ -39,6 +39,13 @@ public static class AuthRateLimiting
                 return;
             }
 
+            if (Assistant.AssistantRateLimiting.Refused(http))
+            {
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>()
+                    .WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = Assistant.AssistantRateLimiting.Problem() });
+                return;
+            }
+
             await http.RequestServices.GetRequiredService<IProblemDetailsService>()
                 .WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = Problem() });
         };

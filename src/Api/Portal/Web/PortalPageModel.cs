@@ -92,6 +92,10 @@ public abstract class PortalPageModel(PortalContexts contexts) : PageModel
         {
             return Refuse(rule.Code, Errors.RuleStatus.For(rule.Code), rule.Message);
         }
+        catch (BadRequestException bad)
+        {
+            return Refuse(bad.Code, StatusCodes.Status400BadRequest, bad.Message);
+        }
         catch (UnprocessableException unprocessable)
         {
             return Refuse(unprocessable.Code, StatusCodes.Status422UnprocessableEntity, unprocessable.Message);

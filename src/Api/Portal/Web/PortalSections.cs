@@ -7,7 +7,7 @@ using Ticketing.Application.Errors;
 namespace Ticketing.Api.Portal.Web;
 
 /// <summary>Which sections of the portal the signed-in contact has (P11), as the API decides it for each section.</summary>
-public sealed record PortalSectionsOn(bool Tickets, bool KnowledgeBase, bool ManualCreation, bool SelfService = false);
+public sealed record PortalSectionsOn(bool Tickets, bool KnowledgeBase, bool ManualCreation, bool SelfService = false, bool Assistant = false);
 
 /// <summary>
 /// Asks the API's own section checks (<see cref="PortalContexts"/> for tickets, <see cref="PortalVisibility"/> for the
@@ -41,12 +41,27 @@ public sealed class PortalSections(PortalContexts contexts, NpgsqlDataSource dat
             ? tickets.Caller.KnowledgeBaseEnabled && tickets.Settings.KnowledgeBaseEnabled
             : await KnowledgeBaseAdmitsAsync(http, ct);
 
-        // Self-service (P13) likewise: the switch came with the ticketing context's settings; without it, one settings read.
-        var selfService = tickets is not null
-            ? tickets.Settings.SelfServiceFor(tickets.Caller.CustomerId)
-            : http.User.GetCurrentUser().CustomerId is { } customer && (await settings.LoadAsync(ct)).Portal.SelfServiceFor(customer);
+        // Self-service (P13) and the assistant (P12) likewise: their switches came with the ticketing context's settings;
+        // without it, one settings read (checked against the generation, CurrentSettings).
+        bool selfService, assistant;
+        if (tickets is not null)
+        {
+            selfService = tickets.Settings.SelfServiceFor(tickets.Caller.CustomerId);
+            assistant = tickets.Settings.AssistantFor(tickets.Caller.CustomerId);
+        }
+        else if (http.User.GetCurrentUser().CustomerId is { } customer)
+        {
+            var portal = (await settings.LoadAsync(ct)).Portal;
+            selfService = portal.SelfServiceFor(customer);
+            assistant = portal.AssistantFor(customer);
+        }
+        else
+        {
+            selfService = assistant = false;
+        }
 
-        return _current = new PortalSectionsOn(tickets is not null, knowledgeBase, tickets?.Settings.ManualCreationEnabled == true, selfService);
+        return _current = new PortalSectionsOn(
+            tickets is not null, knowledgeBase, tickets?.Settings.ManualCreationEnabled == true, selfService, assistant);
     }
 
     private async Task<bool> KnowledgeBaseAdmitsAsync(HttpContext http, CancellationToken ct)

@@ -47,6 +47,9 @@ public static class SettingsSections
 /// <param name="AccentColour">The pages' accent colour as <c>#rrggbb</c>; null keeps the default blue.</param>
 /// <param name="SelfServiceEnabled">Self-service device actions (P13); off for everyone unless switched on (P11).</param>
 /// <param name="SelfServiceCustomerIds">With self-service on: only these customers; null or empty means every customer.</param>
+/// <param name="AssistantEnabled">The portal assistant (P12); off for everyone unless switched on (P11).</param>
+/// <param name="AssistantCustomerIds">With the assistant on: only these customers; null or empty means every customer.</param>
+/// <param name="AssistantTicketPerSession">Every chat session opens a ticket (source Assistant) holding the conversation.</param>
 public sealed record PortalSection(
     string? PortalUrl,
     string MspTimeZone,
@@ -61,8 +64,15 @@ public sealed record PortalSection(
     string? LogoUrl = null,
     string? AccentColour = null,
     bool SelfServiceEnabled = false,
-    IReadOnlyList<Guid>? SelfServiceCustomerIds = null)
+    IReadOnlyList<Guid>? SelfServiceCustomerIds = null,
+    bool AssistantEnabled = false,
+    IReadOnlyList<Guid>? AssistantCustomerIds = null,
+    bool AssistantTicketPerSession = false)
 {
+    /// <summary>P11 for the assistant: the switch for all, narrowed to the chosen customers when any are chosen.</summary>
+    public bool AssistantFor(Guid customerId) =>
+        AssistantEnabled && (AssistantCustomerIds is not { Count: > 0 } chosen || chosen.Contains(customerId));
+
     /// <summary>P11 for self-service: the switch for all, narrowed to the chosen customers when any are chosen.</summary>
     public bool SelfServiceFor(Guid customerId) =>
         SelfServiceEnabled && (SelfServiceCustomerIds is not { Count: > 0 } chosen || chosen.Contains(customerId));

@@ -65,6 +65,8 @@ public static class EraseContactHandler
                 // The verified number and the SMS codes sent to it (P13, ADR 0030).
                 Command("delete from contact_phone_verifications where contact_id = $1", command.Id),
                 Command("delete from sms_codes where contact_id = $1", command.Id),
+                // The contact's conversations with the assistant and their messages (P12, ADR 0031).
+                Command("delete from assistant_conversations where contact_id = $1", command.Id),
                 Command("update audit_log set before = before - $2::text[], after = after - $2::text[] where entity_id = $1", command.Id, PersonalMembers),
             },
         })
