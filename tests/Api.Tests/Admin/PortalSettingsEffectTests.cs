@@ -31,6 +31,25 @@ public sealed class PortalSettingsEffectTests(AdminSettingsApiFactory api) : ICl
     }
 
     [Fact]
+    public async Task A_status_hidden_on_one_node_leaves_the_contacts_list_on_another_node_at_once()
+    {
+        var admin = await api.SignInAdminAsync();
+        var tech = await api.SignInStaffAsync();
+        var (contact, customerId) = await api.PortalContactAsync(tech);
+        var open = await tech.OpenAsync(new { title = "Open on both", customerId, contactId = contact.Id });
+        var pending = await tech.OpenAsync(new { title = "Pending on both", customerId, contactId = contact.Id, status = "pending" });
+        await using var secondNode = new SecondNodeFactory(api);
+        var onSecond = secondNode.As(contact.Token!);
+        // The second node has read the settings in force (and holds them) before the first node changes them.
+        (await PortalTicketIdsAsync(onSecond)).ShouldBe([open, pending], ignoreOrder: true);
+
+        await WithPortalAsync(admin, p => p with { VisibleStatuses = ["open", "resolved", "closed"] }, async () =>
+            (await PortalTicketIdsAsync(onSecond)).ShouldBe([open]));
+
+        (await PortalTicketIdsAsync(onSecond)).ShouldBe([open, pending], ignoreOrder: true);
+    }
+
+    [Fact]
     public async Task With_reopening_forbidden_a_portal_reply_on_a_resolved_ticket_is_409_and_allowed_again_it_reopens()
     {
         var admin = await api.SignInAdminAsync();

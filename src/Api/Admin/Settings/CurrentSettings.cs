@@ -20,11 +20,17 @@ public sealed record SettingsSnapshot(
 }
 
 /// <summary>
-/// Reads the settings in force from the database on every call: one round trip, one index lookup per section.
-/// Nothing is cached in process, so a change saved on any node applies to the next request on every node.
+/// The settings in force, checked against the database on every call: one round trip, in which PostgreSQL compares the
+/// settings' generation (<c>settings_generation</c>, bumped by a trigger in the transaction of every change, migration
+/// 0999) with the one this process holds. While they agree, the statement returns the generation alone and the snapshot
+/// read before is used again, without its sections' JSON on the wire or parsed; when they differ it returns the
+/// sections as well. So a change saved on any node applies to the next request on every node (P3), and a request pays
+/// one primary-key lookup for its settings instead of three index lookups and three JSON documents (issue 20).
 /// </summary>
 public sealed class CurrentSettings(NpgsqlDataSource dataSource, SettingsDefaults defaults)
 {
+    private CachedSnapshot? _cached;
+
     public async Task<SettingsSnapshot> LoadAsync(CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -33,25 +39,99 @@ public sealed class CurrentSettings(NpgsqlDataSource dataSource, SettingsDefault
 
     public async Task<SettingsSnapshot> LoadAsync(NpgsqlConnection connection, CancellationToken ct)
     {
-        await using var query = connection.Sql(LatestSql).With(SettingsSections.All.ToArray());
+        ArgumentNullException.ThrowIfNull(connection);
+        var read = BeginRead();
+        await using var query = new NpgsqlBatch(connection) { BatchCommands = { read.Command } };
         await using var reader = await query.ExecuteReaderAsync(ct);
-        return await ReadAsync(reader, ct);
+        return await read.ReadAsync(reader, ct);
     }
 
-    /// <summary>The statement <see cref="ReadAsync"/> reads, for callers that batch it with their own.</summary>
-    public static NpgsqlBatchCommand LatestCommand() => new(LatestSql) { Parameters = { new() { Value = SettingsSections.All.ToArray() } } };
-
-    /// <summary>The snapshot from the rows of <see cref="LatestCommand"/> (the reader's current result).</summary>
-    public async Task<SettingsSnapshot> ReadAsync(NpgsqlDataReader reader, CancellationToken ct)
+    /// <summary>A read of the settings for callers that batch its statement with their own.</summary>
+    public SettingsRead BeginRead()
     {
-        ArgumentNullException.ThrowIfNull(reader);
-        var rows = new Dictionary<string, (long Version, string Json)>(StringComparer.Ordinal);
-        while (await reader.ReadAsync(ct))
+        // A snapshot built from other configuration (a section never saved comes from it) is not reused.
+        var configuration = defaults.Generation;
+        var cached = Volatile.Read(ref _cached);
+        return new(this, cached?.Configuration == configuration ? cached : null, configuration);
+    }
+
+    /// <summary>
+    /// One read: the statement (<see cref="Command"/>) carries the generation of the snapshot this process holds, and
+    /// <see cref="ReadAsync"/> answers with that snapshot when the database's generation is still the same.
+    /// </summary>
+    public sealed class SettingsRead
+    {
+        private readonly CurrentSettings _owner;
+        private readonly CachedSnapshot? _basis;
+
+        private readonly int _configuration;
+
+        internal SettingsRead(CurrentSettings owner, CachedSnapshot? basis, int configuration)
         {
-            rows[reader.GetString(0)] = (reader.GetInt64(1), reader.GetString(2));
+            _owner = owner;
+            _basis = basis;
+            _configuration = configuration;
+            Command = new NpgsqlBatchCommand(LatestSql)
+            {
+                Parameters = { new() { Value = SettingsSections.All.ToArray() }, new() { Value = basis?.Generation ?? -1L } },
+            };
         }
 
-        return Build(rows);
+        public NpgsqlBatchCommand Command { get; }
+
+        /// <summary>The snapshot from the rows of <see cref="Command"/> (the reader's current result).</summary>
+        public async Task<SettingsSnapshot> ReadAsync(NpgsqlDataReader reader, CancellationToken ct)
+        {
+            ArgumentNullException.ThrowIfNull(reader);
+            long? generation = null;
+            var rows = new Dictionary<string, (long Version, string Json)>(StringComparer.Ordinal);
+            var sections = false;
+            while (await reader.ReadAsync(ct))
+            {
+                if (reader.IsDBNull(0))
+                {
+                    generation = reader.IsDBNull(1) ? null : reader.GetInt64(1);
+                    continue;
+                }
+
+                sections = true;
+                rows[reader.GetString(0)] = (reader.GetInt64(1), reader.GetString(2));
+            }
+
+            // No section rows: either the generation is the basis's (the statement's condition), or no section was
+            // ever saved and the generation moved on (a saved row since deleted); only the first reuses the basis.
+            if (!sections && _basis is not null && generation == _basis.Generation)
+            {
+                return _basis.Snapshot;
+            }
+
+            var snapshot = _owner.Build(rows);
+            if (generation is { } fresh)
+            {
+                _owner.Remember(new CachedSnapshot(fresh, _configuration, snapshot));
+            }
+
+            return snapshot;
+        }
+    }
+
+    internal sealed record CachedSnapshot(long Generation, int Configuration, SettingsSnapshot Snapshot);
+
+    // The newest wins: a request that read an older generation (or configuration) while another read a newer one does
+    // not put it back.
+    private void Remember(CachedSnapshot read)
+    {
+        var current = Volatile.Read(ref _cached);
+        while (current is null || read.Generation > current.Generation || (read.Generation == current.Generation && read.Configuration > current.Configuration))
+        {
+            var seen = Interlocked.CompareExchange(ref _cached, read, current);
+            if (ReferenceEquals(seen, current))
+            {
+                return;
+            }
+
+            current = seen;
+        }
     }
 
     private SettingsSnapshot Build(Dictionary<string, (long Version, string Json)> rows)
@@ -71,11 +151,16 @@ public sealed class CurrentSettings(NpgsqlDataSource dataSource, SettingsDefault
         return Build(rows.ToDictionary(r => r.Key, r => (r.Value.Version, r.Value.Value), StringComparer.Ordinal));
     }
 
+    // The generation row first (its section is null), then the sections unless the caller's generation ($2) is current.
+    // One statement, so one snapshot: the sections returned are those of the generation returned.
     private const string LatestSql = """
+        select null::text, (select value from settings_generation where id), null::text
+        union all
         select s.section, v.id, v.value::text
         from unnest($1::text[]) as s(section)
         cross join lateral (
             select id, value from settings_versions where section = s.section order by id desc limit 1
         ) v
+        where (select value from settings_generation where id) is distinct from $2
         """;
 }

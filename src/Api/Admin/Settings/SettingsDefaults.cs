@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 using Ticketing.Application.Email;
 using Ticketing.Application.Email.Templates;
 using Ticketing.Api.Portal.Settings;
@@ -16,6 +17,14 @@ namespace Ticketing.Api.Admin.Settings;
 public sealed class SettingsDefaults(
     IOptionsMonitor<PortalOptions> portal, IOptionsMonitor<TicketOptions> tickets, IConfiguration configuration)
 {
+    private readonly ConfigurationGeneration _generation = new(configuration);
+
+    /// <summary>
+    /// Moves on whenever configuration is reloaded: a snapshot that took a section from configuration is only as current
+    /// as the configuration it was built from (<see cref="CurrentSettings"/> keeps it only while this stays the same).
+    /// </summary>
+    public int Generation => _generation.Value;
+
     private static readonly string[] BuiltInStatuses =
         [StatusCatalogue.Open.Id, StatusCatalogue.Pending.Id, StatusCatalogue.Resolved.Id, StatusCatalogue.Closed.Id];
 
@@ -66,4 +75,15 @@ public sealed class SettingsDefaults(
             EmailTemplateVersion.Default(kind, language),
         _ => throw new ArgumentOutOfRangeException(nameof(section), section, "Not a settings section."),
     };
+}
+
+/// <summary>Counts the reloads of <paramref name="configuration"/>.</summary>
+internal sealed class ConfigurationGeneration
+{
+    private int _value;
+
+    public ConfigurationGeneration(IConfiguration configuration) =>
+        ChangeToken.OnChange(configuration.GetReloadToken, () => Interlocked.Increment(ref _value));
+
+    public int Value => Volatile.Read(ref _value);
 }

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-using Npgsql;
 using Ticketing.Api.Portal.Settings;
 using Ticketing.Api.Tickets;
 using Ticketing.Application.Portal;
@@ -8,16 +6,15 @@ using Ticketing.Domain.Tickets;
 namespace Ticketing.Api.Admin.Settings;
 
 /// <summary>
-/// <see cref="IPortalSettings"/> from the versioned settings store, read per request (one query for all sections),
-/// falling back to configuration for a section never saved. Registered in place of <see cref="ConfiguredPortalSettings"/>.
+/// <see cref="IPortalSettings"/> from the versioned settings store, checked per request (<see cref="CurrentSettings"/>:
+/// one round trip, unchanged settings not read again), falling back to configuration for a section never saved.
+/// Registered in place of <see cref="ConfiguredPortalSettings"/>.
 /// </summary>
-public sealed class StoredPortalSettings(
-    NpgsqlDataSource dataSource, IOptionsMonitor<PortalOptions> portal, IOptionsMonitor<TicketOptions> tickets, IConfiguration configuration)
-    : IPortalSettings
+public sealed class StoredPortalSettings(CurrentSettings current) : IPortalSettings
 {
-    private readonly CurrentSettings current = new(dataSource, new SettingsDefaults(portal, tickets, configuration));
+    private readonly SnapshotDerived<PortalSettings> _settings = new(ToPortalSettings);
 
-    public async ValueTask<PortalSettings> CurrentAsync(CancellationToken ct) => ToPortalSettings(await current.LoadAsync(ct));
+    public async ValueTask<PortalSettings> CurrentAsync(CancellationToken ct) => _settings.From(await current.LoadAsync(ct));
 
     public static PortalSettings ToPortalSettings(SettingsSnapshot snapshot)
     {

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Npgsql;
 using Ticketing.Api.Portal.Settings;
 using Ticketing.Api.Tickets;
@@ -13,19 +12,16 @@ namespace Ticketing.Api.Admin.Settings;
 
 /// <summary>
 /// <see cref="ITicketSettings"/> from the versioned settings store (custom statuses from <c>catalogues</c>, reopen
-/// policy and time zone from <c>portal</c>) and the workflow rules, read per call so every node applies a change at once.
+/// policy and time zone from <c>portal</c>) and the workflow rules, checked per call so every node applies a change at
+/// once (<see cref="CurrentSettings"/>: unchanged settings are not read again).
 /// </summary>
 public sealed class StoredTicketSettings(
-    NpgsqlDataSource dataSource, IOptionsMonitor<PortalOptions> portal, IOptionsMonitor<TicketOptions> tickets, IConfiguration configuration,
-    ILogger<RuleAssignees> workflowLog, PersonalDataKeys personalData)
+    NpgsqlDataSource dataSource, CurrentSettings current, IConfiguration configuration, ILogger<RuleAssignees> workflowLog, PersonalDataKeys personalData)
     : ITicketSettings
 {
-    private readonly CurrentSettings current = new(dataSource, new SettingsDefaults(portal, tickets, configuration));
+    private readonly SnapshotDerived<TicketPolicies> _policies = new(ToPolicies);
 
-    public async ValueTask<TicketPolicies> PoliciesAsync(CancellationToken ct)
-    {
-        return ToPolicies(await current.LoadAsync(ct));
-    }
+    public async ValueTask<TicketPolicies> PoliciesAsync(CancellationToken ct) => _policies.From(await current.LoadAsync(ct));
 
     /// <summary>
     /// The settings, the enabled rules and their assignable assignees as one batch: one round trip before every ticket
@@ -36,12 +32,13 @@ public sealed class StoredTicketSettings(
     {
         ArgumentNullException.ThrowIfNull(actor);
         var seals = actor.Kind == ActorKind.Contact && configuration.GetValue("Ticketing:Privacy:SealContactText", true);
+        var settings = current.BeginRead();
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var batch = new NpgsqlBatch(connection)
         {
             BatchCommands =
             {
-                CurrentSettings.LatestCommand(), new NpgsqlBatchCommand(WorkflowRuleStore.EnabledSql),
+                settings.Command, new NpgsqlBatchCommand(WorkflowRuleStore.EnabledSql),
                 new NpgsqlBatchCommand(WorkflowRuleStore.AssignableAssigneesSql),
             },
         };
@@ -51,7 +48,7 @@ public sealed class StoredTicketSettings(
         }
 
         await using var reader = await batch.ExecuteReaderAsync(ct);
-        var snapshot = await current.ReadAsync(reader, ct);
+        var snapshot = await settings.ReadAsync(reader, ct);
         await reader.NextResultAsync(ct);
         var rules = await WorkflowRuleStore.ReadEnabledAsync(reader, ct);
         await reader.NextResultAsync(ct);
@@ -77,7 +74,7 @@ public sealed class StoredTicketSettings(
         }
 
         return new TicketCommandInputs(
-            ToPolicies(snapshot),
+            _policies.From(snapshot),
             TimeZoneInfo.FindSystemTimeZoneById(snapshot.Portal.MspTimeZone),
             rules,
             new RuleAssignees(assignable, workflowLog),

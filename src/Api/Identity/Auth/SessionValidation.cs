@@ -7,7 +7,10 @@ namespace Ticketing.Api.Identity.Auth;
 
 /// <summary>
 /// Bearer tokens are self-contained, so a revoked one would stay valid until it expires. This hook runs before
-/// the handler accepts a token and refuses it unless its session row is live (one primary-key lookup).
+/// the handler accepts a token and refuses it unless its session row is live (one primary-key lookup, skipped while
+/// <see cref="Application.Identity.Accounts.SessionCheckCache"/> has seen the session live recently). The token it has read is the request's result,
+/// so the handler does not decrypt it a second time (issue 20: one unprotect per API request); the expiry check is
+/// the handler's own.
 /// </summary>
 public static class SessionValidation
 {
@@ -28,6 +31,13 @@ public static class SessionValidation
             return; // The handler refuses it as unreadable.
         }
 
+        var clock = context.Options.TimeProvider ?? TimeProvider.System;
+        if (ticket.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires)
+        {
+            context.Fail("The token has expired.");
+            return;
+        }
+
         var sessions = context.HttpContext.RequestServices.GetRequiredService<Sessions>();
         var sessionId = ticket.Principal.FindFirstValue(IdentityClaimTypes.SessionId);
         if (!Guid.TryParse(sessionId, out var id) || !await sessions.IsActiveAsync(id, context.HttpContext.RequestAborted))
@@ -36,6 +46,8 @@ public static class SessionValidation
             return;
         }
 
-        context.Token = token;
+        context.Principal = ticket.Principal;
+        context.Properties = ticket.Properties;
+        context.Success();
     }
 }

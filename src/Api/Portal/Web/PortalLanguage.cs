@@ -48,5 +48,9 @@ public static class PortalLanguage
     /// <summary>The page's language for the API texts it shows (status names, refusals).</summary>
     public static string Current => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
 
+    /// <summary>The language switch's choices: each portal language by its own name.</summary>
+    public static readonly IReadOnlyList<(string Code, string Name)> Choices =
+        [.. PortalLanguages.Supported.Select(code => (code, CultureInfo.GetCultureInfo(code).NativeName))];
+
     public static bool RightToLeft => CultureInfo.CurrentUICulture.TextInfo.IsRightToLeft;
 }

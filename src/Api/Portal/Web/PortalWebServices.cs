@@ -1,8 +1,9 @@
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authorization;
 using System.Reflection;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Ticketing.Api.Identity;
 using Ticketing.Api.Identity.Auth;
@@ -64,6 +65,7 @@ public static class PortalWebServices
             }
         });
         services.AddLocalization();
+        services.AddSingleton<IStringLocalizer<PortalPageTexts>, PortalPageLocalizer>();
         services.AddScoped<PortalSections>();
         services.AddScoped<PortalBranding>();
         services.AddHttpContextAccessor();

@@ -16,8 +16,6 @@ namespace Ticketing.Api.Portal.Web;
 /// </summary>
 public sealed class ProfileModel(PortalContexts contexts, NpgsqlDataSource dataSource, IMessageBus bus) : PortalPageModel(contexts)
 {
-    public static IReadOnlyList<string> Languages => PortalLanguages.Supported;
-
     [BindProperty(SupportsGet = true)]
     public string? Done { get; set; }
 
