@@ -71,7 +71,7 @@ public sealed class PortalContexts(ICustomerDirectory directory, IPortalSettings
         var language = PortalTexts.Choose(http.Items[PageLanguageItem] as string ?? contact.Language, AcceptLanguages(http.Request));
         http.Items[LanguageItem] = language;
 
-        var settings = await portalSettings.CurrentAsync(ct);
+        var (settings, policies) = await portalSettings.CurrentWithPoliciesAsync(ticketSettings, ct);
         if (!settings.TicketingEnabled || !contact.TicketingPortalEnabled)
         {
             throw new ForbiddenException(TicketingDisabled, "The ticketing section of the portal is turned off for this customer.");
@@ -79,7 +79,7 @@ public sealed class PortalContexts(ICustomerDirectory directory, IPortalSettings
 
         var caller = new PortalCaller(
             contact.Id, contact.CustomerId, contact.IsPrimary, language, FindZone(contact.TimeZone), contact.KnowledgeBaseEnabled);
-        var context = new PortalContext(caller, settings, await ticketSettings.PoliciesAsync(ct), clock.GetUtcNow());
+        var context = new PortalContext(caller, settings, policies, clock.GetUtcNow());
         http.Items[ContextItem] = context;
         return context;
     }

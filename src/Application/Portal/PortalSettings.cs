@@ -88,4 +88,14 @@ public interface IPortalSettings
 {
     /// <summary>The settings in force now; callers read them per request so a change applies at once.</summary>
     ValueTask<PortalSettings> CurrentAsync(CancellationToken ct);
+
+    /// <summary>
+    /// The portal settings and the ticket policies in force now, as a portal request needs both; an implementation that
+    /// derives both from one read of the settings answers with that one read (issue 20).
+    /// </summary>
+    async ValueTask<(PortalSettings Settings, Domain.Tickets.TicketPolicies Policies)> CurrentWithPoliciesAsync(Tickets.ITicketSettings tickets, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(tickets);
+        return (await CurrentAsync(ct), await tickets.PoliciesAsync(ct));
+    }
 }

@@ -1,6 +1,7 @@
 using Ticketing.Api.Portal.Settings;
 using Ticketing.Api.Tickets;
 using Ticketing.Application.Portal;
+using Ticketing.Application.Tickets;
 using Ticketing.Domain.Tickets;
 
 namespace Ticketing.Api.Admin.Settings;
@@ -14,7 +15,16 @@ public sealed class StoredPortalSettings(CurrentSettings current) : IPortalSetti
 {
     private readonly SnapshotDerived<PortalSettings> _settings = new(ToPortalSettings);
 
+    private readonly SnapshotDerived<TicketPolicies> _policies = new(StoredTicketSettings.ToPolicies);
+
     public async ValueTask<PortalSettings> CurrentAsync(CancellationToken ct) => _settings.From(await current.LoadAsync(ct));
+
+    /// <summary>Both from one read of the settings: the ticket policies are the settings' catalogues and reopen rule.</summary>
+    public async ValueTask<(PortalSettings Settings, TicketPolicies Policies)> CurrentWithPoliciesAsync(ITicketSettings tickets, CancellationToken ct)
+    {
+        var snapshot = await current.LoadAsync(ct);
+        return (_settings.From(snapshot), _policies.From(snapshot));
+    }
 
     public static PortalSettings ToPortalSettings(SettingsSnapshot snapshot)
     {
