@@ -26,7 +26,8 @@ public static class DeviceEndpoints
         // Technicians and auditors read what happened on a device (T11 for devices).
         routes.MapGet("/api/devices/{id:guid}/history", DeviceQueries.HistoryAsync).WithTags("Devices").RequireAuthorization(Policies.Staff);
 
-        var portal = routes.MapGroup("/api/portal/devices").WithTags("Portal devices").RequireAuthorization(Policies.Contact);
+        var portal = routes.MapGroup("/api/portal/devices").WithTags("Portal devices").RequireAuthorization(Policies.Contact)
+            .RequireSelfService();
         portal.MapGet("/", ListMineAsync);
         portal.MapGet("/{id:guid}", GetMineAsync);
         return routes;

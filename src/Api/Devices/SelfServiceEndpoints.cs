@@ -125,6 +125,17 @@ public static class SelfServiceEndpoints
         return TypedResults.NoContent();
     }
 
+    /// <summary>
+    /// P11 on a whole route group of the contact's self-service side (the devices, the phone): refused with 403
+    /// <c>self_service.disabled</c> like the action routes while the section is off for the contact's customer.
+    /// </summary>
+    internal static RouteGroupBuilder RequireSelfService(this RouteGroupBuilder group) => group.AddEndpointFilter(async (context, next) =>
+    {
+        var http = context.HttpContext;
+        await SwitchedOnAsync(http.User, http.RequestServices.GetRequiredService<CurrentSettings>(), http.RequestAborted);
+        return await next(context);
+    });
+
     /// <summary>P11: the section is off for everyone, or on for every or some customers (the portal settings).</summary>
     internal static async Task<Application.Identity.CurrentUser> SwitchedOnAsync(ClaimsPrincipal user, CurrentSettings settings, CancellationToken ct)
     {

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using Ticketing.Api.Devices;
 using Ticketing.Api.Hosting.Validation;
 using Ticketing.Api.Identity;
 using Ticketing.Application.Audit;
@@ -32,7 +33,8 @@ public static class PhoneEndpoints
 {
     public static IEndpointRouteBuilder MapPhoneEndpoints(this IEndpointRouteBuilder routes)
     {
-        var phone = routes.MapGroup("/api/portal/phone").WithTags("Portal self-service").RequireAuthorization(Policies.Contact);
+        var phone = routes.MapGroup("/api/portal/phone").WithTags("Portal self-service").RequireAuthorization(Policies.Contact)
+            .RequireSelfService();
         phone.MapGet("/", StatusAsync);
         phone.MapPost("/", RegisterAsync).Validate<RegisterPhoneRequest>();
         phone.MapPost("/confirm", ConfirmAsync).Validate<SmsCodeRequest>();

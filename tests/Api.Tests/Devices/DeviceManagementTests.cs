@@ -34,6 +34,7 @@ public sealed class DeviceManagementTests(TicketApiFactory api) : IClassFixture<
     [Fact]
     public async Task A_contact_lists_only_the_devices_assigned_to_them_and_another_customers_device_is_not_found()
     {
+        await (await api.SignInAdminAsync()).SwitchSelfServiceAsync(enabled: true); // the phone and devices are self-service's (P11)
         var technician = await api.SignInStaffAsync();
         var customer = await technician.CreateCustomerAsync();
         var other = await technician.CreateCustomerAsync();

@@ -9,6 +9,7 @@ public sealed class PhoneVerificationTests(TicketApiFactory api) : IClassFixture
 {
     private async Task<(ApiUser Technician, CreatedContact Contact, ApiUser Portal)> ContactAsync()
     {
+        await (await api.SignInAdminAsync()).SwitchSelfServiceAsync(enabled: true); // the phone and devices are self-service's (P11)
         var technician = await api.SignInStaffAsync();
         var contact = await technician.CreateContactAsync(await technician.CreateCustomerAsync());
         return (technician, contact, await api.SignInAsync(contact));
@@ -100,6 +101,7 @@ public sealed class SmsCodeLimitTests(ShortCodeApiFactory api) : IClassFixture<S
     [Fact]
     public async Task An_expired_code_is_refused()
     {
+        await (await api.SignInAdminAsync()).SwitchSelfServiceAsync(enabled: true); // the phone and devices are self-service's (P11)
         var technician = await api.SignInStaffAsync();
         var portal = await api.SignInAsync(await technician.CreateContactAsync(await technician.CreateCustomerAsync()));
         var phone = PhoneHttp.NewPhone();
@@ -114,6 +116,7 @@ public sealed class SmsCodeLimitTests(ShortCodeApiFactory api) : IClassFixture<S
     [Fact]
     public async Task Sends_beyond_the_hourly_limit_are_refused_and_send_nothing()
     {
+        await (await api.SignInAdminAsync()).SwitchSelfServiceAsync(enabled: true); // the phone and devices are self-service's (P11)
         var technician = await api.SignInStaffAsync();
         var portal = await api.SignInAsync(await technician.CreateContactAsync(await technician.CreateCustomerAsync()));
         var phone = PhoneHttp.NewPhone();

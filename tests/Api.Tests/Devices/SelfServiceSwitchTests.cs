@@ -19,6 +19,12 @@ public sealed class SelfServiceSwitchTests(TicketApiFactory api) : IClassFixture
             await world.Admin.SwitchSelfServiceAsync(enabled: customers.Length > 0, customers);
             await world.Portal.ProblemAsync(s => s.Post.Json(new { kind = "Restart" }).ToUrl($"/api/portal/devices/{world.DeviceId}/actions"),
                 HttpStatusCode.Forbidden, "self_service.disabled");
+            // The rest of the section is closed too: the contact's devices and the phone for the codes (no SMS is sent).
+            await world.Portal.ProblemAsync(s => s.Get.Url("/api/portal/devices"), HttpStatusCode.Forbidden, "self_service.disabled");
+            await world.Portal.ProblemAsync(s => s.Get.Url($"/api/portal/devices/{world.DeviceId}"), HttpStatusCode.Forbidden, "self_service.disabled");
+            await world.Portal.ProblemAsync(s => s.Get.Url("/api/portal/phone"), HttpStatusCode.Forbidden, "self_service.disabled");
+            await world.Portal.ProblemAsync(s => s.Post.Json(new { phone = "+41 79 555 01 99" }).ToUrl("/api/portal/phone"),
+                HttpStatusCode.Forbidden, "self_service.disabled");
         }
 
         (await world.HistoryLengthAsync()).ShouldBe(before);

@@ -80,6 +80,7 @@ public sealed class SmsGatewayTests(SmsGatewayApiFactory api) : IClassFixture<Sm
     [Fact]
     public async Task With_a_gateway_configured_a_code_is_posted_to_it_with_the_credentials_and_nothing_lands_in_the_pickup_folder()
     {
+        await (await api.SignInAdminAsync()).SwitchSelfServiceAsync(enabled: true); // the phone and devices are self-service's (P11)
         var technician = await api.SignInStaffAsync();
         var portal = await api.SignInAsync(await technician.CreateContactAsync(await technician.CreateCustomerAsync()));
         var phone = PhoneHttp.NewPhone();
