@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Ticketing.Portal.BrowserTests.Infrastructure;
@@ -44,5 +45,48 @@ public sealed partial class AssistantWalk(PortalHost host, BrowserFixture browse
         await page.GotoAsync($"{host.BaseAddress}portal/assistant");
         await page.WaitForURLAsync(new Regex(@"/portal\?unavailable=true$|/portal/tickets$"));
         (await page.GetByRole(AriaRole.Link, new() { Name = "Assistant" }).CountAsync()).ShouldBe(0);
+    }
+
+    /// <summary>
+    /// P12 with P13: the answer offers the actions on the contact's own device; the one chosen in the chat is asked for
+    /// through the assistant, waits for the SMS code (a wrong one runs nothing), and with the right one goes to the device.
+    /// </summary>
+    public async Task ActionFromTheChatAsync()
+    {
+        const string phone = "+41791112233";
+        var office = new BackOffice(host);
+        var customer = await office.CustomerAsync("Wingtip");
+        var lee = await office.ContactAsync(customer, "Lee", "Helper");
+        await office.DeviceAsync(customer, lee.ContactId, "Lee's laptop");
+        var page = await browser.NewPageAsync(host);
+        await SignInAsync(page, lee.Email, lee.Password);
+
+        await office.WithPortalSettingsAsync(
+            new Dictionary<string, JsonNode?> { ["assistantEnabled"] = JsonValue.Create(true), ["selfServiceEnabled"] = JsonValue.Create(true) }, async () =>
+            {
+                await page.GotoAsync("/portal/devices");
+                await page.GetByLabel("Phone number").FillAsync(phone);
+                await page.GetByRole(AriaRole.Button, new() { Name = "Save and send code" }).ClickAsync();
+                await page.GetByLabel("Code from the SMS").FillAsync(await office.SmsCodeAsync(phone));
+                await page.GetByRole(AriaRole.Button, new() { Name = "Confirm number" }).ClickAsync();
+                await Assertions.Expect(page.Locator("#verified-phone")).ToContainTextAsync(phone);
+
+                await page.GetByRole(AriaRole.Link, new() { Name = "Assistant" }).ClickAsync();
+                await page.GetByRole(AriaRole.Button, new() { Name = "New conversation" }).ClickAsync();
+                await page.GetByLabel("Message").FillAsync("My laptop hangs, please restart it");
+                await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+                await page.GetByRole(AriaRole.Button, new() { Name = "Restart · Lee's laptop" }).ClickAsync();
+                await page.WaitForURLAsync(new Regex(@"&pending=[0-9a-f-]{36}#code$"));
+
+                await page.GetByLabel("Code from the SMS").FillAsync("000000");
+                await page.GetByRole(AriaRole.Button, new() { Name = "Confirm action" }).ClickAsync();
+                await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The code is not right.");
+                await page.GetByLabel("Code from the SMS").FillAsync(await office.SmsCodeAsync(phone));
+                await page.GetByRole(AriaRole.Button, new() { Name = "Confirm action" }).ClickAsync();
+                await Assertions.Expect(page.GetByText("Confirmed: the action was sent to the device.")).ToBeVisibleAsync();
+                await Assertions.Expect(page.GetByText("with the SMS code; sent to the device.")).ToBeVisibleAsync();
+            });
+
+        await page.Context.CloseAsync();
     }
 }

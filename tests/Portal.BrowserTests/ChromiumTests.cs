@@ -49,4 +49,8 @@ public sealed class ChromiumTests(PortalHost host, ChromiumFixture chromium) : I
     [Fact]
     public Task A_contact_asks_the_assistant_is_answered_from_the_knowledge_base_and_opens_a_ticket_from_the_chat() =>
         new AssistantWalk(host, chromium).RunAsync();
+
+    [Fact]
+    public Task A_contact_asks_the_assistant_for_a_restart_of_their_device_and_confirms_it_with_the_sms_code() =>
+        new AssistantWalk(host, chromium).ActionFromTheChatAsync();
 }

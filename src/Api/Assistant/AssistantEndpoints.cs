@@ -169,7 +169,7 @@ public static class AssistantEndpoints
     }
 
     /// <summary>The self-service request of P13 (same checks and refusals), noted in the conversation and on its ticket.</summary>
-    private static async Task<Accepted<DeviceActionRequestedResult>> RequestActionAsync(
+    internal static async Task<Accepted<DeviceActionRequestedResult>> RequestActionAsync(
         Guid id, AssistantActionRequest request, ClaimsPrincipal user, HttpContext http, CurrentSettings settings, NpgsqlDataSource dataSource,
         AssistantOptions options, IMessageBus bus, ILoggerFactory logs, CancellationToken ct)
     {
@@ -188,7 +188,7 @@ public static class AssistantEndpoints
         return TypedResults.Accepted($"/api/portal/devices/{request.DeviceId}/actions", requested);
     }
 
-    private static async Task<Ok<DeviceActionView>> ConfirmActionAsync(
+    internal static async Task<Ok<DeviceActionView>> ConfirmActionAsync(
         Guid id, Guid actionId, Sms.SmsCodeRequest request, ClaimsPrincipal user, HttpContext http, CurrentSettings settings,
         NpgsqlDataSource dataSource, AssistantOptions options, AgentSignals signals, IMessageBus bus, ILoggerFactory logs, CancellationToken ct)
     {

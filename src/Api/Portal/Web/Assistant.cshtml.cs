@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.RateLimiting;
 using Npgsql;
 using Ticketing.Api.Admin.Settings;
 using Ticketing.Api.Assistant;
+using Ticketing.Api.Devices.Agents;
 using Ticketing.Application.Identity;
 using Ticketing.Application.Portal;
+using Ticketing.Domain.Devices;
 using Wolverine;
 
 namespace Ticketing.Api.Portal.Web;
@@ -18,7 +20,7 @@ namespace Ticketing.Api.Portal.Web;
 [EnableRateLimiting(AssistantRateLimiting.Policy)]
 public sealed class AssistantPageModel(
     PortalContexts contexts, CurrentSettings settings, NpgsqlDataSource dataSource, ICustomerDirectory directory, IPortalSettings portalSettings,
-    AssistantOptions options, AssistantResponder responder, IMessageBus bus, ILoggerFactory logs) : PortalPageModel(contexts)
+    AssistantOptions options, AssistantResponder responder, AgentSignals signals, IMessageBus bus, ILoggerFactory logs) : PortalPageModel(contexts)
 {
     /// <summary>The conversation shown, if any.</summary>
     [BindProperty(SupportsGet = true, Name = "c")]
@@ -27,6 +29,14 @@ public sealed class AssistantPageModel(
     /// <summary>The ticket just opened from the conversation, for the notice with its link.</summary>
     [BindProperty(SupportsGet = true)]
     public Guid? Ticket { get; set; }
+
+    /// <summary>The device action just asked for from the conversation, waiting for its SMS code.</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? Pending { get; set; }
+
+    /// <summary>The action just confirmed, for the notice.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Confirmed { get; set; }
 
     public IReadOnlyList<ConversationSummary> Conversations { get; private set; } = [];
 
@@ -83,6 +93,42 @@ public sealed class AssistantPageModel(
             }))
         {
             return LocalRedirect($"{PortalWebServices.BasePath}/assistant?c={id}&ticket={ticket}");
+        }
+
+        return await RefusedAsync(ct);
+    }
+
+    /// <summary>An action the answer offered: the assistant's own request (P13's checks, noted in the chat), then the code form.</summary>
+    public async Task<IActionResult> OnPostActionAsync(Guid id, Guid deviceId, DeviceActionKind? kind, Guid? applicationId, CancellationToken ct)
+    {
+        ConversationId = id;
+        Guid? pending = null;
+        if (await TryAsync(async () =>
+            {
+                var request = new AssistantActionRequest(deviceId, kind, applicationId);
+                await new AssistantActionRequestValidator().ValidateAndThrowAsync(request, ct);
+                pending = (await AssistantEndpoints.RequestActionAsync(id, request, User, HttpContext, settings, dataSource, options, bus, logs, ct)).Value!.ActionId;
+            }))
+        {
+            return LocalRedirect($"{PortalWebServices.BasePath}/assistant?c={id}&pending={pending}#code");
+        }
+
+        return await RefusedAsync(ct);
+    }
+
+    /// <summary>The SMS code of the action asked for from the conversation; the action runs only with it.</summary>
+    public async Task<IActionResult> OnPostConfirmAsync(Guid id, Guid actionId, string? code, CancellationToken ct)
+    {
+        ConversationId = id;
+        Pending = actionId;
+        if (await TryAsync(async () =>
+            {
+                var request = new Sms.SmsCodeRequest(code ?? "");
+                await new Sms.SmsCodeRequestValidator().ValidateAndThrowAsync(request, ct);
+                await AssistantEndpoints.ConfirmActionAsync(id, actionId, request, User, HttpContext, settings, dataSource, options, signals, bus, logs, ct);
+            }))
+        {
+            return LocalRedirect($"{PortalWebServices.BasePath}/assistant?c={id}&confirmed=true#latest");
         }
 
         return await RefusedAsync(ct);
