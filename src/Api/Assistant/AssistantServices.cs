@@ -4,6 +4,7 @@ using FluentValidation;
 using Microsoft.Extensions.AI;
 using OllamaSharp;
 using OpenAI;
+using Ticketing.Application.Telemetry;
 
 namespace Ticketing.Api.Assistant;
 
@@ -25,7 +26,7 @@ public static class AssistantServices
 
     /// <summary>
     /// The configured model as an <see cref="IChatClient"/>: an OpenAI-compatible chat-completions endpoint (the
-    /// default provider) or an Ollama server; null without a URL and model (retrieval answers only).
+    /// default provider) or an Ollama server, each call traced; null without a URL and model (retrieval answers only).
     /// </summary>
     public static IChatClient? Client(AssistantOptions options)
     {
@@ -46,14 +47,21 @@ public static class AssistantServices
                 http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.ApiKey);
             }
 
-            return new OllamaApiClient(http, options.Model!);
+            return Traced(new OllamaApiClient(http, options.Model!));
         }
 
         var client = new OpenAIClient(
             new ApiKeyCredential(string.IsNullOrEmpty(options.ApiKey) ? "none" : options.ApiKey),
             new OpenAIClientOptions { Endpoint = url, NetworkTimeout = options.Timeout });
-        return client.GetChatClient(options.Model!).AsIChatClient();
+        return Traced(client.GetChatClient(options.Model!).AsIChatClient());
     }
+
+    /// <summary>
+    /// A span (and the GenAI duration and token metrics) per model call on our source (issue 20): model, provider and
+    /// token counts only; never the messages, the answer or the tools' arguments.
+    /// </summary>
+    private static IChatClient Traced(IChatClient client) =>
+        client.AsBuilder().UseOpenTelemetry(sourceName: TicketingMetrics.Name, configure: c => c.EnableSensitiveData = false).Build();
 
     public static IEndpointRouteBuilder MapAssistant(this IEndpointRouteBuilder routes) => routes.MapAssistantEndpoints();
 }

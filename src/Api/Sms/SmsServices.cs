@@ -2,7 +2,7 @@ using Ticketing.Application.Sms;
 
 namespace Ticketing.Api.Sms;
 
-/// <summary>SMS: the pickup folder by default, the HTTP gateway when <c>Ticketing:Sms:Url</c> is set; the code rules.</summary>
+/// <summary>SMS: the pickup folder by default, the HTTP gateway when <c>Ticketing:Sms:Url</c> is set, each send traced; the code rules.</summary>
 public static class SmsServices
 {
     public static IServiceCollection AddSms(this IServiceCollection services, IConfiguration configuration)
@@ -11,8 +11,8 @@ public static class SmsServices
         services.AddSingleton(configuration.GetSection(SmsCodeOptions.Section).Get<SmsCodeOptions>() ?? new SmsCodeOptions());
         services.AddHttpClient<HttpSmsSender>(client => client.Timeout = TimeSpan.FromSeconds(15));
         services.AddSingleton<ISmsSender>(sp => string.IsNullOrWhiteSpace(configuration[$"{HttpSmsOptions.Section}:Url"])
-            ? new PickupFolderSmsSender(PickupFolder(configuration))
-            : sp.GetRequiredService<HttpSmsSender>());
+            ? new TracedSmsSender(new PickupFolderSmsSender(PickupFolder(configuration)), "pickup-folder")
+            : new TracedSmsSender(sp.GetRequiredService<HttpSmsSender>(), "http"));
         return services;
     }
 

@@ -29,4 +29,8 @@ public static class TicketingMetrics
     /// <summary>Mails handed to the transport (tags <c>kind</c> and <c>outcome</c>: sent or failed).</summary>
     public static readonly Counter<long> MailsSent = Meter.CreateCounter<long>(
         "ticketing.mail.sent", "{mail}", "Mails handed to SMTP or the pickup folder, by kind and outcome.");
+
+    /// <summary>SMS handed to the gateway or the pickup folder (tag <c>outcome</c>: sent or failed); never the number or the text.</summary>
+    public static readonly Counter<long> SmsSent = Meter.CreateCounter<long>(
+        "ticketing.sms.sent", "{sms}", "SMS handed to the HTTP gateway or the pickup folder, by outcome.");
 }

@@ -8,7 +8,7 @@ using Ticketing.Api.Tests.Tickets;
 namespace Ticketing.Api.Tests.Assistant;
 
 /// <summary>A host whose assistant talks to a local chat-completions stub (OpenAI protocol) with a secret key.</summary>
-public sealed class ModelAssistantApiFactory : TicketApiFactory
+public class ModelAssistantApiFactory : TicketApiFactory
 {
     public const string ApiKey = "sk-test-secret-key";
 

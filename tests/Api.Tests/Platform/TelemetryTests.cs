@@ -1,11 +1,8 @@
-using System.Collections.ObjectModel;
 using System.Diagnostics;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using OpenTelemetry;
 using OpenTelemetry.Metrics;
-using OpenTelemetry.Trace;
 using Ticketing.Api.Tests.Email;
 using Ticketing.Api.Tests.Identity;
 using Ticketing.Api.Tests.Infrastructure;
@@ -61,10 +58,7 @@ public sealed class TelemetryTests(TelemetryApiFactory api) : IClassFixture<Tele
         string[] secrets = [contact.Password, code, contact.Email, body, "Wrong-password-123"];
         foreach (var span in api.Spans())
         {
-            var values = span.TagObjects.Select(t => t.Value?.ToString() ?? "")
-                .Concat(span.Events.SelectMany(e => e.Tags.Select(t => t.Value?.ToString() ?? "")))
-                .Append(span.DisplayName).Append(span.StatusDescription ?? "");
-            foreach (var value in values)
+            foreach (var value in TelemetryCapture.Values(span))
             {
                 secrets.ShouldNotContain(s => value.Contains(s, StringComparison.OrdinalIgnoreCase), $"span {span.Source.Name}/{span.DisplayName}: {value}");
             }
@@ -80,51 +74,15 @@ public sealed class TelemetryTests(TelemetryApiFactory api) : IClassFixture<Tele
 /// <summary>The Email API with telemetry on and in-memory exporters for spans and metrics.</summary>
 public sealed class TelemetryApiFactory : EmailApiFactory
 {
-    private readonly LockedCollection<Activity> spans = new();
-    private readonly LockedCollection<Metric> metrics = new();
+    private readonly TelemetryCapture capture = new();
 
-    public IReadOnlyList<Activity> Spans() => spans.Snapshot();
+    public IReadOnlyList<Activity> Spans() => capture.Spans();
 
-    public IReadOnlyList<string> MetricNames() => [.. metrics.Snapshot().Select(m => m.Name).Distinct()];
+    public IReadOnlyList<string> MetricNames() => capture.MetricNames();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseSetting("Ticketing:Telemetry:Enabled", "true");
-        builder.ConfigureServices(services =>
-        {
-            services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans));
-            services.ConfigureOpenTelemetryMeterProvider(meters => meters.AddInMemoryExporter(metrics));
-        });
-    }
-
-    /// <summary>The exporters add from the threads that end spans; the tests read a copy.</summary>
-    private sealed class LockedCollection<T> : Collection<T>
-    {
-        private readonly Lock gate = new();
-
-        public IReadOnlyList<T> Snapshot()
-        {
-            lock (gate)
-            {
-                return [.. this];
-            }
-        }
-
-        protected override void InsertItem(int index, T item)
-        {
-            lock (gate)
-            {
-                base.InsertItem(index, item);
-            }
-        }
-
-        protected override void ClearItems()
-        {
-            lock (gate)
-            {
-                base.ClearItems();
-            }
-        }
+        capture.Configure(builder);
     }
 }
