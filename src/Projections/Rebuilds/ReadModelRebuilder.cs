@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using JasperFx.Events;
 using Marten;
 using Microsoft.Extensions.Logging;
@@ -68,24 +69,31 @@ public sealed partial class ReadModelRebuilder(IDocumentStore store, NpgsqlDataS
 
         var done = 0L;
         var position = 0L;
-        while (position < highWater)
+        // The next page is read (and deserialised) while the current one is applied: on two cores the read and the apply
+        // overlap instead of taking turns. At most two pages wait, so memory stays bounded.
+        using var reading = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var pages = Channel.CreateBounded<IReadOnlyList<IEvent>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var reader = ReadPagesAsync(pages.Writer, highWater, reading.Token);
+        try
         {
-            var page = await ReadPageAsync(position, highWater, ct);
-            if (page.Count == 0)
+            await foreach (var page in pages.Reader.ReadAllAsync(ct))
             {
-                break;
-            }
+                await using (var connection = await dataSource.OpenConnectionAsync(ct))
+                await using (var tx = await connection.BeginTransactionAsync(ct))
+                {
+                    await ApplyAsync(connection, tx, shadow, projection, page, ct);
+                    await tx.CommitAsync(ct);
+                }
 
-            await using (var connection = await dataSource.OpenConnectionAsync(ct))
-            await using (var tx = await connection.BeginTransactionAsync(ct))
-            {
-                await ApplyAsync(connection, tx, shadow, projection, page, ct);
-                await tx.CommitAsync(ct);
+                position = page[^1].Sequence;
+                done += page.Count;
+                await RebuildStatus.ProgressAsync(dataSource, projection.Name, done, clock.GetUtcNow(), ct);
             }
-
-            position = page[^1].Sequence;
-            done += page.Count;
-            await RebuildStatus.ProgressAsync(dataSource, projection.Name, done, clock.GetUtcNow(), ct);
+        }
+        finally
+        {
+            await reading.CancelAsync();
+            await reader.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
         await shadow.IndexAsync(dataSource, ct);
@@ -125,6 +133,33 @@ public sealed partial class ReadModelRebuilder(IDocumentStore store, NpgsqlDataS
         var highWater = (long)(await max.ExecuteScalarAsync(ct))!;
         await tx.CommitAsync(ct);
         return highWater;
+    }
+
+    /// <summary>Reads the pages up to <paramref name="highWater"/> into <paramref name="pages"/>; a failure completes it with the error.</summary>
+    private async Task ReadPagesAsync(ChannelWriter<IReadOnlyList<IEvent>> pages, long highWater, CancellationToken ct)
+    {
+        await Task.Yield();
+        try
+        {
+            var position = 0L;
+            while (position < highWater)
+            {
+                var page = await ReadPageAsync(position, highWater, ct);
+                if (page.Count == 0)
+                {
+                    break;
+                }
+
+                await pages.WriteAsync(page, ct);
+                position = page[^1].Sequence;
+            }
+
+            pages.Complete();
+        }
+        catch (Exception e)
+        {
+            pages.Complete(e);
+        }
     }
 
     /// <summary>
