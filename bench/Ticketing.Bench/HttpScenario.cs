@@ -37,8 +37,18 @@ public static class HttpScenario
         await LoadRunner.RunCountAsync(ReplyClients[0], warmTickets.Length == 0 ? 0 : WarmUpRequests, (_, _) =>
             client.PostReplyAsync(warmTickets[Random.Shared.Next(warmTickets.Length)]));
         await MessageBacklog.DrainAsync(connectionString);
+        if (settings.ProfileSql)
+        {
+            await SqlProfile.ResetAsync(connectionString);
+        }
+
         var cpuBefore = cpu.Take();
         var (create, existing) = await client.CreateTicketsAsync(customers, CreateClients, settings.Requests);
+        if (settings.ProfileSql)
+        {
+            await SqlProfile.WriteAsync(connectionString, "http create ticket", settings.Requests, settings.ResultsFolder, "sql-profile-create.md");
+        }
+
         Report(results, "http create ticket", create, $"{CreateClients} clients, {settings.Requests:N0} requests, {Customers} customers; {apiSetting}", pgbenchTps);
         await ReportBacklogAsync(results, "http create ticket", connectionString);
         ReportCpu(results, "http create ticket", cpuBefore, cpu.Take(), create.Operations);

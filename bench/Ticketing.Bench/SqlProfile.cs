@@ -5,8 +5,9 @@ using Npgsql;
 namespace Ticketing.Bench;
 
 /// <summary>
-/// <c>--sql-profile</c>: the server's own statement statistics (<c>pg_stat_statements</c>) over one measured phase, written
-/// to <c>sql-profile.md</c> beside the results: which statements a request costs, how often, and how long each takes in
+/// <c>--sql-profile</c>: the server's own statement statistics (<c>pg_stat_statements</c>) over a measured phase, written
+/// to a file of its own beside the results (<c>sql-profile.md</c> for the first reply phase, <c>sql-profile-create.md</c>
+/// for the create phase): which statements a request costs, how often, and how long each takes in
 /// the server. It is evidence for where a command's time goes; it is off by default because it is not the API's setting.
 /// </summary>
 public static class SqlProfile
@@ -25,7 +26,7 @@ public static class SqlProfile
         await command.ExecuteNonQueryAsync();
     }
 
-    public static async Task WriteAsync(string connectionString, string phase, long requests, string folder)
+    public static async Task WriteAsync(string connectionString, string phase, long requests, string folder, string file = "sql-profile.md")
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
@@ -51,7 +52,7 @@ public static class SqlProfile
         }
 
         Directory.CreateDirectory(folder);
-        await File.WriteAllTextAsync(Path.Combine(folder, "sql-profile.md"), md.ToString());
-        Console.WriteLine($"SQL profile of {phase} written to {Path.Combine(folder, "sql-profile.md")}");
+        await File.WriteAllTextAsync(Path.Combine(folder, file), md.ToString());
+        Console.WriteLine($"SQL profile of {phase} written to {Path.Combine(folder, file)}");
     }
 }
