@@ -6,7 +6,7 @@ namespace Ticketing.Application.Tickets;
 /// <summary>
 /// Gap-free ticket numbers (T2): the day's next number is drawn in the transaction of the session that appends the new
 /// ticket, so a failed append gives its number back and no two tickets share one. The counter row stays locked until
-/// commit, so creations of one day are serialised: the price of numbers without gaps or duplicates.
+/// commit, so creations of one day are serialised: the price of numbers without gaps or duplicates (ADR 0033 measures it).
 /// </summary>
 public static class TicketNumbers
 {
