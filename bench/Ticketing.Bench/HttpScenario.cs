@@ -78,7 +78,7 @@ public static class HttpScenario
             }
         }
 
-        results.Add("api process", "peak working set (VmHWM)", api.PeakWorkingSetMiB(), "MiB", "over cold start, create and all reply phases; server GC");
+        results.Add("api process", "peak working set (VmHWM)", api.PeakWorkingSetMiB(), "MiB", "over cold start, create and all reply phases; the API's own runtime configuration (workstation GC since ADR 0034)");
         results.Add("api process", "working set at end (VmRSS)", api.WorkingSetMiB(), "MiB", "after the last reply phase");
     }
 
