@@ -98,7 +98,9 @@ public static partial class PortalWebScenario
             var setting = pageNumber == 50 || at is null ? common : $"{common}; the company has only {pageNumber} pages, so page {pageNumber}";
             var endpointPath = EndpointPath(at);
             var pagePath = PagePath(at);
-            await CheckAsync(endpoint, endpointPath, page, pagePath);
+            var (endpointBytes, pageBytes) = await CheckAsync(endpoint, endpointPath, page, pagePath);
+            results.Add($"portal list endpoint: {name}", "response body", endpointBytes, "bytes", $"GET /api/portal/tickets?limit={PageSize} (JSON); {setting}");
+            results.Add($"portal list page: {name}", "response body", pageBytes, "bytes", $"GET /portal/tickets (HTML); {setting}");
             // Warm-up of both for a whole phase each (the page's pipeline has far more code for the tiered JIT to
             // optimise than the endpoint's: with 2 s, the first measured page phases ran partly unoptimised), then
             // endpoint, page, page, endpoint.
@@ -167,9 +169,14 @@ public static partial class PortalWebScenario
     }
 
     /// <summary>Both sides list the same tickets before they are measured: the page shows the endpoint's titles.</summary>
-    private static async Task CheckAsync(HttpClient endpoint, string endpointPath, HttpClient page, string pagePath)
+    /// <summary>Both list the same tickets (the page shows the endpoint's titles); returns each side's body size in bytes.</summary>
+    private static async Task<(long Endpoint, long Page)> CheckAsync(HttpClient endpoint, string endpointPath, HttpClient page, string pagePath)
     {
-        var items = (await GetJsonAsync(endpoint, endpointPath)).GetProperty("items");
+        using var json = await endpoint.GetAsync(new Uri(endpointPath, UriKind.Relative));
+        json.EnsureSuccessStatusCode();
+        var body = await json.Content.ReadAsByteArrayAsync();
+        using var document = JsonDocument.Parse(body);
+        var items = document.RootElement.GetProperty("items");
         if (items.GetArrayLength() == 0)
         {
             throw new InvalidOperationException("The endpoint listed no ticket.");
@@ -189,6 +196,8 @@ public static partial class PortalWebScenario
                 throw new InvalidOperationException($"The list page lacks the endpoint's ticket '{item.GetProperty("title")}'.");
             }
         }
+
+        return (body.LongLength, System.Text.Encoding.UTF8.GetByteCount(html));
     }
 
     private static async Task<JsonElement> GetJsonAsync(HttpClient client, string path)
