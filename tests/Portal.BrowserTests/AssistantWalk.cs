@@ -34,6 +34,7 @@ public sealed partial class AssistantWalk(PortalHost host, BrowserFixture browse
             await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Clearing a paper jam" })).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator(".snippet mark").First).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByText("The printer has a paper jam")).ToBeVisibleAsync();
+            await ShowsContactTimeAsync(page.Locator("section[aria-labelledby=conversations-heading]"));
 
             await page.GetByRole(AriaRole.Button, new() { Name = "Open a ticket for a technician" }).ClickAsync();
             await Assertions.Expect(page.GetByText("A ticket was opened for a technician.")).ToBeVisibleAsync();

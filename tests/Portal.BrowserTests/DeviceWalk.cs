@@ -58,6 +58,7 @@ public sealed partial class DeviceWalk(PortalHost host, BrowserFixture browser)
             await Assertions.Expect(page.Locator("#device-actions tbody tr")).ToHaveCountAsync(1);
             await Assertions.Expect(page.Locator("#device-actions tbody tr").First).ToContainTextAsync("Restart");
             await Assertions.Expect(page.Locator("#device-actions tbody tr").First).ToContainTextAsync("Sent to the device");
+            await ShowsContactTimeAsync(page.Locator("#device-actions tbody tr").First);
         });
 
         await page.Context.CloseAsync();

@@ -57,6 +57,22 @@ public sealed class PortalContexts(ICustomerDirectory directory, IPortalSettings
         return http.Items[ContextItem] as PortalContext;
     }
 
+    /// <summary>
+    /// The signed-in contact's time zone, for the pages outside the ticketing section (devices, assistant) that cannot
+    /// resolve a whole context (it requires ticketing): this request's context's if resolved, else the contact's own.
+    /// </summary>
+    public async Task<TimeZoneInfo> TimeZoneAsync(HttpContext http, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        if (http.Items[ContextItem] is PortalContext resolved)
+        {
+            return resolved.Caller.TimeZone;
+        }
+
+        var contact = await directory.GetContactAsync(http.User.GetCurrentUser().UserId, ct);
+        return contact is null ? TimeZoneInfo.Utc : FindZone(contact.TimeZone);
+    }
+
     public async Task<PortalContext> ResolveAsync(HttpContext http, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(http);

@@ -65,4 +65,17 @@ public static class PortalPages
 
         throw new ShouldAssertException($"Signing in as {login} left the portal on the sign-in page twice; the first time {firstAnswer}");
     }
+
+    /// <summary>
+    /// The first <c>time</c> element in <paramref name="scope"/> shows its instant in the contact's time zone (the test
+    /// contacts live in Europe/Paris) and the page's culture.
+    /// </summary>
+    public static async Task ShowsContactTimeAsync(ILocator scope, string culture = "en")
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var stamp = scope.Locator("time").First;
+        var instant = DateTimeOffset.Parse((await stamp.GetAttributeAsync("datetime"))!, System.Globalization.CultureInfo.InvariantCulture);
+        var paris = TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"));
+        (await stamp.InnerTextAsync()).ShouldBe(paris.ToString("g", System.Globalization.CultureInfo.GetCultureInfo(culture)));
+    }
 }

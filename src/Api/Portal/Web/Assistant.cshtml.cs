@@ -46,6 +46,7 @@ public sealed class AssistantPageModel(
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        await UseContactTimeZoneAsync(ct);
         Conversations = (await AssistantEndpoints.ListAsync(User, settings, dataSource, ct)).Value!;
         if (ConversationId is { } id && !await TryAsync(async () => Conversation = (await AssistantEndpoints.GetAsync(id, User, settings, dataSource, ct)).Value))
         {

@@ -34,6 +34,15 @@ public abstract class PortalPageModel(PortalContexts contexts) : PageModel
 
     protected async Task<PortalContext> ResolveAsync(CancellationToken ct) => _context ??= await contexts.ResolveAsync(HttpContext, ct);
 
+    /// <summary>The zone <see cref="Local"/> shows times in: UTC until <see cref="UseContactTimeZoneAsync"/>.</summary>
+    public TimeZoneInfo TimeZone { get; private set; } = TimeZoneInfo.Utc;
+
+    /// <summary>Shows this page's times in the contact's time zone (pages outside ticketing, which have no context).</summary>
+    protected async Task UseContactTimeZoneAsync(CancellationToken ct) => TimeZone = await contexts.TimeZoneAsync(HttpContext, ct);
+
+    /// <summary>An instant as the contact reads it: in <see cref="TimeZone"/>, in the page's culture.</summary>
+    public string Local(DateTimeOffset instant) => When(TimeZoneInfo.ConvertTime(instant, TimeZone));
+
     /// <summary>A section switched off for the contact (P11) is not an error page: the portal's home shows what is on.</summary>
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {

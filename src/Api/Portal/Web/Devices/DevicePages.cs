@@ -33,6 +33,7 @@ public sealed class DevicesModel(PortalContexts contexts, NpgsqlDataSource dataS
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         await SelfServiceEndpoints.SwitchedOnAsync(User, settings, ct);
+        await UseContactTimeZoneAsync(ct);
         Devices = (await DeviceEndpoints.ListMineAsync(User, dataSource, ct)).Value!;
         Phone = (await PhoneEndpoints.StatusAsync(User, dataSource, ct)).Value!;
         return Page();
@@ -110,6 +111,7 @@ public sealed class DeviceModel(
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         await SelfServiceEndpoints.SwitchedOnAsync(User, settings, ct);
+        await UseContactTimeZoneAsync(ct);
         var found = await TryAsync(async () =>
         {
             Device = (await DeviceEndpoints.GetMineAsync(id, User, dataSource, ct)).Value;
