@@ -16,6 +16,7 @@ using Ticketing.Application.Devices.SelfService;
 using Ticketing.Application.Errors;
 using Ticketing.Application.Identity;
 using Ticketing.Application.Portal;
+using Ticketing.Application.Sms;
 using Ticketing.Application.Tickets;
 using Ticketing.Application.Tickets.Creating;
 using Ticketing.Application.Tickets.Replies;
@@ -183,7 +184,9 @@ public static class AssistantEndpoints
         var requested = await bus.InvokeAsync<DeviceActionRequestedResult>(new RequestDeviceAction(
             request.DeviceId, caller.UserId, request.Kind!.Value, request.ApplicationId, AgentEndpoints.From(http)), ct);
         var device = await DeviceQueries.FindAsync(dataSource, request.DeviceId, caller.UserId, ct);
-        var note = $"Requested {request.Kind} on {device?.Name}; waiting for the contact's SMS code.";
+        var action = (await DeviceQueries.ActionsOfContactAsync(dataSource, request.DeviceId, caller.UserId, ct)).Single(a => a.Id == requested.ActionId);
+        var language = await SmsTexts.LanguageOfAsync(dataSource, caller.UserId, ct);
+        var note = PortalTexts.Format("assistant.note.requested", language, SmsTexts.ActionName(language, action.Kind, action.Package), device?.Name);
         await NoteAsync(http, bus, conversation, note, options, logs, ct);
         return TypedResults.Accepted($"/api/portal/devices/{request.DeviceId}/actions", requested);
     }
@@ -205,7 +208,9 @@ public static class AssistantEndpoints
         signals.Notify(deviceId);
         var action = (await DeviceQueries.ActionsOfContactAsync(dataSource, deviceId, caller.UserId, ct)).Single(a => a.Id == actionId);
         var device = await DeviceQueries.FindAsync(dataSource, deviceId, caller.UserId, ct);
-        await NoteAsync(http, bus, conversation, $"Confirmed {action.Kind} on {device?.Name} with the SMS code; sent to the device.", options, logs, ct);
+        var language = await SmsTexts.LanguageOfAsync(dataSource, caller.UserId, ct);
+        var note = PortalTexts.Format("assistant.note.confirmed", language, SmsTexts.ActionName(language, action.Kind, action.Package), device?.Name);
+        await NoteAsync(http, bus, conversation, note, options, logs, ct);
         return TypedResults.Ok(action);
     }
 
@@ -229,7 +234,7 @@ public static class AssistantEndpoints
         var transcript = Transcript(await AssistantConversationHandler.MessagesAsync(dataSource, id, ct));
         var ticket = await OpenConversationTicketAsync(http, portalSettings, bus, contact, transcript, ct);
         await bus.InvokeAsync<AssistantMessagesAppended>(new AppendAssistantMessages(
-            id, caller.UserId, [NewAssistantMessage.Note($"Ticket {ticket.Number} opened for a technician.")], 0, options.MaxMessagesPerConversation,
+            id, caller.UserId, [NewAssistantMessage.Note(PortalTexts.Format("assistant.note.ticket_opened", contact.Language, ticket.Number))], 0, options.MaxMessagesPerConversation,
             ticket.TicketId), ct);
         return TypedResults.Created($"/api/portal/tickets/{ticket.TicketId}", ticket);
     }

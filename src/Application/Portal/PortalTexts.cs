@@ -40,6 +40,46 @@ public static class PortalTexts
             "Não encontrei nenhum artigo sobre isto. Pode pedir uma ação no seu dispositivo ou abrir um ticket para um técnico.",
             "ไม่พบบทความเกี่ยวกับเรื่องนี้ คุณสามารถขอให้ดำเนินการบนอุปกรณ์ของคุณหรือเปิดทิกเก็ตถึงช่างเทคนิคได้",
         ],
+        // The assistant's notes in the conversation (and on its ticket): {0} the action as SmsTexts.ActionName words it, {1} the device.
+        ["assistant.note.requested"] =
+        [
+            "Requested {0} on {1}; waiting for the contact's SMS code.",
+            "Action demandée : {0} sur {1} ; en attente du code SMS du contact.",
+            "Aktion angefordert: {0} auf {1}; wartet auf den SMS-Code des Kontakts.",
+            "Acción solicitada: {0} en {1}; a la espera del código SMS del contacto.",
+            "Azione richiesta: {0} su {1}; in attesa del codice SMS del contatto.",
+            "Handling anmodet: {0} på {1}; venter på kontaktens SMS-kode.",
+            "Actie aangevraagd: {0} op {1}; wacht op de sms-code van het contact.",
+            "התבקשה פעולה: {0} ב-{1}; ממתין לקוד ה-SMS של איש הקשר.",
+            "Ação pedida: {0} em {1}; a aguardar o código SMS do contacto.",
+            "ขอดำเนินการ: {0} บน {1} กำลังรอรหัส SMS ของผู้ติดต่อ",
+        ],
+        ["assistant.note.confirmed"] =
+        [
+            "Confirmed {0} on {1} with the SMS code; sent to the device.",
+            "Confirmé avec le code SMS : {0} sur {1} ; envoyé à l'appareil.",
+            "Mit dem SMS-Code bestätigt: {0} auf {1}; an das Gerät gesendet.",
+            "Confirmado con el código SMS: {0} en {1}; enviado al dispositivo.",
+            "Confermato con il codice SMS: {0} su {1}; inviato al dispositivo.",
+            "Bekræftet med SMS-koden: {0} på {1}; sendt til enheden.",
+            "Bevestigd met de sms-code: {0} op {1}; naar het apparaat verzonden.",
+            "אושר בקוד ה-SMS: {0} ב-{1}; נשלח למכשיר.",
+            "Confirmado com o código SMS: {0} em {1}; enviado para o dispositivo.",
+            "ยืนยันด้วยรหัส SMS แล้ว: {0} บน {1} ส่งไปยังอุปกรณ์แล้ว",
+        ],
+        ["assistant.note.ticket_opened"] =
+        [
+            "Ticket {0} opened for a technician.",
+            "Ticket {0} ouvert pour un technicien.",
+            "Ticket {0} für einen Techniker eröffnet.",
+            "Ticket {0} abierto para un técnico.",
+            "Ticket {0} aperto per un tecnico.",
+            "Sag {0} oprettet til en tekniker.",
+            "Ticket {0} geopend voor een technicus.",
+            "נפתחה פנייה {0} עבור טכנאי.",
+            "Ticket {0} aberto para um técnico.",
+            "เปิดทิกเก็ต {0} ถึงช่างเทคนิคแล้ว",
+        ],
         ["status.open"] =
         [
             "Open",
@@ -381,6 +421,10 @@ public static class PortalTexts
         var index = IndexOf(language);
         return texts[index < 0 ? 0 : index];
     }
+
+    /// <summary><paramref name="key"/>'s text in <paramref name="language"/> with <paramref name="values"/> in its placeholders.</summary>
+    public static string Format(string key, string language, params object?[] values) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, Find(key, language) ?? key, values);
 
     /// <summary>A built-in status's name in <paramref name="language"/>; custom statuses keep their configured name.</summary>
     public static string StatusName(string statusId, string configuredName, string language) =>

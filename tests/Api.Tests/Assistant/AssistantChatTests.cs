@@ -154,7 +154,7 @@ public sealed class AssistantChatTests(TicketApiFactory api) : IClassFixture<Tic
     }
 
     [Fact]
-    public async Task An_action_chosen_in_the_chat_runs_only_with_the_right_sms_code_and_is_noted_in_the_conversation()
+    public async Task An_action_chosen_in_the_chat_runs_only_with_the_right_sms_code_and_is_noted_in_the_conversation_in_the_contacts_language()
     {
         var world = await WorldAsync();
         using var agent = world.Agent;
@@ -175,7 +175,11 @@ public sealed class AssistantChatTests(TicketApiFactory api) : IClassFixture<Tic
 
         confirmed.Status.ShouldBe("dispatched");
         (await agent.ActionsAsync()).ShouldHaveSingleItem().Id.ShouldBe(requested.ActionId);
-        (await world.Portal.TranscriptAsync(conversation.Id)).Messages.Select(m => m.Role).ShouldBe(["action", "action"]);
+        var notes = (await world.Portal.TranscriptAsync(conversation.Id)).Messages;
+        notes.Select(m => m.Role).ShouldBe(["action", "action"]);
+        // In the contact's language (German here), naming the action as the SMS does.
+        notes[0].Text.ShouldStartWith("Aktion angefordert: Neu starten auf ");
+        notes[1].Text.ShouldStartWith("Mit dem SMS-Code bestätigt: Neu starten auf ");
     }
 
     [Fact]
@@ -213,7 +217,8 @@ public sealed class AssistantChatTests(TicketApiFactory api) : IClassFixture<Tic
         ticket.Ticket.ContactId.ShouldBe(world.Contact.Id);
         var replies = ticket.Timeline.Where(t => t.Body is not null).Select(t => t.Body!).ToList();
         replies.ShouldContain(b => b.Contains("My screen flickers", StringComparison.Ordinal) && b.Contains("Assistant:", StringComparison.Ordinal));
-        replies.ShouldContain(b => b.Contains("Requested Restart", StringComparison.Ordinal));
+        // The action's note as the contact read it in the chat (their language, German here).
+        replies.ShouldContain(b => b.Contains("Aktion angefordert: Neu starten", StringComparison.Ordinal));
     }
 
     [Fact]
