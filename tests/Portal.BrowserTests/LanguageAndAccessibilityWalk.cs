@@ -1,4 +1,3 @@
-using System.Globalization;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
@@ -37,10 +36,7 @@ public sealed class LanguageAndAccessibilityWalk(PortalHost host, BrowserFixture
 
         // Dates in the contact's time zone (Europe/Paris) and culture.
         await page.GetByRole(AriaRole.Link, new() { Name = "Imprimante hors ligne" }).ClickAsync();
-        var stamp = page.Locator("#timeline time").First;
-        var instant = DateTimeOffset.Parse((await stamp.GetAttributeAsync("datetime"))!, CultureInfo.InvariantCulture);
-        var paris = TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"));
-        (await stamp.InnerTextAsync()).ShouldBe(paris.ToString("g", CultureInfo.GetCultureInfo("fr")));
+        await PortalPages.ShowsContactTimeAsync(page.Locator("#timeline"), "fr");
 
         // Every portal language is on the switch; Hebrew turns the layout right to left.
         foreach (var language in PortalLanguages.Supported)
