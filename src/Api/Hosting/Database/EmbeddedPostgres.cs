@@ -17,7 +17,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     private const string SuperUser = "postgres";
     private readonly EmbeddedPostgresOptions _options;
     private readonly string _bin;
-    private readonly bool _asPostgresUser = Environment.UserName == "root";
+    private readonly bool _asPostgresUser = Hosting.DataFolder.RunsAsRoot;
     private bool _owned;
 
     private EmbeddedPostgres(EmbeddedPostgresOptions options, string bin)
@@ -78,9 +78,9 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
         var passwordFile = Path.Combine(_options.RootFolder, "initdb.pw");
         await File.WriteAllTextAsync(passwordFile, password, ct);
-        await GiveFolderToServerUserAsync(ct);
         try
         {
+            await GiveFolderToServerUserAsync(ct);
             await RunAsync("initdb", ["-D", DataFolder, "-U", SuperUser, "--pwfile", passwordFile,
                 "--auth-host=scram-sha-256", "--auth-local=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8"], ct);
         }
@@ -192,8 +192,26 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private Task GiveFolderToServerUserAsync(CancellationToken ct) =>
-        _asPostgresUser ? ServerProcess.RunAsync("chown", ["-R", $"{SuperUser}:{SuperUser}", _options.RootFolder], ct) : Task.CompletedTask;
+    private async Task GiveFolderToServerUserAsync(CancellationToken ct)
+    {
+        if (!_asPostgresUser)
+        {
+            return;
+        }
+
+        await ServerProcess.RunAsync("chown", ["-R", $"{SuperUser}:{SuperUser}", _options.RootFolder], ct);
+        try
+        {
+            // Owning the folder is not enough: the server user must also pass through every folder above it.
+            await ServerProcess.RunAsync("runuser", ["-u", SuperUser, "--", "test", "-w", _options.RootFolder, "-a", "-x", _options.RootFolder], ct);
+        }
+        catch (InvalidOperationException)
+        {
+            throw new InvalidOperationException(
+                $"The '{SuperUser}' user, which runs the embedded PostgreSQL server, cannot reach {_options.RootFolder}: a folder above it " +
+                $"is closed to other users (root's home usually is). Set {Hosting.DataFolder.Setting} to a folder it can reach, such as {Hosting.DataFolder.RootDefault}.");
+        }
+    }
 
     private Task RunAsync(string tool, IReadOnlyList<string> arguments, CancellationToken ct)
     {
