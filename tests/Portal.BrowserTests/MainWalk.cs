@@ -26,8 +26,10 @@ public sealed partial class MainWalk(PortalHost host, BrowserFixture browser, bo
 
         var page = await browser.NewPageAsync(host);
 
-        // The welcome mail's link leads to the sign-in page; the generated username signs in.
-        await page.GotoAsync("/portal");
+        // The welcome mail's link is this node's portal (no portal URL is configured) and leads to the sign-in page; the
+        // generated username signs in.
+        new Uri(alex.PortalLink).ShouldBe(new Uri(host.BaseAddress, "/portal"));
+        await page.GotoAsync(alex.PortalLink);
         page.Url.ShouldContain("/portal/sign-in");
         if (screenshots)
         {

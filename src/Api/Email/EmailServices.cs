@@ -33,6 +33,7 @@ public static class EmailServices
         });
         services.AddSingleton<EmailTemplateAdmin>();
         services.AddSingleton<MailComposer>();
+        services.AddSingleton<Ticketing.Api.Portal.PortalAddress>();
         services.AddSingleton<MailSecrets>();
         services.AddSingleton<Ticketing.Application.Privacy.PersonalDataKeys>();
         services.AddSingleton<Ticketing.Application.Privacy.PersonalDataReveal>();

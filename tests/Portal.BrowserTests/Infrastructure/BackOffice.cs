@@ -18,8 +18,8 @@ public sealed partial class BackOffice(PortalHost host)
 
     private HttpClient? _technician;
 
-    /// <summary>A contact's credentials as the welcome mail told them.</summary>
-    public sealed record Credentials(Guid ContactId, string Email, string Username, string Password);
+    /// <summary>A contact's credentials and the portal's address as the welcome mail told them.</summary>
+    public sealed record Credentials(Guid ContactId, string Email, string Username, string Password, string PortalLink);
 
     public async Task<Guid> CustomerAsync(string name, bool ticketing = true, bool knowledgeBase = true)
     {
@@ -41,7 +41,8 @@ public sealed partial class BackOffice(PortalHost host)
         });
         var text = await MailAsync(email, PasswordLine());
         return new Credentials(
-            created.Contact.Id, email, UsernameLine().Match(text).Groups[1].Value.Trim(), PasswordLine().Match(text).Groups[1].Value.Trim());
+            created.Contact.Id, email, UsernameLine().Match(text).Groups[1].Value.Trim(), PasswordLine().Match(text).Groups[1].Value.Trim(),
+            PortalLine().Match(text).Groups[1].Value.Trim());
     }
 
     public async Task<Guid> TicketAsync(Guid customerId, Guid? contactId, string title, object? fields = null)
@@ -244,6 +245,9 @@ public sealed partial class BackOffice(PortalHost host)
 
     [GeneratedRegex(@"(?:Password|Mot de passe) ?: (.+)")]
     private static partial Regex PasswordLine();
+
+    [GeneratedRegex(@"(?:Portal|Portail) ?: (.*)")]
+    private static partial Regex PortalLine();
 
     private sealed record IdBody(Guid Id);
 

@@ -11,8 +11,8 @@ namespace Ticketing.Api.Email.Delivery;
 /// twice after a crash is the same message to the receiving side.
 /// </summary>
 public sealed class MailComposer(
-    IEmailTemplateStore templates, ITicketSettings ticketSettings, IOptionsMonitor<EmailOptions> options, IConfiguration configuration,
-    Ticketing.Api.Admin.Settings.CurrentSettings settings)
+    IEmailTemplateStore templates, ITicketSettings ticketSettings, IOptionsMonitor<EmailOptions> options,
+    Ticketing.Api.Admin.Settings.CurrentSettings settings, Ticketing.Api.Portal.PortalAddress portalAddress)
 {
     /// <summary>Keys of a mail rendered before it was queued (mail handed over from the retired outbox table).</summary>
     public const string RenderedSubject = "rendered:subject";
@@ -64,8 +64,8 @@ public sealed class MailComposer(
         var values = new Dictionary<string, string?>(given, StringComparer.Ordinal);
         if (!values.ContainsKey(EmailSnippets.PortalUrl))
         {
-            // The admin's portal address as in force when the mail is sent; configuration until it is saved.
-            values[EmailSnippets.PortalUrl] = (await settings.LoadAsync(ct)).Portal.PortalUrl ?? configuration["Ticketing:Portal:Url"] ?? "";
+            // The admin's portal address as in force when the mail is sent; configuration or this node's own until it is saved.
+            values[EmailSnippets.PortalUrl] = (await settings.LoadAsync(ct)).Portal.PortalUrl ?? portalAddress.Fallback() ?? "";
         }
 
         if (values.TryGetValue(EmailSnippets.Status, out var statusId) && statusId is not null)
