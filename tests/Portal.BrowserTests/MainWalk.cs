@@ -29,7 +29,7 @@ public sealed partial class MainWalk(PortalHost host, BrowserFixture browser, bo
         // The welcome mail's link is this node's portal (no portal URL is configured) and leads to the sign-in page; the
         // generated username signs in.
         new Uri(alex.PortalLink).ShouldBe(new Uri(host.BaseAddress, "/portal"));
-        await page.GotoAsync(alex.PortalLink);
+        await PortalPages.GoAsync(page, alex.PortalLink);
         page.Url.ShouldContain("/portal/sign-in");
         if (screenshots)
         {
@@ -37,10 +37,10 @@ public sealed partial class MainWalk(PortalHost host, BrowserFixture browser, bo
         }
 
         await PortalPages.SubmitSignInAsync(page, alex.Username, alex.Password);
-        await page.WaitForURLAsync(TicketList());
+        await PortalPages.ArriveAsync(page, TicketList());
 
         // A primary contact sees the company's tickets, newest first; "My tickets" narrows to their own.
-        (await TitlesAsync(page)).ShouldBe(["Monitor flickers", "Invoice question", "VPN drops every hour", "Printer offline on floor 2"]);
+        await ShowsTitlesAsync(page, ["Monitor flickers", "Invoice question", "VPN drops every hour", "Printer offline on floor 2"]);
         if (screenshots)
         {
             await Screenshots.SaveAsync(page, "ticket-list");
@@ -48,14 +48,14 @@ public sealed partial class MainWalk(PortalHost host, BrowserFixture browser, bo
 
         await page.GetByLabel("Show").SelectOptionAsync("mine");
         await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
-        (await TitlesAsync(page)).ShouldBe(["Monitor flickers", "Invoice question", "Printer offline on floor 2"]);
+        await ShowsTitlesAsync(page, ["Monitor flickers", "Invoice question", "Printer offline on floor 2"]);
         await page.GetByLabel("Priority").FillAsync("high");
         await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
-        (await TitlesAsync(page)).ShouldBe(["Printer offline on floor 2"]);
+        await ShowsTitlesAsync(page, ["Printer offline on floor 2"]);
 
         // The ticket page: details and the technician's public reply; then a reply with a file.
         await page.GetByRole(AriaRole.Link, new() { Name = "Printer offline on floor 2" }).ClickAsync();
-        await page.WaitForURLAsync($"**/portal/tickets/{printer}");
+        await PortalPages.ArriveAsync(page, $"**/portal/tickets/{printer}");
         await Assertions.Expect(page.Locator("#timeline")).ToContainTextAsync("We are looking into the printer.");
         await page.GetByLabel("Your message").FillAsync("It shows error E-42 since this morning.");
         await page.GetByLabel("Attach files").SetInputFilesAsync(new FilePayload
@@ -63,7 +63,7 @@ public sealed partial class MainWalk(PortalHost host, BrowserFixture browser, bo
             Name = "printer-log.txt", MimeType = "text/plain", Buffer = "E-42 paper path jam"u8.ToArray(),
         });
         await page.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("replied=true"));
+        await PortalPages.ArriveAsync(page, new Regex("replied=true"));
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your reply was sent.");
         await Assertions.Expect(page.Locator("#timeline")).ToContainTextAsync("It shows error E-42 since this morning.");
         if (screenshots)
@@ -85,8 +85,9 @@ public sealed partial class MainWalk(PortalHost host, BrowserFixture browser, bo
         (await File.ReadAllTextAsync(await download.PathAsync())).ShouldBe("E-42 paper path jam");
 
         // A billed ticket says why it cannot be changed and offers no reply form.
-        await page.GotoAsync($"/portal/tickets/{invoice}");
+        await PortalPages.GoAsync(page, $"/portal/tickets/{invoice}");
         await Assertions.Expect(page.Locator("#locked")).ToContainTextAsync("billed");
+        await Assertions.Expect(page.Locator("footer.bottom")).ToBeAttachedAsync(); // the whole page is there: absence means absent
         (await page.GetByLabel("Your message").CountAsync()).ShouldBe(0);
         (await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).CountAsync()).ShouldBe(0);
         if (screenshots)
@@ -96,7 +97,7 @@ public sealed partial class MainWalk(PortalHost host, BrowserFixture browser, bo
 
         // A reply form opened before the ticket was billed carries the version it was shown at, so it is refused as stale
         // (the billing changed the ticket); the page shows the ticket as it is now, which says why it cannot be changed.
-        await page.GotoAsync($"/portal/tickets/{monitor}");
+        await PortalPages.GoAsync(page, $"/portal/tickets/{monitor}");
         await page.GetByLabel("Your message").FillAsync("Still flickering.");
         await office.BillAsync(monitor);
         await page.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
@@ -107,13 +108,17 @@ public sealed partial class MainWalk(PortalHost host, BrowserFixture browser, bo
         // Signing out ends the session: the list asks for a sign-in again.
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("You have signed out.");
-        await page.GotoAsync("/portal/tickets");
+        await PortalPages.GoAsync(page, "/portal/tickets");
         page.Url.ShouldContain("/portal/sign-in");
         await page.Context.CloseAsync();
     }
 
     public static async Task<IReadOnlyList<string>> TitlesAsync(IPage page) =>
         [.. (await page.Locator("table tbody tr td:nth-child(2)").AllInnerTextsAsync()).Select(t => t.Trim())];
+
+    /// <summary>Waits until the list shows exactly these titles, in this order (the page may still be arriving).</summary>
+    public static Task ShowsTitlesAsync(IPage page, string[] titles) =>
+        Assertions.Expect(page.Locator("table tbody tr td:nth-child(2)")).ToHaveTextAsync(titles);
 
     private static Regex TicketList() => TicketListPattern();
 

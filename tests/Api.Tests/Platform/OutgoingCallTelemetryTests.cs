@@ -40,9 +40,9 @@ public sealed class OutgoingCallTelemetryTests(TracedModelAssistantApiFactory ap
 
         (await world.Portal.SayAsync(conversation.Id, question)).Answer.Text.ShouldBe(ChatCompletionsStub.DefaultAnswer);
 
+        var said = await api.Telemetry.SpanAsync(s => s.Kind == ActivityKind.Server
+            && s.GetTagItem("url.path") as string == $"{AssistantHttp.Conversations}/{conversation.Id}/messages", "the message's request");
         var spans = api.Telemetry.Spans();
-        var said = spans.Single(s => s.Kind == ActivityKind.Server
-            && s.GetTagItem("url.path") as string == $"{AssistantHttp.Conversations}/{conversation.Id}/messages");
         var model = spans.Where(s => s.TraceId == said.TraceId && s.Source.Name == "Ticketing" && s.Kind == ActivityKind.Client).ShouldHaveSingleItem();
         model.GetTagItem("gen_ai.request.model").ShouldBe("stub-model");
         model.GetTagItem("gen_ai.operation.name").ShouldBe("chat");

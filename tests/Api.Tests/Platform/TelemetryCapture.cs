@@ -19,6 +19,31 @@ public sealed class TelemetryCapture
 
     public IReadOnlyList<Activity> Spans() => spans.Snapshot();
 
+    /// <summary>
+    /// The one span <paramref name="match"/> finds, waiting for it: a request's server span ends after its response has
+    /// been sent, so a client that has the response may look before the span is exported.
+    /// </summary>
+    public async Task<Activity> SpanAsync(Func<Activity, bool> match, string what)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var found = Spans().Where(match).ToList();
+            if (found.Count == 1)
+            {
+                return found[0];
+            }
+
+            if (found.Count > 1 || DateTime.UtcNow > deadline)
+            {
+                throw new Shouldly.ShouldAssertException($"Expected one span of {what} within 10 s, found {found.Count}.");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
     public IReadOnlyList<string> MetricNames() => [.. metrics.Snapshot().Select(m => m.Name).Distinct()];
 
     /// <summary>Every value a span shows: its name, its status text, its tags' and its events' tags' values.</summary>

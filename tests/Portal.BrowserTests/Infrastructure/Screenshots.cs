@@ -5,10 +5,12 @@ namespace Ticketing.Portal.BrowserTests.Infrastructure;
 /// <summary>Saves full-page screenshots into the repository's <c>docs/screenshots</c>, which the README shows.</summary>
 public static class Screenshots
 {
-    public static Task SaveAsync(IPage page, string name)
+    /// <summary>Saves the page once it has loaded with its style sheets (the walks wait for a navigation's commit only).</summary>
+    public static async Task SaveAsync(IPage page, string name)
     {
         ArgumentNullException.ThrowIfNull(page);
-        return page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Folder.Value, $"{name}.png"), FullPage = true });
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Folder.Value, $"{name}.png"), FullPage = true });
     }
 
     /// <summary>The repository's root: the folder of <c>Ticketing.sln</c> above the test binaries.</summary>
