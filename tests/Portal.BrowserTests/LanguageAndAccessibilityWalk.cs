@@ -27,7 +27,7 @@ public sealed class LanguageAndAccessibilityWalk(PortalHost host, BrowserFixture
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
         await PortalPages.SubmitSignInAsync(page, camille.Username, camille.Password);
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "fr");
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Se déconnecter" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Tickets");
 
         // The brand of the portal settings: name in the header, accent colour through the theme style sheet.
@@ -41,14 +41,15 @@ public sealed class LanguageAndAccessibilityWalk(PortalHost host, BrowserFixture
         // Every portal language is on the switch; Hebrew turns the layout right to left.
         foreach (var language in PortalLanguages.Supported)
         {
+            await page.Locator("footer a.language").ClickAsync();
             await page.Locator("#display-language").SelectOptionAsync(language);
-            await page.Locator("footer form.language button").ClickAsync();
+            await page.Locator("form.language-choice button").ClickAsync();
             await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
             await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("dir", language == "he" ? "rtl" : "ltr");
             page.Url.ShouldContain($"/portal/tickets/{ticket}", customMessage: "the switch returns to the page it was used on");
             if (language == "he")
             {
-                await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "יציאה" })).ToBeVisibleAsync();
+                await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "יציאה" })).ToBeVisibleAsync();
                 await page.GotoAsync("/portal/tickets");
                 await Screenshots.SaveAsync(page, "ticket-list-hebrew");
                 await page.GotoAsync($"/portal/tickets/{ticket}");

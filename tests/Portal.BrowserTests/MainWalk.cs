@@ -106,7 +106,7 @@ public sealed partial class MainWalk(PortalHost host, BrowserFixture browser, bo
         await Assertions.Expect(page.Locator("#timeline")).Not.ToContainTextAsync("Still flickering.");
 
         // Signing out ends the session: the list asks for a sign-in again.
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await PortalPages.SignOutAsync(page);
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("You have signed out.");
         await PortalPages.GoAsync(page, "/portal/tickets");
         page.Url.ShouldContain("/portal/sign-in");

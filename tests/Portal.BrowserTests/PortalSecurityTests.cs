@@ -39,10 +39,15 @@ public sealed partial class PortalSecurityTests(PortalHost host)
         setCookie.ShouldContain("samesite=lax", Case.Insensitive);
         setCookie.ShouldContain("path=/portal", Case.Insensitive);
 
-        // The signed-in list page's forms carry the token; a reply posted without it is refused.
+        // The list page has no form that changes anything (ADR 0035); the sign-out page's form carries the token, and a
+        // reply posted without it is refused.
         using var list = await client.GetAsync("/portal/tickets");
         list.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await list.Content.ReadAsStringAsync()).ShouldContain("name=\"__antiforgery\"");
+        var listHtml = await list.Content.ReadAsStringAsync();
+        listHtml.ShouldNotContain("method=\"post\"");
+        listHtml.ShouldNotContain("name=\"__antiforgery\"");
+        using var signOut = await client.GetAsync("/portal/sign-out");
+        (await signOut.Content.ReadAsStringAsync()).ShouldContain("name=\"__antiforgery\"");
         using var reply = await client.PostAsync($"/portal/tickets/{Guid.NewGuid()}?handler=Reply", Form(("body", "forged")));
         reply.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
@@ -59,14 +64,18 @@ public sealed partial class PortalSecurityTests(PortalHost host)
 
         await office.WithPortalSettingAsync("selfServiceEnabled", System.Text.Json.Nodes.JsonValue.Create(true), async () =>
         {
+            var forms = 0;
             foreach (var page in new[] { "/portal/devices", $"/portal/devices/{device}" })
             {
                 using var shown = await client.GetAsync(page);
                 shown.StatusCode.ShouldBe(HttpStatusCode.OK, page);
                 var html = await shown.Content.ReadAsStringAsync();
-                html.ShouldContain("name=\"__antiforgery\"", customMessage: page);
+                forms += PostForms(html).Count;
+                EveryPostFormCarriesTheToken(html, page);
                 html.ShouldNotContain("<script", Case.Insensitive, page);
             }
+
+            forms.ShouldBeGreaterThan(0, "the phone's form at least");
 
             using var register = await client.PostAsync("/portal/devices?handler=RegisterPhone", Form(("phone", "+41790000001")));
             register.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
@@ -119,7 +128,14 @@ public sealed partial class PortalSecurityTests(PortalHost host)
         using var list = await client.GetAsync("/portal/taskfire/tickets");
         list.StatusCode.ShouldBe(HttpStatusCode.OK);
         var html = await list.Content.ReadAsStringAsync();
-        html.ShouldContain("name=\"__antiforgery\"");
+        EveryPostFormCarriesTheToken(html, "/portal/taskfire/tickets");
+        using (var newTicket = await client.GetAsync("/portal/taskfire/tickets/new"))
+        {
+            var form = await newTicket.Content.ReadAsStringAsync();
+            PostForms(form).ShouldNotBeEmpty();
+            EveryPostFormCarriesTheToken(form, "/portal/taskfire/tickets/new");
+        }
+
         html.ShouldNotContain("<script", Case.Insensitive);
         list.Headers.GetValues("Content-Security-Policy").Single().ShouldNotContain("script-src");
         using var note = await client.PostAsync($"/portal/taskfire/tickets/{Guid.NewGuid()}?handler=Note", Form(("body", "forged")));
@@ -153,6 +169,20 @@ public sealed partial class PortalSecurityTests(PortalHost host)
         new(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)));
 
     private static string Token(string html) => AntiforgeryField().Match(html).Groups[1].Value;
+
+    /// <summary>The POST forms of a page, each from its opening tag to its end.</summary>
+    private static IReadOnlyList<string> PostForms(string html) => [.. PostForm().Matches(html).Select(m => m.Value)];
+
+    private static void EveryPostFormCarriesTheToken(string html, string page)
+    {
+        foreach (var form in PostForms(html))
+        {
+            form.ShouldContain("name=\"__antiforgery\"", customMessage: $"{page}: {form[..Math.Min(form.Length, 120)]}");
+        }
+    }
+
+    [GeneratedRegex("<form[^>]*method=\"post\"[^>]*>.*?</form>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex PostForm();
 
     [GeneratedRegex("name=\"__antiforgery\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();

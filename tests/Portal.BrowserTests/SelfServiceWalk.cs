@@ -73,9 +73,9 @@ public sealed partial class SelfServiceWalk(PortalHost host, BrowserFixture brow
         await page.GetByLabel("New password").FillAsync("Changed-Passw0rd!");
         await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your password was changed.");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await PortalPages.SignOutAsync(page);
         await SignInAsync(page, dana.Username, "Changed-Passw0rd!");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await PortalPages.SignOutAsync(page);
 
         // P9: forgotten, then reset by the mailed code.
         await page.GetByRole(AriaRole.Link, new() { Name = "Forgot your password?" }).ClickAsync();

@@ -171,7 +171,7 @@ public static class AccessMatrix
         Row("GET",    "/portal/taskfire/tickets/{id:guid}/attachments/{attachmentId:guid}", "302  302  302  302  302  302  302  302", Fixed(() => Get($"/portal/taskfire/tickets/{Guid.NewGuid()}/attachments/{Guid.NewGuid()}"))),
         Row("*",      "portal/devices",                                            "302  302  302  302  302  302  302  302", Fixed(() => Get("/portal/devices"))),
         Row("*",      "portal/devices/{id:guid}",                                  "302  302  302  302  302  302  302  302", Fixed(() => Get($"/portal/devices/{Guid.NewGuid()}"))),
-        Row("*",      "portal/language",                                           "302  302  302  302  302  302  302  302", Fixed(() => Get("/portal/language"))),
+        Row("*",      "portal/language",                                           "200  200  200  200  200  200  200  200", Fixed(() => Get("/portal/language"))),
         Row("GET",    "/portal/theme.css",                                         "200  200  200  200  200  200  200  200", Fixed(() => Get("/portal/theme.css"))),
         Row("GET",    "/portal/portal.css",                                        "200  200  200  200  200  200  200  200", Fixed(() => Get("/portal/portal.css"))),
         Row("*",      "/health/ready",                                             "200  200  200  200  200  200  200  200", Fixed(() => Get("/health/ready"))),

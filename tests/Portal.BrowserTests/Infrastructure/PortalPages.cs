@@ -14,6 +14,14 @@ public static class PortalPages
         await ArriveAsync(page, landing);
     }
 
+    /// <summary>Signs out as a contact does: the header's link to the sign-out page, then its button (ADR 0035).</summary>
+    public static async Task SignOutAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.Locator("header a.sign-out").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+    }
+
     /// <summary>
     /// Opens <paramref name="url"/> and returns once the browser has committed to its document; what the walk does next
     /// waits for its own elements. Firefox (WebDriver BiDi) once left a ticket page's load event unreported after the

@@ -52,5 +52,9 @@ public static class PortalLanguage
     public static readonly IReadOnlyList<(string Code, string Name)> Choices =
         [.. PortalLanguages.Supported.Select(code => (code, CultureInfo.GetCultureInfo(code).NativeName))];
 
+    /// <summary>A portal language by its own name (<c>Deutsch</c>, <c>עברית</c>); the code itself when not a portal language.</summary>
+    public static string NativeName(string code) =>
+        Choices.FirstOrDefault(c => c.Code == code) is { Name: { } name } ? name : code;
+
     public static bool RightToLeft => CultureInfo.CurrentUICulture.TextInfo.IsRightToLeft;
 }
