@@ -88,7 +88,7 @@ public sealed class LanguageAndAccessibilityWalk(PortalHost host, BrowserFixture
         foreach (var url in new[]
         {
             "/portal/tickets", $"/portal/tickets/{ticket}", "/portal/tickets/new", "/portal/kb", "/portal/kb/search?q=descale",
-            $"/portal/kb/articles/{article}", "/portal/profile",
+            $"/portal/kb/articles/{article}", "/portal/profile", "/portal/language?returnUrl=/portal/tickets", "/portal/sign-out",
         })
         {
             await CheckAsync(url);
