@@ -10,6 +10,8 @@
 # The runs alternate old/new in ABBA order so that a machine drifting steadily over the run favours neither side:
 #   1. old: append   2. new: append   3. new: http,memory   4. old: http,memory   5. old: lag   6. new: lag
 #   7. new: rebuild,portal   8. old: rebuild,portal   (7 and 8 are left out with --no-logs)
+#   then portalweb (the portal page beside the list endpoint), each side against its own API: old, new after the logs
+#   runs; new, old with --no-logs (so the order stays ABBA)
 # The append and log runs use each side's own harness (they run that side's event store code in the bench process).
 # The HTTP and lag runs are all made by this tree's harness, each against its own side's API build (--api TREE): the
 # same load, warm-up and measurement for both, even where the old harness lacks a scenario or a warm-up step.
@@ -83,6 +85,14 @@ if [[ $logs == yes ]]; then
   old_files=$old_files,$work/old-logs/latest.json
   new_files=$new_files,$work/new-logs/latest.json
 fi
+
+if [[ $logs == yes ]]; then pw_order=(old new); else pw_order=(new old); fi
+for side in "${pw_order[@]}"; do
+  if [[ $side == old ]]; then run old "$repo" portalweb portalweb --api "$old_tree"; else run new "$repo" portalweb portalweb --api "$repo"; fi
+done
+parts="$parts, ${pw_order[0]} portalweb, ${pw_order[1]} portalweb (this tree's harness, each against its own side's API)"
+old_files=$old_files,$work/old-portalweb/latest.json
+new_files=$new_files,$work/new-portalweb/latest.json
 
 note="Harness options: \`${args[*]:-(none: full run)}\`. Started $started on $(hostname), $(nproc) cores."
 note="$note Runs in ABBA order: $parts; each run starts its own durable cluster with the same settings."

@@ -16,7 +16,8 @@ namespace Ticketing.Bench;
 /// that customer and those contacts, and <c>portal_tickets</c> is rebuilt from it. Both sides list 20 tickets (the page's
 /// size), whole company, no filter: first page and page 50 by cursor. The phases run in ABBA order (endpoint, page,
 /// page, endpoint), so a machine whose speed drifts favours neither; each side's figures are over both of its phases.
-/// The budget: the page costs at most 1.5 times the endpoint.
+/// The budget: the page costs at most 1.5 times the endpoint. With <c>--api TREE</c> both API processes are that tree's
+/// build (side-by-side.sh runs the scenario against the old and the new API).
 /// </summary>
 public static partial class PortalWebScenario
 {
@@ -30,7 +31,7 @@ public static partial class PortalWebScenario
         Guid customer;
         var contacts = new List<Guid>();
         string login, password;
-        await using (var api = await ApiProcess.StartAsync(connectionString, dataFolder))
+        await using (var api = await ApiProcess.StartAsync(connectionString, dataFolder, settings.ApiTree))
         {
             using var client = new ApiClient(api.BaseAddress);
             await client.SignInAsTechnicianAsync();
@@ -58,7 +59,7 @@ public static partial class PortalWebScenario
         }
 
         // A fresh API process on the seeded database: nothing it cached before the seeding is left.
-        await using var server = await ApiProcess.StartAsync(connectionString, dataFolder);
+        await using var server = await ApiProcess.StartAsync(connectionString, dataFolder, settings.ApiTree);
         using var endpoint = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10), UseCookies = false })
         {
             BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(60),
