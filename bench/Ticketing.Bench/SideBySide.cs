@@ -175,6 +175,16 @@ public static class SideBySide
         yield return Same($"{PortalLists[0]}: requests/s @32", "req/s", higher, PortalLists[0], "requests/s");
         yield return Same($"{PortalLists[0]}: p99, 1 client", "ms", lower, PortalLists[0], "p99, 1 client");
         yield return Same($"{PortalLists[1]}: p99, 1 client", "ms", lower, PortalLists[1], "p99, 1 client");
+        // Issue 17: the portal's list page beside the list endpoint (portalweb), each side's ratios from its own run.
+        foreach (var phase in new[] { "first page", "page 50 by cursor" })
+        {
+            var ratios = $"portal list page / endpoint: {phase}";
+            yield return Same($"portal page / endpoint, {phase}: p50 ratio", "x", lower, ratios, "p50 ratio");
+            yield return Same($"portal page / endpoint, {phase}: p99 ratio", "x", lower, ratios, "p99 ratio");
+            yield return Same($"portal page / endpoint, {phase}: API CPU per request ratio", "x", lower, ratios, "api cpu per request ratio");
+            yield return Same($"portal page, {phase}: CPU per request, API", "ms", lower, $"portal list page: {phase}", "cpu per request: api");
+        }
+
         yield return Same("API cold start to ready", "ms", lower, "api process", "cold start to ready");
         yield return Same("API peak working set (VmHWM)", "MiB", lower, "api process", "peak working set (VmHWM)");
     }
